@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { lint } from '../../index.js';
+import { formatters, type FormatName } from '../../lint/formatters/index.js';
+import { ruleMetas } from '../../lint/meta.js';
+import { version } from '../../version.js';
+import { useColor } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import type { RunState } from '../state.js';
+
+function count(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number, e.g. 0 or 10');
+  return Number(v);
+}
+
+/** `sop lint [paths…]`. */
+export function registerLint(program: Command, state: RunState): void {
+  program
+    .command('lint')
+    .description('check SOP files against the format and the SOP AP rules')
+    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'use this sop.config.yaml')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count)
+    .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
+    .option('--no-color', 'no colours')
+    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
+      const { io } = state;
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config });
+      const shown = opts.quiet
+        ? { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) }
+        : report;
+      const text = formatters[opts.format](shown, {
+        color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
+        cwd: io.cwd,
+        rules: ruleMetas(),
+        version: version(),
+      });
+      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+      else io.stdout(text);
+      const tooManyWarnings = opts.maxWarnings !== undefined && report.warningCount > opts.maxWarnings;
+      if (tooManyWarnings) io.stderr(`sop: ${report.warningCount} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+      state.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;
+    });
+}

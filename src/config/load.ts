@@ -1,0 +1,98 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadFile } from '../model/load.js';
+import { ConfigError } from '../errors.js';
+import { validateAgainst } from '../lint/schema-check.js';
+import { CONFIG_FILE, DEFAULT_SOPS_GLOB, type Config, type RuleSetting } from './types.js';
+
+/** Defaults for a repository without a config file. */
+export function defaultConfig(root: string): Config {
+  return {
+    root,
+    organization: { name: '', unitLines: [] },
+    locale: 'id',
+    paper: 'A4',
+    orientation: 'landscape',
+    sops: DEFAULT_SOPS_GLOB,
+    numbering: {},
+    review: { monitoringMonths: 6, evaluationMonths: 12 },
+    rules: {},
+    book: { pages: [] },
+    browser: {},
+    pdf: { margin: '10mm' },
+    history: true,
+  };
+}
+
+/** Find `sop.config.yaml` in `start` or a folder above it. */
+export function findConfig(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function startFolder(cwd: string, target: string | undefined): string {
+  if (!target) return cwd;
+  const abs = path.resolve(cwd, target.replace(/[*?{[].*$/, '') || '.');
+  try {
+    return statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  } catch {
+    return path.dirname(abs);
+  }
+}
+
+/** Load the configuration that governs `target` (or cwd): explicit file, else the nearest above. */
+export function resolveConfig(cwd: string, target?: string, explicit?: string): Config {
+  const file = explicit ? path.resolve(cwd, explicit) : findConfig(startFolder(cwd, target)) ?? findConfig(cwd);
+  if (!file) return defaultConfig(startFolder(cwd, target));
+  if (explicit && !existsSync(file)) throw new ConfigError(`Config file not found: ${explicit}`);
+  return loadConfig(file, path.relative(cwd, file) || file);
+}
+
+/** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
+export function loadConfig(file: string, shown: string = file): Config {
+  const loaded = loadFile(shown, file);
+  const first = loaded.problems[0];
+  if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
+  const issues = validateAgainst('config', loaded.data, loaded);
+  if (issues.length > 0) {
+    throw new ConfigError(issues.map((i) => `${shown}:${i.range.start.line}:${i.range.start.column} ${i.message}`).join('\n'));
+  }
+  const raw = loaded.data as Record<string, any>;
+  const root = path.dirname(file);
+  const base = defaultConfig(root);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, v] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
+    rules[id] = typeof v === 'string' ? { severity: v as RuleSetting['severity'] } : (v as RuleSetting);
+  }
+  if (raw.numbering?.pattern !== undefined) {
+    try {
+      new RegExp(raw.numbering.pattern as string);
+    } catch (e) {
+      const r = loaded.locator.locate(['numbering', 'pattern']);
+      throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} numbering.pattern is not a valid regular expression: ${(e as Error).message}`);
+    }
+  }
+  return {
+    ...base,
+    file,
+    organization: { ...base.organization, ...(raw.organization ?? {}) },
+    locale: raw.locale ?? base.locale,
+    paper: raw.paper ?? base.paper,
+    orientation: raw.orientation ?? base.orientation,
+    sops: raw.sops ?? base.sops,
+    numbering: { ...(raw.numbering ?? {}) },
+    review: { ...base.review, ...(raw.review ?? {}) },
+    rules,
+    templates: raw.templates ? path.resolve(root, raw.templates as string) : undefined,
+    book: { ...base.book, ...(raw.book ?? {}) },
+    browser: { ...(raw.browser ?? {}) },
+    pdf: { ...base.pdf, ...(raw.pdf ?? {}) },
+    history: raw.history ?? true,
+  };
+}

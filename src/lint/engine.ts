@@ -1,0 +1,137 @@
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+import type { LoadedFile } from '../model/load.js';
+import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
+import type { Repository, Rule, RuleContext } from './rule.js';
+import { rules as allRules } from './rules/index.js';
+import { closest } from './words.js';
+
+/** Rule ids reported by the loader and the engine itself. */
+export const CORE_RULE_IDS = ['yaml-syntax', 'disable-comment'] as const;
+
+/** Every known rule id (rules plus loader/engine ids). */
+export function knownRuleIds(): string[] {
+  return [...CORE_RULE_IDS, ...allRules.map((r) => r.id)];
+}
+
+/** Index loaded files for cross-file rules. */
+export function buildRepository(files: LoadedFile[], config: Config): Repository {
+  const byId = new Map<string, LoadedFile[]>();
+  const byNumber = new Map<string, LoadedFile[]>();
+  const push = (m: Map<string, LoadedFile[]>, k: unknown, f: LoadedFile) => {
+    if (typeof k !== 'string' || !k) return;
+    const list = m.get(k);
+    if (list) list.push(f);
+    else m.set(k, [f]);
+  };
+  for (const f of files) {
+    const d = f.data as Record<string, unknown> | undefined;
+    if (!d || typeof d !== 'object') continue;
+    push(byId, d.id, f);
+    push(byNumber, d.number, f);
+  }
+  return { files, byId, byNumber, config };
+}
+
+/** Check the config's rule names and severities; unknown ids fail like any config error. */
+export function checkRuleConfig(config: Config): void {
+  const known = knownRuleIds();
+  for (const id of Object.keys(config.rules)) {
+    if (!known.includes(id)) {
+      const hint = closest(id, known);
+      throw new ConfigError(`${config.file ? path.basename(config.file) : 'config'}: unknown rule \`${id}\` under \`rules\`${hint ? `; did you mean \`${hint}\`?` : ''}`);
+    }
+  }
+}
+
+function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Config): Severity | 'off' {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
+/** Lint one loaded file in the context of its repository. */
+export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rule[] = allRules): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const config = repo.config;
+  const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
+    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId), ...d });
+
+  for (const p of file.problems) push(p.ruleId, 'error', { path: p.path, range: p.range, message: p.message });
+
+  const known = knownRuleIds();
+  const disabled = new Map<number, Set<string>>();
+  for (const d of file.disables) {
+    if (d.rules.length === 0) {
+      push('disable-comment', 'error', { path: [], range: d.range, message: 'A `sop-disable-next-line` comment must name the rule it silences: `# sop-disable-next-line <rule-id> -- <reason>`.' });
+      continue;
+    }
+    const unknown = d.rules.filter((r) => !known.includes(r));
+    for (const u of unknown) {
+      const hint = closest(u, known);
+      push('disable-comment', 'error', { path: [], range: d.range, message: `Unknown rule \`${u}\` in a disable comment${hint ? `; did you mean \`${hint}\`?` : '.'}` });
+    }
+    if (!d.reason) {
+      push('disable-comment', 'error', { path: [], range: d.range, message: 'A disable comment needs a reason after `--`, e.g. `# sop-disable-next-line max-steps -- the process cannot be split`. The comment is ignored until it has one.' });
+      continue;
+    }
+    const set = disabled.get(d.line) ?? new Set<string>();
+    for (const r of d.rules) set.add(r);
+    disabled.set(d.line, set);
+  }
+
+  const data = file.data;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const schemaRule = rules.find((r) => r.id === 'schema');
+    let schemaValid = true;
+    for (const rule of rules) {
+      const severity = severityOf(rule, config);
+      if (severity === 'off') continue;
+      const options = { ...(rule.options ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
+      const before = out.length;
+      const ctx: RuleContext = {
+        file,
+        sop: data as Record<string, any>,
+        schemaValid,
+        repo,
+        options,
+        report: (r) => {
+          const template = rule.messages[r.messageId] ?? r.messageId;
+          push(rule.id, severity, { path: r.path, range: file.locator.locate(r.path, { key: r.key }), message: interpolate(template, r.data) });
+        },
+      };
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        push(rule.id, 'error', {
+          path: [],
+          range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+          message: `Rule \`${rule.id}\` failed on this file (${(e as Error).message}); please report this as a sopkit bug.`,
+        });
+      }
+      if (rule === schemaRule && out.length > before) schemaValid = false;
+    }
+  }
+  const seen = new Set<string>();
+  return out
+    .filter((d) => !disabled.get(d.range.start.line)?.has(d.ruleId))
+    .filter((d) => {
+      const k = `${d.ruleId}|${d.range.start.line}|${d.range.start.column}|${d.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort(compareDiagnostics);
+}
+
+/** Lint `targets` against the repository (which must include them). */
+export function lintRepository(targets: LoadedFile[], repo: Repository): LintReport {
+  const files = targets.map((f) => ({ file: f.file, diagnostics: lintFile(f, repo) }));
+  let errorCount = 0;
+  let warningCount = 0;
+  for (const f of files) for (const d of f.diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
+  return { files, errorCount, warningCount };
+}

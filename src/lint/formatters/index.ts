@@ -1,0 +1,8 @@
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+/** Every output format of `sop lint`, by name (also the CLI's `--format` choices). */
+export const formatters = { stylish, json } satisfies Record<string, Formatter>;
+/** A known format name. */
+export type FormatName = keyof typeof formatters;

@@ -1,0 +1,28 @@
+import type { LintReport } from '../diagnostic.js';
+
+/** Rule metadata a formatter may list (SARIF needs every rule). */
+export interface RuleMeta {
+  /** Rule id. */
+  id: string;
+  /** One-line description. */
+  description: string;
+  /** Default severity. */
+  defaultSeverity: 'error' | 'warn';
+  /** Documentation URL. */
+  docsUrl: string;
+}
+
+/** What a formatter may use besides the report. */
+export interface FormatContext {
+  /** Use ANSI colours. */
+  color: boolean;
+  /** Folder paths are relative to. */
+  cwd: string;
+  /** Every known rule. */
+  rules: RuleMeta[];
+  /** sopkit's version. */
+  version: string;
+}
+
+/** A pure function from report to text. */
+export type Formatter = (report: LintReport, ctx: FormatContext) => string;

@@ -1,0 +1,60 @@
+import type { Config } from '../config/types.js';
+import type { LoadedFile } from '../model/load.js';
+import type { DocPath } from '../model/types.js';
+import type { Severity } from './diagnostic.js';
+
+/** What every rule sees of the whole repository (cross-file checks). */
+export interface Repository {
+  /** Every SOP file of the repository plus the named files, loaded. */
+  files: LoadedFile[];
+  /** Files by the `id` they declare. */
+  byId: Map<string, LoadedFile[]>;
+  /** Files by the `number` they declare. */
+  byNumber: Map<string, LoadedFile[]>;
+  /** The repository's configuration. */
+  config: Config;
+}
+
+/** One report from a rule: where (document path) and which message. */
+export interface ReportInput {
+  /** Path of the offending node. */
+  path: DocPath;
+  /** Report the mapping key's range rather than the value's. */
+  key?: boolean;
+  /** Key of `messages`. */
+  messageId: string;
+  /** Values substituted for `{{name}}` in the message. */
+  data?: Record<string, string | number>;
+}
+
+/** What a rule's `check` receives. */
+export interface RuleContext {
+  /** The file under check. */
+  file: LoadedFile;
+  /** Its data: a mapping, but not necessarily schema-valid. */
+  sop: Record<string, any>;
+  /** Whether the file passed the schema (rules may skip shapes they cannot trust). */
+  schemaValid: boolean;
+  /** The whole repository. */
+  repo: Repository;
+  /** The rule's options (defaults merged with config). */
+  options: Record<string, any>;
+  /** Report a problem. */
+  report(input: ReportInput): void;
+}
+
+/** A lint rule: a plain object in its own file. */
+export interface Rule {
+  /** Kebab-case id, also the docs page name. */
+  id: string;
+  /** One line on what it checks. */
+  description: string;
+  /** Severity unless configured. */
+  defaultSeverity: Severity;
+  /** Default options. */
+  options?: Record<string, unknown>;
+  /** Message templates by id, with `{{name}}` placeholders. */
+  messages: Record<string, string>;
+  /** Run the check. */
+  check(ctx: RuleContext): void;
+}

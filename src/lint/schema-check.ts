@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { LoadedFile } from '../model/load.js';
+import type { DocPath, Range } from '../model/types.js';
+import { schemaPath } from '../paths.js';
+import { closest, formatPath, show } from './words.js';
+
+/** A schema violation worded for people. */
+export interface SchemaIssue {
+  /** Document path of the offending node. */
+  path: DocPath;
+  /** Where it is. */
+  range: Range;
+  /** Sentence. */
+  message: string;
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+function validator(kind: 'sop' | 'config'): ValidateFunction {
+  let v = validators.get(kind);
+  if (!v) {
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+    v = ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as object);
+    validators.set(kind, v);
+  }
+  return v;
+}
+
+const PATTERN_HINTS: Array<[RegExp, string]> = [
+  [/^\^\[A-Z\]\[A-Z0-9\]\*/, 'an id of uppercase letters and digits in dash-separated parts, e.g. KUL-004'],
+  [/^\^\[a-z\]\[a-z0-9-\]\*\$$/, 'a lowercase slug: a letter, then letters, digits or dashes, e.g. kasubbag'],
+  [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'a date written YYYY-MM-DD, e.g. 2024-04-01'],
+  [/\\d\{18\}/, 'a string of 18 digits (quote it in YAML: nip: "197901012005011001")'],
+];
+
+function toPath(instancePath: string): DocPath {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function where(p: DocPath): string {
+  const base = `\`${formatPath(p)}\``;
+  return p[0] === 'steps' && typeof p[1] === 'number' ? `${base} (step ${p[1] + 1})` : base;
+}
+
+function valueAt(data: unknown, p: DocPath): unknown {
+  let v: any = data;
+  for (const s of p) v = v?.[s as any];
+  return v;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  return `the text ${show(v)}`;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value pairs)',
+};
+
+function word(e: ErrorObject, data: unknown): { path: DocPath; key?: boolean; message: string } {
+  const p = toPath(e.instancePath);
+  const value = valueAt(data, p);
+  const params = e.params as Record<string, any>;
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return { path: p, key: false, message: `${p.length ? where(p) : 'The SOP'} is missing the required key \`${missing}\`.` };
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const known = Object.keys((e.parentSchema as any)?.properties ?? {});
+      const hint = closest(extra, known);
+      const at = [...p, extra];
+      return {
+        path: at,
+        key: true,
+        message: `Unknown key \`${extra}\`${p.length ? ` in ${where(p)}` : ''}${hint ? `; did you mean \`${hint}\`?` : `. Known keys: ${known.join(', ')}. Local extensions must start with \`x-\`.`}`,
+      };
+    }
+    case 'enum':
+      return { path: p, message: `${where(p)} must be one of: ${(params.allowedValues as unknown[]).join(', ')} (got ${show(value)}).` };
+    case 'const':
+      return { path: p, message: `${where(p)} must be ${JSON.stringify(params.allowedValue)} (got ${show(value)}).` };
+    case 'type': {
+      const want = String(params.type)
+        .split(',')
+        .map((t) => TYPE_WORDS[t] ?? t)
+        .join(' or ');
+      const quote = typeof value === 'number' && String(params.type).includes('string') ? '; put it in quotes' : '';
+      return { path: p, message: `${where(p)} must be ${want}, not ${typeName(value)}${quote}.` };
+    }
+    case 'pattern': {
+      const hint = PATTERN_HINTS.find(([re]) => re.test(String(params.pattern)))?.[1];
+      return { path: p, message: `${where(p)} must be ${hint ?? `text matching ${params.pattern}`} (got ${show(value)}).` };
+    }
+    case 'minLength':
+      return { path: p, message: `${where(p)} must not be empty.` };
+    case 'minItems':
+      return { path: p, message: params.limit === 1 ? `${where(p)} must have at least one entry.` : `${where(p)} must have at least ${params.limit} entries.` };
+    case 'maxItems':
+      return { path: p, message: `${where(p)} must have at most ${params.limit} entries.` };
+    case 'minimum':
+      return { path: p, message: `${where(p)} must be ${params.limit} or more (got ${show(value)}).` };
+    case 'anyOf':
+    case 'oneOf': {
+      const desc = (e.parentSchema as any)?.title as string | undefined;
+      return { path: p, message: `${where(p)} must be ${/step/i.test(desc ?? e.schemaPath) || /next|ifYes|ifNo/.test(String(p.at(-1))) ? 'a step id, a step number (1, 2, …) or `end`' : `a valid ${desc ?? 'value'}`} (got ${show(value)}).` };
+    }
+    default:
+      return { path: p, message: `${where(p)} ${e.message ?? 'is invalid'}.` };
+  }
+}
+
+/** Validate data against a bundled schema; returns worded issues (deduplicated, union noise folded). */
+export function validateAgainst(kind: 'sop' | 'config', data: unknown, file: LoadedFile): SchemaIssue[] {
+  const v = validator(kind);
+  if (v(data)) return [];
+  const errors = v.errors ?? [];
+  const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  const out: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unions.has(e.instancePath) && e.keyword !== 'required' && e.keyword !== 'additionalProperties') continue;
+    const w = word(e, data);
+    const k = `${w.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ path: w.path, range: file.locator.locate(w.path, { key: w.key }), message: w.message });
+  }
+  return out;
+}

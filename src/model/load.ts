@@ -1,0 +1,208 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { DocPath, Range } from './types.js';
+import { createLocator, type Locator } from './locate.js';
+
+/** Files larger than this are refused. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Aliases allowed before expansion is refused (billion laughs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A problem found while reading or parsing, before any rule runs. */
+export interface LoadProblem {
+  /** Rule id under which it is reported. */
+  ruleId: 'yaml-syntax' | 'disable-comment';
+  /** Where. */
+  range: Range;
+  /** Document path when known. */
+  path: DocPath;
+  /** Sentence. */
+  message: string;
+}
+
+/** An inline `# sop-disable-next-line` directive. */
+export interface DisableDirective {
+  /** Line the directive silences (1-based). */
+  line: number;
+  /** Rule ids silenced. */
+  rules: string[];
+  /** Reason given after `--`. */
+  reason: string;
+  /** Where the comment is. */
+  range: Range;
+}
+
+/** A YAML file read and parsed, with a locator for diagnostics. */
+export interface LoadedFile {
+  /** Path as given (used in messages). */
+  file: string;
+  /** Decoded text (BOM removed), empty when unreadable. */
+  text: string;
+  /** Parsed document, null when unusable. */
+  doc: Document | null;
+  /** Plain data (`undefined` when the file could not be parsed). */
+  data: unknown;
+  /** Path-to-range resolution. */
+  locator: Locator;
+  /** Load-time problems. */
+  problems: LoadProblem[];
+  /** Inline disable directives. */
+  disables: DisableDirective[];
+}
+
+const DISABLE_RE = /#\s*sop-disable-next-line\b(.*)$/;
+
+function lineColAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
+function parseDisables(text: string, locator: Locator): DisableDirective[] {
+  const out: DisableDirective[] = [];
+  if (!text.includes('sop-disable-next-line')) return out;
+  const lines = text.split('\n');
+  lines.forEach((lineText, idx) => {
+    const m = DISABLE_RE.exec(lineText);
+    if (!m) return;
+    const body = m[1] ?? '';
+    const sep = body.indexOf('--');
+    const rulesPart = sep >= 0 ? body.slice(0, sep) : body;
+    const reason = sep >= 0 ? body.slice(sep + 2).trim() : '';
+    const col = (m.index ?? 0) + 1;
+    out.push({
+      line: idx + 2,
+      rules: rulesPart.split(/[\s,]+/).filter(Boolean),
+      reason,
+      range: { start: { line: idx + 1, column: col }, end: { line: idx + 1, column: lineText.replace(/\r$/, '').length + 1 } },
+    });
+  });
+  void locator;
+  return out;
+}
+
+const point = (line: number, column: number): Range => ({ start: { line, column }, end: { line, column: column + 1 } });
+
+/** Parse YAML text into a LoadedFile; never throws. */
+export function loadText(file: string, rawText: string): LoadedFile {
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const problems: LoadProblem[] = [];
+  let doc: Document | null = null;
+  let data: unknown = undefined;
+  if (text.trim() === '') {
+    const locator = createLocator(null, lineCounter, 0);
+    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file is empty: an SOP needs at least `sop`, `id`, `title`, `unit`, `status`, `revision`, `dates`, `actors` and `steps`.' });
+    return { file, text, doc, data, locator, problems, disables: [] };
+  }
+  let docs: Document[] = [];
+  try {
+    docs = parseAllDocuments(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
+  } catch (e) {
+    const locator = createLocator(null, lineCounter, text.length);
+    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: `The YAML parser failed: ${(e as Error).message}` });
+    return { file, text, doc, data, locator, problems, disables: [] };
+  }
+  const all = Array.isArray(docs) ? docs : [docs];
+  doc = all[0] ?? null;
+  const locator = createLocator(doc, lineCounter, text.length);
+  for (const d of all) {
+    for (const err of [...d.errors, ...d.warnings]) {
+      const [s, e] = err.pos;
+      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const dup = err.code === 'DUPLICATE_KEY';
+      problems.push({
+        ruleId: 'yaml-syntax',
+        range: locator.rangeOf(s, e),
+        path: [],
+        message: dup ? `Duplicate key: ${msg.replace(/^Map keys must be unique;?\s*/i, '') || 'a key appears twice in the same mapping'}`.replace(/: $/, '') : `YAML syntax error: ${msg}`,
+      });
+    }
+  }
+  if (all.length > 1) {
+    const second = all[1]!;
+    const start = second.range?.[0] ?? 0;
+    problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(start, start + 3), path: [], message: `The file holds ${all.length} YAML documents; an SOP file must hold exactly one (remove the \`---\` separators).` });
+  }
+  const hasErrors = problems.length > 0;
+  if (doc && !hasErrors) {
+    if (doc.contents === null) {
+      problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file holds no data: an SOP must be a mapping of keys such as `id`, `title` and `steps`.' });
+    } else if (!isMap(doc.contents)) {
+      problems.push({ ruleId: 'yaml-syntax', range: locator.locate([]), path: [], message: `The root of an SOP file must be a mapping (key: value pairs), not a ${Array.isArray(doc.contents.toJSON?.()) ? 'list' : 'scalar'}.` });
+    } else {
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (e) {
+        const msg = (e as Error).message;
+        problems.push({
+          ruleId: 'yaml-syntax',
+          range: point(1, 1),
+          path: [],
+          message: /alias/i.test(msg)
+            ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb and was not expanded.`
+            : `The YAML could not be converted to data: ${msg}`,
+        });
+      }
+    }
+  }
+  return { file, text, doc: hasErrors ? null : doc, data, locator, problems, disables: parseDisables(text, locator) };
+}
+
+/** Read and parse a file; I/O failures, oversize and non-UTF-8 content become problems. */
+export function loadFile(file: string, absPath: string = file): LoadedFile {
+  const failed = (message: string, range: Range = point(1, 1)): LoadedFile => ({
+    file,
+    text: '',
+    doc: null,
+    data: undefined,
+    locator: createLocator(null, new LineCounter(), 0),
+    problems: [{ ruleId: 'yaml-syntax', range, path: [], message }],
+    disables: [],
+  });
+  let bytes: Buffer;
+  try {
+    const st = statSync(absPath);
+    if (st.size > MAX_FILE_BYTES) {
+      return failed(`The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; SOP files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
+    }
+    bytes = readFileSync(absPath);
+  } catch (e) {
+    return failed(`The file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const p = lineColAt(bytes, nul);
+    return failed('The file is not UTF-8 text (it contains a NUL byte).', point(p.line, p.column));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const off = Math.max(0, firstInvalidUtf8(bytes));
+    const p = lineColAt(bytes, off);
+    return failed(`The file is not valid UTF-8: byte 0x${bytes[off]?.toString(16).padStart(2, '0')} at line ${p.line}, column ${p.column}. Save it as UTF-8.`, point(p.line, p.column));
+  }
+  return loadText(file, text);
+}

@@ -1,0 +1,82 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { resolveConfig } from './config/load.js';
+import { CONFIG_FILE, type Config } from './config/types.js';
+import { UsageError } from './errors.js';
+import { loadFile, type LoadedFile } from './model/load.js';
+import { buildRepository, checkRuleConfig } from './lint/engine.js';
+import type { Repository } from './lint/rule.js';
+
+/** An SOP repository opened for a command. */
+export interface Project {
+  /** The governing configuration. */
+  config: Config;
+  /** The files the command was asked about. */
+  targets: LoadedFile[];
+  /** Every SOP of the repository plus the targets. */
+  repo: Repository;
+  /** Absolute path of each loaded file, by its shown name. */
+  absPaths: Map<string, string>;
+}
+
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/** The SOP files of the repository (absolute paths, sorted). */
+export function repositoryFiles(config: Config): string[] {
+  return globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false }).sort();
+}
+
+/** Expand command-line paths (files, folders, globs) into absolute file paths. */
+export function expandPaths(cwd: string, paths: readonly string[], config: Config): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (isDynamicPattern(p)) {
+      const found = globSync(p, { cwd, absolute: true, ignore: IGNORE });
+      if (found.length === 0) throw new UsageError(`No files match the pattern \`${p}\`.`);
+      out.push(...found.sort());
+      continue;
+    }
+    const abs = path.resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new UsageError(`No such file or folder: ${p}`);
+    }
+    if (st.isDirectory()) {
+      const found = abs === config.root && config.file
+        ? repositoryFiles(config)
+        : globSync('**/*.{yaml,yml}', { cwd: abs, absolute: true, ignore: [...IGNORE, `**/${CONFIG_FILE}`] }).sort();
+      out.push(...found);
+    } else out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+/** Load a project: config, target files, and the whole repository for cross-file checks. */
+export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+  const { cwd, paths } = opts;
+  const config = resolveConfig(cwd, paths[0], opts.configPath);
+  checkRuleConfig(config);
+  const targetsAbs = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
+  const shown = (abs: string) => {
+    const rel = path.relative(cwd, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+  };
+  const cache = new Map<string, LoadedFile>();
+  const absPaths = new Map<string, string>();
+  const load = (abs: string) => {
+    let f = cache.get(abs);
+    if (!f) {
+      f = loadFile(shown(abs), abs);
+      cache.set(abs, f);
+      absPaths.set(f.file, abs);
+    }
+    return f;
+  };
+  const targets = targetsAbs.map(load);
+  for (const abs of repositoryFiles(config)) load(abs);
+  const repo = buildRepository([...cache.values()], config);
+  return { config, targets, repo, absPaths };
+}
