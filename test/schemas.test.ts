@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const readJson = (rel: string): Record<string, any> => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
+
+const sopSchema = readJson('schemas/sop.schema.json');
+const configSchema = readJson('schemas/config.schema.json');
+
+const compile = (schema: object) => new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validateSop = compile(sopSchema);
+const validateConfig = compile(configSchema);
+
+/**
+ * The example of docs/sop-format.md, with one fix: the doc writes
+ * `{id: kasubbag, name: Kasubbag Keuangan, Umum dan Logistik}`, where the comma ends the
+ * flow-mapping value and `Umum dan Logistik` becomes a stray key; the name is quoted here.
+ */
+const EXAMPLE = `# yaml-language-server: $schema=../../schemas/sop.schema.json
+sop: 1
+id: KUL-004
+number: 004/SOP/KUL/KPU-Kot/IV/2024
+title: Pengelolaan Surat Masuk
+unit: Subbagian Keuangan, Umum dan Logistik
+status: approved
+revision: 0
+dates: {created: 2024-03-11, effective: 2024-04-01}
+approval:
+  position: Sekretaris KPU Kota Malang
+  name: Nama Pejabat
+  nip: "197901012005011001"
+legalBasis:
+  - Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan
+related: [KUL-005]
+actors:
+  - {id: agendaris, name: Pengadministrasi Umum}
+  - {id: kasubbag, name: "Kasubbag Keuangan, Umum dan Logistik"}
+  - {id: sekretaris, name: Sekretaris}
+steps:
+  - activity: Menerima surat masuk dan mencatatnya di aplikasi SRIKANDI
+    actor: agendaris
+    requirements: [Surat masuk]
+    time: 15 menit
+    output: Surat tercatat
+  - id: disposisi
+    activity: Memberi disposisi
+    actor: sekretaris
+    time: 1 hari
+    output: Lembar disposisi
+  - activity: Perlu disposisi Ketua?
+    actor: kasubbag
+    type: decision
+    ifNo: arsip
+  - activity: Meneruskan surat kepada Ketua
+    actor: kasubbag
+    time: 30 menit
+  - id: arsip
+    activity: Mengarsipkan surat
+    actor: agendaris
+    time: 15 menit
+    output: Surat terarsip
+`;
+
+const example = (): Record<string, any> => parse(EXAMPLE, { schema: 'core' });
+
+function errorsOf(validate: ReturnType<typeof compile>, data: unknown): string {
+  validate(data);
+  return JSON.stringify(validate.errors ?? []);
+}
+
+/** Every schema under `properties` / `patternProperties` / `definitions` lacking a title or description, as JSON pointers. */
+function undocumented(schema: unknown, at = '#'): string[] {
+  const out: string[] = [];
+  if (Array.isArray(schema)) {
+    schema.forEach((s, i) => out.push(...undocumented(s, `${at}/${i}`)));
+    return out;
+  }
+  if (!schema || typeof schema !== 'object') return out;
+  for (const [key, value] of Object.entries(schema)) {
+    const here = `${at}/${key}`;
+    if (['properties', 'patternProperties', 'definitions'].includes(key) && value && typeof value === 'object') {
+      for (const [name, sub] of Object.entries(value as Record<string, any>)) {
+        const ok = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
+        if (!ok(sub?.title) || !ok(sub?.description)) out.push(`${here}/${name}`);
+      }
+    }
+    if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') out.push(...undocumented(value, here));
+  }
+  return out;
+}
+
+describe('sop.schema.json', () => {
+  it('is a draft-07 schema with the agreed $id', () => {
+    expect(sopSchema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(sopSchema.$id).toBe('https://sopkit.dev/schemas/sop.schema.json');
+  });
+
+  it('accepts the example of sop-format.md (dates stay strings)', () => {
+    const data = example();
+    expect(data.dates.created).toBe('2024-03-11');
+    expect(errorsOf(validateSop, data)).toBe('[]');
+  });
+
+  it('rejects the unquoted comma of the doc example as an unknown key', () => {
+    const data = parse(EXAMPLE.replace('"Kasubbag Keuangan, Umum dan Logistik"', 'Kasubbag Keuangan, Umum dan Logistik'), { schema: 'core' });
+    expect(validateSop(data)).toBe(false);
+    expect(validateSop.errors?.map((e) => [e.instancePath, e.params])).toEqual([['/actors/1', { additionalProperty: 'Umum dan Logistik' }]]);
+  });
+
+  it('accepts x- keys at the top level and in nested entries', () => {
+    const data = example();
+    data['x-foo'] = { anything: [1, 2] };
+    data.dates['x-planned'] = 'soon';
+    data.approval['x-sk'] = 1;
+    data.actors[0]['x-color'] = 'red';
+    data.steps[0]['x-ref'] = true;
+    data.monitoring = [{ date: '2024-10-01', assessor: 'Kasubbag', result: 'good', 'x-form': 'M1' }];
+    expect(errorsOf(validateSop, data)).toBe('[]');
+  });
+
+  const invalid: Array<[string, (d: Record<string, any>) => void, string]> = [
+    ['an unknown top-level key', (d) => (d.titel = 'typo'), 'additionalProperties'],
+    ['an unknown step key', (d) => (d.steps[0].acter = 'agendaris'), 'additionalProperties'],
+    ['a numeric nip', (d) => (d.approval.nip = 197901012005011001), '/approval/nip'],
+    ['a nip of 17 digits', (d) => (d.approval.nip = '19790101200501100'), '/approval/nip'],
+    ['a lowercase id', (d) => (d.id = 'kul-004'), '/id'],
+    ['an id without a dash', (d) => (d.id = 'KUL004'), '/id'],
+    ['a step without activity', (d) => delete d.steps[1].activity, 'activity'],
+    ['an empty activity', (d) => (d.steps[1].activity = ''), '/steps/1/activity'],
+    ['a stepRef of 0', (d) => (d.steps[2].ifNo = 0), '/steps/2/ifNo'],
+    ['a stepRef that is not a slug', (d) => (d.steps[2].ifNo = 'Arsip'), '/steps/2/ifNo'],
+    ['a step id "end"', (d) => (d.steps[4].id = 'end'), '/steps/4/id'],
+    ['an unknown status', (d) => (d.status = 'signed'), '/status'],
+    ['a date not written YYYY-MM-DD', (d) => (d.dates.created = '2024-3-11'), '/dates/created'],
+    ['a missing dates.created', (d) => delete d.dates.created, 'created'],
+    ['no actors', (d) => (d.actors = []), '/actors'],
+    ['one label', (d) => (d.steps[2].labels = ['Ya']), '/steps/2/labels'],
+    ['sop version 2', (d) => (d.sop = 2), '/sop'],
+    ['an incomplete evaluation', (d) => (d.evaluations = [{ date: '2025-04-01', evaluator: 'Tim', decision: 'keep', criteria: { synergy: true } }]), 'improvesPerformance'],
+  ];
+  it.each(invalid)('rejects %s', (_name, mutate, expected) => {
+    const data = example();
+    mutate(data);
+    expect(validateSop(data)).toBe(false);
+    expect(errorsOf(validateSop, data)).toContain(expected);
+  });
+
+  it('accepts step refs as id, number and end', () => {
+    const data = example();
+    data.steps[0].next = 2;
+    data.steps[1].next = 'end';
+    data.steps[2].ifYes = 'disposisi';
+    expect(errorsOf(validateSop, data)).toBe('[]');
+  });
+
+  it('documents every property with a title and a description', () => {
+    expect(undocumented(sopSchema)).toEqual([]);
+  });
+});
+
+describe('config.schema.json', () => {
+  it('is a draft-07 schema with its $id', () => {
+    expect(configSchema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(configSchema.$id).toBe('https://sopkit.dev/schemas/config.schema.json');
+  });
+
+  it('accepts a full config and an empty one', () => {
+    const config = parse(
+      `organization:
+  name: KOMISI PEMILIHAN UMUM KOTA MALANG
+  unitLines: [SEKRETARIAT]
+  logo: assets/logo.png
+  address: Jl. Bandung No. 1, Malang
+  x-phone: "0341"
+locale: id
+paper: F4
+orientation: landscape
+sops: sops/**/*.{yaml,yml}
+numbering: {pattern: '^\\d{3}/SOP/'}
+review: {monitoringMonths: 6, evaluationMonths: 12}
+rules:
+  legal-basis: off
+  max-actors: {severity: warn, options: {max: 7}}
+  my-plugin-rule: error
+templates: templates
+book: {title: Standar Operasional Prosedur, subtitle: "2024", pages: [book/keputusan.md]}
+browser: {executablePath: /usr/bin/chromium}
+pdf: {margin: 12mm}
+history: false
+x-owner: subbag-kul
+`,
+      { schema: 'core' },
+    );
+    expect(errorsOf(validateConfig, config)).toBe('[]');
+    expect(errorsOf(validateConfig, {})).toBe('[]');
+  });
+
+  const invalid: Array<[string, unknown, string]> = [
+    ['an unknown key', { papr: 'A4' }, 'additionalProperties'],
+    ['an unknown paper', { paper: 'A5' }, '/paper'],
+    ['a bad severity', { rules: { nip: 'warning' } }, '/rules/nip'],
+    ['a rule id that is not a slug', { rules: { NIP: 'off' } }, 'propertyNames'],
+    ['max below 1', { rules: { 'max-steps': { options: { max: 0 } } } }, 'max'],
+    ['monitoringMonths of 0', { review: { monitoringMonths: 0 } }, '/review/monitoringMonths'],
+    ['a margin without unit', { pdf: { margin: '10' } }, '/pdf/margin'],
+  ];
+  it.each(invalid)('rejects %s', (_name, data, expected) => {
+    expect(validateConfig(data)).toBe(false);
+    expect(errorsOf(validateConfig, data)).toContain(expected);
+  });
+
+  it('documents every property with a title and a description', () => {
+    expect(undocumented(configSchema)).toEqual([]);
+  });
+
+  it('lists every known rule id in the rules description', () => {
+    const ids = Object.keys(configSchema.properties.rules.properties);
+    expect(ids).toHaveLength(24);
+    for (const id of ids) expect(configSchema.properties.rules.description).toContain(`\`${id}\``);
+  });
+});
+
+describe('the documentation walker', () => {
+  it('finds a nested property without a description', () => {
+    const broken = structuredClone(sopSchema);
+    delete broken.properties.steps.items.properties.time.description;
+    delete broken.properties.evaluations.items.properties.criteria.properties.synergy.title;
+    expect(undocumented(broken)).toEqual([
+      '#/properties/steps/items/properties/time',
+      '#/properties/evaluations/items/properties/criteria/properties/synergy',
+    ]);
+  });
+});
