@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { LoadedFile } from '../model/load.js';
 import type { DocPath, Range } from '../model/types.js';
 import { schemaPath } from '../paths.js';
+import { AJV_OPTIONS, precompiledPath, schemaHash } from './schema-build.js';
 import { closest, formatPath, show } from './words.js';
 
 /** A schema violation worded for people. */
@@ -17,13 +19,23 @@ export interface SchemaIssue {
 
 const validators = new Map<string, ValidateFunction>();
 
+const require = createRequire(import.meta.url);
+
+/** The precompiled validator when it matches the schema's text, else one compiled now (slower start-up). */
 function validator(kind: 'sop' | 'config'): ValidateFunction {
   let v = validators.get(kind);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-    v = ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')) as object);
-    validators.set(kind, v);
+  if (v) return v;
+  const text = readFileSync(schemaPath(kind), 'utf8');
+  const pre = precompiledPath(kind);
+  if (existsSync(pre)) {
+    const mod = require(pre) as { default?: ValidateFunction; schemaHash?: string };
+    if (mod.schemaHash === schemaHash(text) && mod.default) v = mod.default;
   }
+  if (!v) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    v = new Ajv({ ...AJV_OPTIONS }).compile(JSON.parse(text) as object);
+  }
+  validators.set(kind, v);
   return v;
 }
 
@@ -86,10 +98,15 @@ function word(e: ErrorObject, data: unknown): { path: DocPath; key?: boolean; me
       const known = Object.keys((e.parentSchema as any)?.properties ?? {});
       const hint = closest(extra, known);
       const at = [...p, extra];
+      const parent = valueAt(data, p) as Record<string, unknown> | undefined;
+      // `{name: Kasubbag Keuangan, Umum dan Logistik}`: a comma in an unquoted flow mapping ends the value.
+      const split = parent?.[extra] === null && /\s/.test(extra)
+        ? ' It looks like the rest of a text value cut at a comma: put the whole value in quotes, e.g. name: "Kasubbag Keuangan, Umum dan Logistik".'
+        : '';
       return {
         path: at,
         key: true,
-        message: `Unknown key \`${extra}\`${p.length ? ` in ${where(p)}` : ''}${hint ? `; did you mean \`${hint}\`?` : `. Known keys: ${known.join(', ')}. Local extensions must start with \`x-\`.`}`,
+        message: `Unknown key \`${extra}\`${p.length ? ` in ${where(p)}` : ''}${split ? '.' : hint ? `; did you mean \`${hint}\`?` : `. Known keys: ${known.join(', ')}. Local extensions must start with \`x-\`.`}${split}`,
       };
     }
     case 'enum':
