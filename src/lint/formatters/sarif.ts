@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostic.js';
+import { relativeTo } from './location.js';
+import type { Formatter } from './types.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFO_URI = 'https://github.com/sopkit/sopkit';
+const level = (s: 'error' | 'warn') => (s === 'error' ? 'error' : 'warning');
+const encodePath = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
+
+function artifact(cwd: string, file: string): { uri: string; uriBaseId?: string } {
+  const rel = relativeTo(cwd, file);
+  return rel === null ? { uri: pathToFileURL(path.resolve(cwd, file)).href } : { uri: encodePath(rel), uriBaseId: '%SRCROOT%' };
+}
+
+function region(d: Diagnostic) {
+  const { start, end } = d.range;
+  const after = end.line > start.line || (end.line === start.line && end.column > start.column);
+  return {
+    startLine: start.line,
+    startColumn: start.column,
+    endLine: after ? end.line : start.line,
+    endColumn: after ? end.column : start.column + 1,
+  };
+}
+
+/** SARIF 2.1.0 (GitHub code scanning): one run, every known rule, one result per diagnostic. */
+export const sarif: Formatter = (report, ctx) => {
+  const index = new Map(ctx.rules.map((r, i) => [r.id, i]));
+  const results = report.files.flatMap((f) =>
+    f.diagnostics.map((d) => {
+      const ruleIndex = index.get(d.ruleId);
+      return {
+        ruleId: d.ruleId,
+        ...(ruleIndex === undefined ? {} : { ruleIndex }),
+        level: level(d.severity),
+        message: { text: d.message },
+        locations: [{ physicalLocation: { artifactLocation: artifact(ctx.cwd, d.file), region: region(d) } }],
+      };
+    }),
+  );
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'sopkit',
+            version: ctx.version,
+            informationUri: INFO_URI,
+            rules: ctx.rules.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              helpUri: r.docsUrl,
+              defaultConfiguration: { level: level(r.defaultSeverity) },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { stylish } from '../../../src/lint/formatters/stylish.js';
+import { json } from '../../../src/lint/formatters/json.js';
+import { clean, ctx, report } from './fixture.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[\d+m/;
+
+describe('stylish formatter', () => {
+  it('groups by file with aligned `file:line:col  severity  message  rule-id` and a summary', () => {
+    expect(stylish(report, ctx)).toBe(
+      [
+        'sops/kul/KUL-004.yaml',
+        '  sops/kul/KUL-004.yaml:3:8   error  Unknown key `actr` in `steps[0]` (step 1); did you mean `actor`?  schema',
+        '  sops/kul/KUL-004.yaml:9:11  error  `steps[2].requirements` (step 3) must be a list, not the number 5.  schema',
+        '  sops/kul/KUL-004.yaml:12:1  warn   The SOP lists no legal basis.  legal-basis',
+        '',
+        'sops/odd, name:1.yaml',
+        '  sops/odd, name:1.yaml:1:1  error  50% done <b>&</b> "q" \'a\' line two\u0000end  yaml-syntax',
+        '',
+        '✖ 4 problems (3 errors, 1 warning) in 3 files checked',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(stylish(clean, ctx)).toBe('✓ 1 file checked, no problems\n');
+  });
+
+  it('colours only when asked', () => {
+    expect(stylish(report, ctx)).not.toMatch(ANSI);
+    const coloured = stylish(report, { ...ctx, color: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured).toContain('\u001b[31merror\u001b[39m');
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(stylish(report, ctx));
+  });
+});
+
+describe('json formatter', () => {
+  it('is the report itself', () => {
+    expect(JSON.parse(json(report, ctx))).toEqual(report);
+  });
+});
