@@ -1,0 +1,42 @@
+import type { Rule } from '../rule.js';
+import { isObj, validDate } from './support.js';
+
+/** Dates follow the lifecycle: created ≤ effective ≤ implemented; revised when revised; records after the effective date. */
+export const dateOrder: Rule = {
+  id: 'date-order',
+  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; monitoring and evaluations not before `effective`.',
+  defaultSeverity: 'error',
+  messages: {
+    before: '`{{later}}` ({{laterValue}}) is before `{{earlier}}` ({{earlierValue}}); {{rule}}.',
+    revisedMissing: '`dates.revised` is required when `revision` is {{revision}} (greater than 0): add the date of the latest revision under `dates`.',
+  },
+  check(ctx) {
+    const dates = ctx.sop.dates;
+    if (!isObj(dates)) return;
+    const created = validDate(dates.created);
+    const effective = validDate(dates.effective);
+    const implemented = validDate(dates.implemented);
+    const revised = validDate(dates.revised);
+    const pair = (laterKey: string, later: string | undefined, earlierKey: string, earlier: string | undefined, rule: string, path: Array<string | number>) => {
+      if (later && earlier && later < earlier) {
+        ctx.report({ path, messageId: 'before', data: { later: laterKey, laterValue: later, earlier: earlierKey, earlierValue: earlier, rule } });
+      }
+    };
+    pair('dates.effective', effective, 'dates.created', created, 'an SOP takes effect after it is drafted', ['dates', 'effective']);
+    pair('dates.implemented', implemented, 'dates.effective', effective, 'implementation starts on or after the effective date', ['dates', 'implemented']);
+    pair('dates.revised', revised, 'dates.created', created, 'a revision cannot predate the SOP', ['dates', 'revised']);
+    const revision: unknown = ctx.sop.revision;
+    if (typeof revision === 'number' && Number.isInteger(revision) && revision > 0 && dates.revised === undefined) {
+      ctx.report({ path: ['dates'], key: true, messageId: 'revisedMissing', data: { revision } });
+    }
+    for (const list of ['monitoring', 'evaluations'] as const) {
+      const entries: unknown = ctx.sop[list];
+      if (!Array.isArray(entries)) continue;
+      entries.forEach((e, i) => {
+        if (!isObj(e)) return;
+        const what = list === 'monitoring' ? 'an SOP is monitored only once it is in effect' : 'an SOP is evaluated only once it is in effect';
+        pair(`${list}[${i}].date`, validDate(e.date), 'dates.effective', effective, what, [list, i, 'date']);
+      });
+    }
+  },
+};

@@ -1,0 +1,94 @@
+import { buildFlow, type Flow } from '../../model/graph.js';
+import type { DocPath, Step } from '../../model/types.js';
+import { formatPath } from '../words.js';
+
+/** Shared helpers for rules that must cope with schema-invalid data. */
+
+/** A plain mapping (not null, not a list). */
+export function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A non-empty string. */
+export function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0;
+}
+
+/** `steps[3].actor` (step 4): a path worded for messages, with the step number when inside `steps`. */
+export function where(p: DocPath): string {
+  const base = `\`${formatPath(p)}\``;
+  return p[0] === 'steps' && typeof p[1] === 'number' ? `${base} (step ${p[1] + 1})` : base;
+}
+
+/** The steps as a list of (index, mapping) pairs, skipping entries that are not mappings. */
+export function stepEntries(sop: Record<string, any>): Array<[number, Record<string, any>]> {
+  const steps: unknown = sop.steps;
+  if (!Array.isArray(steps)) return [];
+  const out: Array<[number, Record<string, any>]> = [];
+  steps.forEach((s, i) => {
+    if (isObj(s)) out.push([i, s]);
+  });
+  return out;
+}
+
+/** The actors as (index, mapping) pairs, skipping entries that are not mappings. */
+export function actorEntries(sop: Record<string, any>): Array<[number, Record<string, any>]> {
+  const actors: unknown = sop.actors;
+  if (!Array.isArray(actors)) return [];
+  const out: Array<[number, Record<string, any>]> = [];
+  actors.forEach((a, i) => {
+    if (isObj(a)) out.push([i, a]);
+  });
+  return out;
+}
+
+/** Whether a step is a decision (anything else counts as a process step). */
+export function isDecision(step: Record<string, any>): boolean {
+  return step.type === 'decision';
+}
+
+/** A step reference of a shape the schema accepts: `end`, a slug, or a positive integer. */
+export function isRefShape(v: unknown): v is string | number {
+  return (typeof v === 'number' && Number.isInteger(v) && v >= 1) || (typeof v === 'string' && /^[a-z][a-z0-9-]*$/.test(v));
+}
+
+/**
+ * The flow when the step list can be trusted for graph checks: every step a mapping with a known
+ * type, every reference resolving, ids unique, every decision with `ifNo`. Otherwise undefined
+ * (the problems are reported by `schema`, `step-ref` and `decision-branches`; graph rules would only add noise).
+ */
+export function trustedFlow(sop: Record<string, any>): { steps: Step[]; flow: Flow } | undefined {
+  const steps: unknown = sop.steps;
+  if (!Array.isArray(steps) || steps.length === 0) return undefined;
+  if (!steps.every((s) => isObj(s) && (s.type === undefined || s.type === 'process' || s.type === 'decision'))) return undefined;
+  const ids = steps.map((s) => (s as Record<string, unknown>).id).filter((id) => id !== undefined);
+  if (ids.some((id) => typeof id !== 'string') || new Set(ids).size !== ids.length) return undefined;
+  const flow = buildFlow(steps as Step[]);
+  if (flow.badRefs.length > 0 || flow.missingNo.length > 0) return undefined;
+  return { steps: steps as Step[], flow };
+}
+
+/** A `YYYY-MM-DD` string (shape only). */
+export const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `y-m-d` is a real calendar day (proleptic Gregorian). */
+export function isRealDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
+/** The date string when it is a well-formed real day, else undefined (other rules report it). */
+export function validDate(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = DATE_SHAPE.exec(v);
+  if (!m) return undefined;
+  return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
+}
+
+/** Names a list of items in prose: `a`, `a and b`, `a, b and c`. */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
