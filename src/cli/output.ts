@@ -11,7 +11,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (e.g. a file stands where it should be): nothing was written.
+    }
     throw new IoError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }

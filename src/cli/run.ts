@@ -31,7 +31,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return state.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+      // `sop help` asks for help (0); bare `sop` is a call without a command (usage error).
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.ok : EXIT.error;
       if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.error;
     }

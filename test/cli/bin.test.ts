@@ -1,0 +1,66 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { minimalSop, ROOT, tempTree } from '../helpers/cli.js';
+
+// The installed command: package.json's `bin` (built by `npm run build`, which `npm test` runs first).
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: { sop: string } };
+const BIN = path.join(ROOT, pkg.bin.sop);
+
+function sopBin(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (existsSync(BIN)) return;
+  // Not built yet: tsc emits even when another module has type errors, then the bundle step.
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(BIN)) execFileSync(process.execPath, [path.join(ROOT, 'dist/src/build/bundle.js')], { cwd: ROOT, stdio: 'ignore' });
+}, 120_000);
+
+describe('the built `sop` command', () => {
+  it('--version prints package.json version', () => {
+    const r = sopBin(['--version'], ROOT);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('--help lists the commands', () => {
+    const r = sopBin(['--help'], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/lint \[options\] \[paths\.\.\.\]/);
+    expect(r.stdout).toContain('schema');
+  });
+
+  it('sets the process exit code: 0 clean, 1 problems, 2 usage', () => {
+    const t = tempTree({ 'sops/KUL-001.yaml': minimalSop('KUL-001'), 'bad/KUL-002.yaml': minimalSop('KUL-002', 'actr: x\n') });
+    try {
+      expect(sopBin(['lint', 'sops'], t.dir).code).toBe(0);
+      const bad = sopBin(['lint', 'bad'], t.dir);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain('bad/KUL-002.yaml:20:1');
+      expect(bad.stdout).not.toMatch(/\u001b\[/); // a pipe: no colours
+      expect(sopBin(['lint', 'bad'], t.dir, { FORCE_COLOR: '1' }).stdout).toMatch(/\u001b\[/);
+      expect(sopBin(['lint', 'bad', '--no-color'], t.dir, { FORCE_COLOR: '1' }).stdout).not.toMatch(/\u001b\[/);
+      const missing = sopBin(['lint', 'nope.yaml'], t.dir);
+      expect(missing).toMatchObject({ code: 2, stdout: '' });
+      expect(missing.stderr).toBe('sop: No such file or folder: nope.yaml\n');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('reports a broken config with file:line:col and no stack trace', () => {
+    const t = tempTree({ 'sop.config.yaml': 'review:\n  monitoringMonths: soon\n', 'sops/KUL-001.yaml': minimalSop('KUL-001') });
+    try {
+      const r = sopBin(['lint'], t.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^sop: sop\.config\.yaml:2:21 /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { minimalSop, sop, tempTree, type CliResult } from '../helpers/cli.js';
+
+/** One CLI scenario: files in a temp folder, arguments, and what must come out. */
+interface Row {
+  name: string;
+  args: string[];
+  files?: Record<string, string>;
+  io?: Partial<CliIO>;
+  exitCode: number;
+  stdout?: string[];
+  stderr?: string[];
+  notStdout?: Array<string | RegExp>;
+  check?: (dir: string, r: CliResult) => void;
+}
+
+const CLEAN = { 'sops/KUL-001.yaml': minimalSop('KUL-001') };
+// `actr` at line 20, column 1 (minimalSop is 19 lines).
+const BROKEN = { 'sops/KUL-002.yaml': minimalSop('KUL-002', 'actr: x\n') };
+// The same unknown key, configured down to a warning.
+const WARNED = { ...BROKEN, 'sop.config.yaml': 'rules:\n  schema: warn\n' };
+const BOTH = { ...BROKEN, 'sops/KUL-003.yaml': minimalSop('KUL-003', 'x: 1\n') };
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[\d+m/;
+const STACK = /\n\s+at .+:\d+:\d+/;
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const rows: Row[] = [
+  // Help, version, usage.
+  { name: 'bare `sop` is a usage error that shows the help', args: [], exitCode: 2, stderr: ['Usage: sop', 'lint'] },
+  { name: '--help lists the commands', args: ['--help'], exitCode: 0, stdout: ['Usage: sop', 'lint [options] [paths...]', 'schema'] },
+  { name: '`help lint` shows the lint options', args: ['help', 'lint'], exitCode: 0, stdout: ['--format <name>', '--max-warnings <n>', '--quiet', '--no-color', '--output <file>'] },
+  { name: '--version prints the package version', args: ['--version'], exitCode: 0, check: (_d, r) => expect(r.stdout).toBe(`${version}\n`) },
+  { name: 'an unknown command', args: ['frob'], exitCode: 2, stderr: ["unknown command 'frob'"] },
+  { name: 'an unknown option', args: ['lint', '--bogus'], files: CLEAN, exitCode: 2, stderr: ["unknown option '--bogus'"] },
+  { name: 'an unknown format', args: ['lint', '-f', 'xml'], files: CLEAN, exitCode: 2, stderr: ["argument 'xml' is invalid", 'stylish, json, sarif, github, junit'] },
+  { name: '--max-warnings needs a number', args: ['lint', '--max-warnings', 'many'], files: CLEAN, exitCode: 2, stderr: ['expected a whole number'] },
+  { name: 'a missing path', args: ['lint', 'sops/nope.yaml'], files: CLEAN, exitCode: 2, stderr: ['sop: No such file or folder: sops/nope.yaml'] },
+  { name: 'a glob that matches nothing', args: ['lint', 'sops/*.yml'], files: CLEAN, exitCode: 2, stderr: ['No files match'] },
+
+  // Results and exit codes.
+  { name: 'a clean file', args: ['lint', 'sops/KUL-001.yaml'], files: CLEAN, exitCode: 0, stdout: ['✓ 1 file checked, no problems'] },
+  { name: 'the config glob by default', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\n' }, exitCode: 0, stdout: ['✓ 1 file checked'] },
+  { name: 'an error exits 1 with file:line:col', args: ['lint', 'sops'], files: BROKEN, exitCode: 1, stdout: ['sops/KUL-002.yaml:20:1', 'error', 'Unknown key `actr`', 'schema', '1 problem (1 error, 0 warnings)'] },
+  { name: 'warnings alone exit 0', args: ['lint', 'sops'], files: WARNED, exitCode: 0, stdout: ['sops/KUL-002.yaml:20:1', 'warn', '(0 errors, 1 warning)'] },
+  { name: '--max-warnings exceeded exits 1', args: ['lint', 'sops', '--max-warnings', '0'], files: WARNED, exitCode: 1, stderr: ['1 warnings, more than --max-warnings 0'] },
+  { name: '--max-warnings not exceeded exits 0', args: ['lint', 'sops', '--max-warnings', '1'], files: WARNED, exitCode: 0, stdout: ['1 warning'] },
+  { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn', 'KUL-002.yaml:20'] },
+  { name: '--quiet does not change the exit code of --max-warnings', args: ['lint', 'sops', '-q', '--max-warnings', '0'], files: WARNED, exitCode: 1, notStdout: ['KUL-002.yaml:20'] },
+  { name: '--quiet keeps errors', args: ['lint', 'sops', '--quiet'], files: { ...BOTH, 'sop.config.yaml': 'rules:\n  schema: error\n' }, exitCode: 1, stdout: ['KUL-002.yaml:20:1', 'KUL-003.yaml:20:1'] },
+
+  // Formats.
+  { name: 'json', args: ['lint', 'sops', '-f', 'json'], files: BROKEN, exitCode: 1, check: (_d, r) => expect(JSON.parse(r.stdout)).toMatchObject({ errorCount: 1, warningCount: 0, files: [{ file: 'sops/KUL-002.yaml', diagnostics: [{ ruleId: 'schema', range: { start: { line: 20, column: 1 } } }] }] }) },
+  { name: 'github', args: ['lint', 'sops', '--format', 'github'], files: WARNED, exitCode: 0, stdout: ['::warning file=sops/KUL-002.yaml,line=20,col=1,endLine=20,endColumn=5,title=schema::Unknown key `actr`'] },
+  { name: 'junit', args: ['lint', 'sops', '-f', 'junit'], files: BROKEN, exitCode: 1, stdout: ['<testsuite name="sops/KUL-002.yaml" tests="1" failures="1" errors="0">', '<testcase classname="sops/KUL-002.yaml" name="schema">'] },
+  {
+    name: 'sarif lists every rule and locates the result',
+    args: ['lint', 'sops', '-f', 'sarif'],
+    files: BROKEN,
+    exitCode: 1,
+    check: (dir, r) => {
+      const run = JSON.parse(r.stdout).runs[0];
+      const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);
+      expect(ids).toEqual(expect.arrayContaining(['yaml-syntax', 'disable-comment', 'schema']));
+      expect(run.results[0]).toMatchObject({ ruleId: 'schema', ruleIndex: ids.indexOf('schema'), level: 'error' });
+      expect(run.results[0].locations[0].physicalLocation).toEqual({
+        artifactLocation: { uri: 'sops/KUL-002.yaml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 20, startColumn: 1, endLine: 20, endColumn: 5 },
+      });
+      expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${dir}/`);
+    },
+  },
+
+  // Output file.
+  {
+    name: '-o writes the report and prints nothing',
+    args: ['lint', 'sops', '-f', 'json', '-o', 'reports/lint.json'],
+    files: BROKEN,
+    exitCode: 1,
+    check: (dir, r) => {
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(readFileSync(path.join(dir, 'reports/lint.json'), 'utf8')).errorCount).toBe(1);
+      expect(readdirSync(path.join(dir, 'reports'))).toEqual(['lint.json']);
+    },
+  },
+  {
+    name: '-o never writes colours, even when forced',
+    args: ['lint', 'sops', '-o', 'out.txt'],
+    files: BROKEN,
+    io: { env: { FORCE_COLOR: '1' }, stdoutIsTTY: true },
+    exitCode: 1,
+    check: (dir) => expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).not.toMatch(ANSI),
+  },
+  { name: '-o into a path that cannot be written', args: ['lint', 'sops', '-o', 'sops/KUL-002.yaml/x.txt'], files: BROKEN, exitCode: 2, stderr: ['sop: Cannot write'], check: (_d, r) => expect(r.stdout).toBe('') },
+
+  // Colours.
+  { name: 'colours on a terminal', args: ['lint', 'sops'], files: BROKEN, io: { env: {}, stdoutIsTTY: true }, exitCode: 1, stdout: ['\u001b[31merror\u001b[39m'] },
+  { name: 'no colours in a pipe', args: ['lint', 'sops'], files: BROKEN, io: { env: {}, stdoutIsTTY: false }, exitCode: 1, notStdout: [ANSI] },
+  { name: 'FORCE_COLOR colours a pipe', args: ['lint', 'sops'], files: BROKEN, io: { env: { FORCE_COLOR: '1' }, stdoutIsTTY: false }, exitCode: 1, stdout: ['\u001b['] },
+  { name: 'FORCE_COLOR=0 turns colours off on a terminal', args: ['lint', 'sops'], files: BROKEN, io: { env: { FORCE_COLOR: '0' }, stdoutIsTTY: true }, exitCode: 1, notStdout: [ANSI] },
+  { name: 'NO_COLOR wins over a terminal', args: ['lint', 'sops'], files: BROKEN, io: { env: { NO_COLOR: '1' }, stdoutIsTTY: true }, exitCode: 1, notStdout: [ANSI] },
+  { name: '--no-color wins over FORCE_COLOR', args: ['lint', 'sops', '--no-color'], files: BROKEN, io: { env: { FORCE_COLOR: '1' }, stdoutIsTTY: true }, exitCode: 1, notStdout: [ANSI] },
+
+  // Configuration errors: exit 2 with file:line:col.
+  { name: 'a config value of the wrong kind', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'paper: A4\nlocale: xx\n' }, exitCode: 2, stderr: ['sop.config.yaml:2:9', '`locale` must be one of'] },
+  { name: 'a config with a YAML syntax error', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\nrules: [a\n' }, exitCode: 2, stderr: ['sop.config.yaml:'] },
+  { name: 'a config with an unknown key', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\nlocal: en\n' }, exitCode: 2, stderr: ['sop.config.yaml:2:1', '`local`'] },
+  { name: 'a config naming an unknown rule', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'rules:\n  shema: warn\n' }, exitCode: 2, stderr: ['unknown rule `shema`', 'did you mean `schema`'] },
+  { name: 'an explicit config that does not exist', args: ['lint', '-c', 'other.yaml'], files: CLEAN, exitCode: 2, stderr: ['Config file not found: other.yaml'] },
+];
+
+describe('sop lint (in-process)', () => {
+  it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    const t = tempTree(row.files ?? {});
+    try {
+      const r = await sop(row.args, t.dir, row.io);
+      expect({ code: r.code, stderr: r.stderr }).toMatchObject({ code: row.exitCode });
+      for (const s of row.stdout ?? []) expect(r.stdout).toContain(s);
+      for (const s of row.stderr ?? []) expect(r.stderr).toContain(s);
+      for (const s of row.notStdout ?? []) typeof s === 'string' ? expect(r.stdout).not.toContain(s) : expect(r.stdout).not.toMatch(s);
+      expect(r.stdout + r.stderr).not.toMatch(STACK);
+      expect(r.stderr).not.toContain('sop: internal error');
+      row.check?.(t.dir, r);
+      if (!existsSync(t.dir)) throw new Error('temp folder vanished');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
