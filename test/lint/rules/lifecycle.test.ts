@@ -1,0 +1,93 @@
+import { APPROVED_TOP, at, sopYaml, testRule } from '../../helpers/test-rule.js';
+
+const files = (text: string) => ({ 'sops/KUL-001.yaml': text });
+const F = 'sops/KUL-001.yaml';
+const EVAL = (date: string) => `evaluations:\n  - date: ${date}\n    evaluator: Tim\n    decision: keep\n    criteria: {improvesPerformance: true, easyToUnderstand: true, easyToApply: true, rolesClear: true, solvesProblems: true, meetsNeeds: true, synergy: true}`;
+const full = (status: string, dates: string, tail?: string) => sopYaml({ status, top: APPROVED_TOP, dates, tail });
+
+const bareApproved = sopYaml({ status: 'approved' });
+const noNip = sopYaml({ status: 'approved', top: 'number: 001/SOP/KUL/2024\napproval: {position: Sekretaris, name: Nama}', dates: '{created: 2024-03-11, effective: 2024-04-01}' });
+const implementedNoDate = full('implemented', '{created: 2024-03-11, effective: 2024-04-01}');
+const evaluatedOld = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}', EVAL('2024-03-20'));
+const evaluatedNone = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}');
+
+testRule('status-requirements', {
+  valid: [
+    { name: 'a draft needs nothing', files: files(sopYaml()) },
+    { name: 'withdrawn needs nothing', files: files(sopYaml({ status: 'withdrawn' })) },
+    { name: 'approved with everything', files: files(full('approved', '{created: 2024-03-11, effective: 2024-04-01}')) },
+    { name: 'evaluated with an evaluation on the effective day', files: files(full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}', EVAL('2024-04-01'))) },
+    { name: 'an unknown status is the schema’s', files: files(sopYaml({ status: 'disetujui' })) },
+  ],
+  invalid: [
+    { name: 'approved with nothing', files: files(bareApproved), file: F, expected: [{ ...at(bareApproved, 'status'), messageIncludes: 'Status `approved` requires `number`, `approval` (position, name, nip) and `dates.effective`, which are missing' }] },
+    { name: 'approval without nip (position and name are the schema’s)', files: files(noNip), file: F, expected: [{ ...at(noNip, 'status'), messageIncludes: 'requires `approval.nip`, which is missing' }] },
+    { name: 'implemented without the date', files: files(implementedNoDate), file: F, expected: [{ ...at(implementedNoDate, 'status'), messageIncludes: '`dates.implemented`' }] },
+    { name: 'evaluated with an evaluation before the effective date', files: files(evaluatedOld), file: F, expected: [{ ...at(evaluatedOld, 'status'), messageIncludes: 'an `evaluations` entry dated on or after `dates.effective` (2024-04-01)' }] },
+    { name: 'evaluated without evaluations', files: files(evaluatedNone), file: F, expected: [{ ...at(evaluatedNone, 'status'), messageIncludes: 'evaluations' }] },
+  ],
+});
+
+const feb29 = sopYaml({ dates: '{created: 2023-02-29}' });
+const month13 = sopYaml({ dates: '{created: 2024-03-11, revised: 2024-13-01}', revision: 1 });
+const monitoring = sopYaml({ tail: 'monitoring:\n  - {date: 2024-04-31, assessor: Kasubbag, result: good}' });
+const evalDay0 = sopYaml({ tail: EVAL('2024-05-00') });
+testRule('date-valid', {
+  valid: [
+    { name: 'a leap day', files: files(sopYaml({ dates: '{created: 2024-02-29}' })) },
+    { name: '2000 was a leap year', files: files(sopYaml({ dates: '{created: 2000-02-29}' })) },
+    { name: 'a wrong shape is the schema’s', files: files(sopYaml({ dates: '{created: 11-03-2024}' })) },
+  ],
+  invalid: [
+    { name: '29 February 2023', files: files(feb29), file: F, expected: [{ ...at(feb29, '2023-02-29'), messageIncludes: '`dates.created` is not a real calendar day: 2023-02 has no day 29 (got "2023-02-29")' }] },
+    { name: 'month 13', files: files(month13), file: F, expected: [{ ...at(month13, '2024-13-01'), messageIncludes: 'month 13 does not exist' }] },
+    { name: 'a monitoring date', files: files(monitoring), file: F, expected: [{ ...at(monitoring, '2024-04-31'), messageIncludes: '`monitoring[0].date`' }] },
+    { name: 'an evaluation date with day 00', files: files(evalDay0), file: F, expected: [{ ...at(evalDay0, '2024-05-00'), messageIncludes: 'day 00' }] },
+  ],
+});
+
+const effBefore = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-03-01}' });
+const implBefore = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-03-31}' });
+const noRevised = sopYaml({ revision: 2 });
+const revisedBefore = sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2024-01-01}' });
+const monitorEarly = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-04-01}', tail: `monitoring:\n  - {date: 2024-03-15, assessor: Kasubbag, result: good}\n${EVAL('2024-03-16')}` });
+testRule('date-order', {
+  valid: [
+    { name: 'same-day dates', files: files(sopYaml({ dates: '{created: 2024-03-11, effective: 2024-03-11, implemented: 2024-03-11}' })) },
+    { name: 'revision with a date', files: files(sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2025-01-02}' })) },
+    { name: 'an impossible date is date-valid’s', files: files(sopYaml({ dates: '{created: 2024-03-11, effective: 2023-02-29}' })) },
+  ],
+  invalid: [
+    { name: 'effective before created', files: files(effBefore), file: F, expected: [{ ...at(effBefore, '2024-03-01'), messageIncludes: '`dates.effective` (2024-03-01) is before `dates.created` (2024-03-11)' }] },
+    { name: 'implemented before effective', files: files(implBefore), file: F, expected: [{ ...at(implBefore, '2024-03-31'), messageIncludes: '`dates.implemented`' }] },
+    { name: 'revision without revised', files: files(noRevised), file: F, expected: [{ ...at(noRevised, 'dates'), messageIncludes: '`dates.revised` is required when `revision` is 2' }] },
+    { name: 'revised before created', files: files(revisedBefore), file: F, expected: [{ ...at(revisedBefore, '2024-01-01'), messageIncludes: 'a revision cannot predate the SOP' }] },
+    {
+      name: 'monitoring and evaluation before the effective date',
+      files: files(monitorEarly),
+      file: F,
+      expected: [
+        { ...at(monitorEarly, '2024-03-15'), messageIncludes: '`monitoring[0].date` (2024-03-15) is before `dates.effective`' },
+        { ...at(monitorEarly, '2024-03-16'), messageIncludes: '`evaluations[0].date`' },
+      ],
+    },
+  ],
+});
+
+const withNip = (nip: string) => sopYaml({ status: 'approved', top: APPROVED_TOP.replace('197901012005011001', nip), dates: '{created: 2024-03-11, effective: 2024-04-01}' });
+const nipRow = (nip: string, part: string) => ({ name: `${nip}: ${part}`, files: files(withNip(nip)), file: F, expected: [{ ...at(withNip(nip), `"${nip}"`), messageIncludes: part }] });
+testRule('nip', {
+  valid: [
+    { name: 'a plausible NIP', files: files(withNip('197901012005011001')) },
+    { name: 'sex digit 2', files: files(withNip('198512312010122001')) },
+    { name: 'not 18 digits is the schema’s', files: files(withNip('19790101')) },
+  ],
+  invalid: [
+    nipRow('197902302005011001', 'digits 1–8 (birth date, YYYYMMDD) "19790230" are not a real day'),
+    nipRow('193001012005011001', 'birth year) 1930 are outside 1940–'),
+    nipRow('197901012005131001', 'digits 13–14 (appointment month) "13"'),
+    nipRow('197901011990011001', 'appointment year) 1990 are less than 17 years after the birth year 1979'),
+    nipRow('197901012005013001', 'digit 15 (sex) "3" must be 1 (male) or 2 (female)'),
+    nipRow('197901012999011001', 'appointment year) 2999 are in the future'),
+  ],
+});
