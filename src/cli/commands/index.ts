@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { RunState } from '../state.js';
 import { registerLint } from './lint.js';
 import { registerSchema } from './schema.js';
+import { registerRender } from './render.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerRender];

@@ -1,0 +1,89 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { stylish } from '../../lint/formatters/stylish.js';
+import { ruleMetas } from '../../lint/meta.js';
+import { version } from '../../version.js';
+import { useColor } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import type { RunState } from '../state.js';
+
+/** Options of `sop render`. */
+interface RenderCliOptions {
+  format: 'html' | 'md' | 'pdf';
+  out: string;
+  locale?: 'id' | 'en';
+  templates?: string;
+  config?: string;
+  force?: boolean;
+  history: boolean;
+  color?: boolean;
+}
+
+function templatesDir(cwd: string, dir: string | undefined): string | undefined {
+  if (!dir) return undefined;
+  const abs = path.resolve(cwd, dir);
+  let ok = false;
+  try {
+    ok = statSync(abs).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`--templates: no such folder: ${dir}`);
+  return abs;
+}
+
+/** `sop render [paths…] --format md|html`. */
+export function registerRender(program: Command, state: RunState): void {
+  program
+    .command('render')
+    .description('render SOPs to HTML or Markdown documents (one file per SOP, named after its id)')
+    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf']).default('html'))
+    .option('-o, --out <dir>', 'output folder, or - for stdout (one SOP only)', 'dist')
+    .addOption(new Option('-l, --locale <locale>', 'language of the document labels (default: the config\'s)').choices(['id', 'en']))
+    .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
+    .option('-c, --config <file>', 'use this sop.config.yaml')
+    .option('--force', 'render files even when they have lint errors')
+    .option('--no-history', 'leave out the revision history table')
+    .option('--no-color', 'no colours in the lint report')
+    .action(async (paths: string[], opts: RenderCliOptions) => {
+      const { io } = state;
+      if (opts.format === 'pdf') {
+        // PDF: to be replaced by the PDF renderer (src/render/pdf).
+        throw new UsageError('PDF output is not available yet; use --format html or --format md');
+      }
+      const toStdout = opts.out === '-';
+      const { renderProject } = await import('../../render/project.js');
+      const result = await renderProject({
+        cwd: io.cwd,
+        paths,
+        configPath: opts.config,
+        format: opts.format,
+        locale: opts.locale,
+        templates: templatesDir(io.cwd, opts.templates),
+        force: opts.force,
+        now: new Date(),
+      });
+      if (result.errors.files.length > 0) {
+        io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+      }
+      for (const s of result.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+      if (toStdout) {
+        const total = result.rendered.length + result.skipped.length;
+        if (total !== 1) throw new UsageError(`--out - writes one SOP to stdout, but ${total} files were given; name one file or use --out <dir>`);
+        const only = result.rendered[0];
+        if (only) io.stdout(only.text);
+      } else {
+        const dir = path.resolve(io.cwd, opts.out);
+        for (const r of result.rendered) {
+          const file = path.join(dir, r.name);
+          writeFileAtomic(file, r.text);
+          const rel = path.relative(io.cwd, file);
+          io.stdout(`${rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file}\n`);
+        }
+      }
+      state.exitCode = result.skipped.length > 0 ? 1 : 0;
+    });
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { ConfigError } from '../errors.js';
+
+const MIME: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+const cache = new Map<string, string>();
+
+/**
+ * The configured logo as a data URI (an `<img>` source: an SVG shown this way cannot run scripts
+ * or load anything). Undefined when no logo is configured; ConfigError when it cannot be used.
+ */
+export function logoDataUri(config: Config): string | undefined {
+  const logo = config.organization.logo;
+  if (!logo) return undefined;
+  const abs = path.resolve(config.root, logo);
+  const rel = path.relative(config.root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new ConfigError(`organization.logo must be a file inside the repository (${config.root}); got ${logo}`);
+  }
+  const mime = MIME[path.extname(abs).toLowerCase()];
+  if (!mime) throw new ConfigError(`organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`);
+  const hit = cache.get(abs);
+  if (hit) return hit;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    throw new ConfigError(`organization.logo cannot be read: ${logo} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const uri = `data:${mime};base64,${bytes.toString('base64')}`;
+  cache.set(abs, uri);
+  return uri;
+}

@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { packageRoot } from '../paths.js';
+import { formatDate, formatMinutes, formatRange } from './format.js';
+import { inlineHtml, inlineMarkdown } from './inline.js';
+import { locales } from './locale/index.js';
+import type { Labels } from './locale/types.js';
+import { parseDuration } from '../model/duration.js';
+
+/** Names of the top-level templates. */
+export type TemplateName = 'sop.html' | 'sop.md';
+
+/** One Handlebars environment with its helpers, partials and compiled templates. */
+export interface TemplateEnv {
+  /** The isolated Handlebars instance. */
+  hbs: typeof Handlebars;
+  /** Render a top-level template with a context. */
+  render(name: TemplateName, context: object): string;
+  /** The stylesheet (`sop.css`, user's if given). */
+  css: string;
+  /** Folders searched, user's first. */
+  dirs: string[];
+}
+
+/** The bundled templates folder. */
+export function builtinTemplates(): string {
+  return path.join(packageRoot(), 'templates');
+}
+
+function labelsOf(options: Handlebars.HelperOptions | undefined): Labels {
+  const root = options?.data?.root as { locale?: keyof typeof locales } | undefined;
+  return locales[root?.locale ?? 'id'] ?? locales.id;
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  // Every helper returns either plain text (escaped by Handlebars) or a SafeString built from
+  // escaped/sanitised HTML. None reads a clock or a file.
+  hbs.registerHelper('date', (iso: unknown, options: Handlebars.HelperOptions) => formatDate(iso, labelsOf(options)));
+  hbs.registerHelper('duration', (value: unknown, options: Handlebars.HelperOptions) => {
+    const labels = labelsOf(options);
+    if (typeof value === 'number') return formatMinutes(value, labels);
+    const d = typeof value === 'string' ? parseDuration(value) : undefined;
+    return d ? formatRange(d.min, d.max, labels) : String(value ?? labels.empty);
+  });
+  hbs.registerHelper('num', (index: unknown) => (typeof index === 'number' ? index + 1 : Number(index) + 1));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('md', (text: unknown) => new hbs.SafeString(inlineHtml(text)));
+  hbs.registerHelper('mdText', (text: unknown) => new hbs.SafeString(inlineMarkdown(text, 'block')));
+  hbs.registerHelper('mdCell', (text: unknown, options: Handlebars.HelperOptions) => {
+    const s = text === undefined || text === null || text === '' ? labelsOf(options).empty : text;
+    return new hbs.SafeString(inlineMarkdown(s, 'cell'));
+  });
+  hbs.registerHelper('mdCellList', (items: unknown, options: Handlebars.HelperOptions) => {
+    const list = Array.isArray(items) ? items : [];
+    if (list.length === 0) return labelsOf(options).empty;
+    return new hbs.SafeString(list.map((t) => inlineMarkdown(t, 'cell')).join('<br>'));
+  });
+}
+
+function readDirTemplates(dir: string, into: Map<string, string>): void {
+  const partials = path.join(dir, 'partials');
+  if (!existsSync(partials)) return;
+  for (const f of readdirSync(partials).sort()) {
+    if (f.endsWith('.hbs')) into.set(f.slice(0, -4), readFileSync(path.join(partials, f), 'utf8'));
+  }
+}
+
+function firstExisting(dirs: string[], name: string): string {
+  for (const d of dirs) {
+    const f = path.join(d, name);
+    if (existsSync(f)) return readFileSync(f, 'utf8');
+  }
+  throw new Error(`Template ${name} not found in ${dirs.join(', ')}`);
+}
+
+function createEnv(userDir: string | undefined): TemplateEnv {
+  const builtin = builtinTemplates();
+  const dirs = userDir ? [userDir, builtin] : [builtin];
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const partials = new Map<string, string>();
+  readDirTemplates(builtin, partials);
+  if (userDir) readDirTemplates(userDir, partials);
+  for (const [name, source] of partials) hbs.registerPartial(name, source);
+  const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
+  return {
+    hbs,
+    dirs,
+    css: firstExisting(dirs, 'sop.css'),
+    render(name, context) {
+      let t = compiled.get(name);
+      if (!t) {
+        t = hbs.compile(firstExisting(dirs, `${name}.hbs`), { strict: false, preventIndent: true });
+        compiled.set(name, t);
+      }
+      return t(context);
+    },
+  };
+}
+
+const envs = new Map<string, TemplateEnv>();
+
+/** The environment for a user template folder (or the bundled one), created once and cached. */
+export function templateEnv(userDir?: string): TemplateEnv {
+  const key = userDir ? path.resolve(userDir) : '';
+  let env = envs.get(key);
+  if (!env) {
+    env = createEnv(key || undefined);
+    envs.set(key, env);
+  }
+  return env;
+}

@@ -1,0 +1,55 @@
+import type { Sop } from '../model/types.js';
+import { addBands, FLOWCHART_CSS, mermaidOf } from './flow.js';
+import { templateEnv } from './handlebars.js';
+import { buildView, type ViewContext } from './view.js';
+import type { SopView } from './view-types.js';
+
+export { buildView, type ViewContext, type IndexEntry } from './view.js';
+export type { SopView, StepView, ListView, ItemView, HistoryView } from './view-types.js';
+export { templateEnv, builtinTemplates } from './handlebars.js';
+export { pageSize } from './page.js';
+export { logoDataUri } from './assets.js';
+
+/** Options of one render. */
+export interface RenderOptions extends ViewContext {
+  /** A user template folder; its templates, partials and sop.css override the bundled ones by name. */
+  templates?: string;
+  /** CSS appended after the stylesheet (e.g. the PDF renderer's page additions). */
+  extraCss?: string;
+}
+
+const SAFE_MARGIN = /^(\d+(\.\d+)?(mm|cm|in|pt|px)\s*){1,4}$/;
+
+/** The `@page` rule of the configured paper: size, orientation and margin. */
+export function pageCss(view: SopView, margin: string): string {
+  const m = SAFE_MARGIN.test(margin.trim()) ? margin.trim() : '10mm';
+  return `@page { size: ${view.page.size}; margin: ${m}; }`;
+}
+
+/** The whole stylesheet of an HTML document: page rule, template CSS, flowchart CSS, extras. */
+export function documentCss(view: SopView, opts: RenderOptions, css: string): string {
+  // The CSS comes from the bundled or user templates and from code, never from an SOP; a stray
+  // `</style` is neutralised so nothing can leave the style element.
+  return [pageCss(view, opts.config.pdf.margin), css, FLOWCHART_CSS, opts.extraCss ?? '']
+    .join('\n')
+    .replace(/<\/(style)/gi, '<\\/$1');
+}
+
+/** The view of an SOP with what the HTML template needs (bands, CSS, layout). */
+export function htmlView(sop: Sop, opts: RenderOptions): SopView & { css: string; layout: { totalLabelSpan: number } } {
+  const env = templateEnv(opts.templates ?? opts.config.templates);
+  const view = buildView(sop, opts);
+  addBands(sop, view, opts.breaks ?? []);
+  return { ...view, css: documentCss(view, opts, env.css), layout: { totalLabelSpan: 3 + view.actors.length } };
+}
+
+/** Render one SOP as a self-contained HTML document. */
+export function renderHtml(sop: Sop, opts: RenderOptions): string {
+  return templateEnv(opts.templates ?? opts.config.templates).render('sop.html', htmlView(sop, opts));
+}
+
+/** Render one SOP as Markdown with a Mermaid flowchart. */
+export function renderMarkdown(sop: Sop, opts: RenderOptions): string {
+  const view = buildView(sop, opts);
+  return templateEnv(opts.templates ?? opts.config.templates).render('sop.md', { ...view, mermaid: mermaidOf(sop, view) });
+}

@@ -1,0 +1,98 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import { escapeHtml } from './format.js';
+
+/** Only these link schemes survive; anything else stays literal text. */
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+// Raw HTML off, no autolinking of bare text, no images (an SOP must never cause a request).
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+md.disable(['image']);
+md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+const defaultLinkOpen = md.renderer.rules.link_open;
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  tokens[idx]!.attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+};
+
+/** Characters that can start inline Markdown or raw HTML; text without them is escaped directly. */
+const MARKUP = /[\\`*_[\]<>&~!\n\r\u0000]/;
+
+/** SOP text with inline Markdown (emphasis, code, http/https/mailto links) as safe HTML. */
+export function inlineHtml(text: unknown): string {
+  const s = text === undefined || text === null ? '' : String(text);
+  if (!MARKUP.test(s)) return escapeHtml(s);
+  return md.renderInline(s);
+}
+
+/** Where Markdown text is placed: a table cell must not contain pipes or line breaks. */
+export type MdContext = 'cell' | 'block';
+
+/** Escape plain text so Markdown reads every character literally. */
+export function escapeMarkdown(text: string, where: MdContext = 'block'): string {
+  let s = text
+    .replace(/[\\`*_[\]<>|~$]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/gm, (_, sp: string, mark: string) => `${sp}${mark.replace(/([#>+=\-.)])$/, '\\$1')}`);
+  s = where === 'cell' ? s.replace(/\r?\n/g, '<br>') : s.replace(/\r?\n/g, ' ');
+  return s;
+}
+
+function codeSpan(content: string, where: MdContext): string {
+  const body = where === 'cell' ? content.replace(/\|/g, '\\|') : content;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+function serialize(tokens: Token[], where: MdContext): string {
+  let out = '';
+  const hrefs: string[] = [];
+  for (const t of tokens) {
+    switch (t.type) {
+      case 'text':
+        out += escapeMarkdown(t.content, where);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        out += where === 'cell' ? '<br>' : ' ';
+        break;
+      case 'code_inline':
+        out += codeSpan(t.content, where);
+        break;
+      case 'em_open':
+      case 'em_close':
+        out += '*';
+        break;
+      case 'strong_open':
+      case 'strong_close':
+        out += '**';
+        break;
+      case 's_open':
+      case 's_close':
+        out += '~~';
+        break;
+      case 'link_open':
+        hrefs.push(t.attrGet('href') ?? '');
+        out += SAFE_LINK.test(hrefs[hrefs.length - 1]!) ? '[' : '\\[';
+        break;
+      case 'link_close': {
+        const href = hrefs.pop() ?? '';
+        out += SAFE_LINK.test(href) ? `](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)` : '\\]';
+        break;
+      }
+      default:
+        out += escapeMarkdown(t.content, where);
+    }
+  }
+  return out;
+}
+
+/** SOP text with inline Markdown re-written as safe Markdown (no HTML, no images, safe links only). */
+export function inlineMarkdown(text: unknown, where: MdContext = 'block'): string {
+  const s = text === undefined || text === null ? '' : String(text);
+  if (!MARKUP.test(s) && !/[|$#>+=\-.)]/.test(s)) return s;
+  const tokens = md.parseInline(s, {})[0]?.children ?? [];
+  return serialize(tokens, where);
+}

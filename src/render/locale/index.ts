@@ -1,0 +1,14 @@
+import type { Locale } from '../../config/types.js';
+import { en } from './en.js';
+import { id } from './id.js';
+import type { Labels } from './types.js';
+
+export type { Labels } from './types.js';
+
+/** Labels by locale. */
+export const locales = { id, en } satisfies Record<Locale, Labels>;
+
+/** The labels of a locale. */
+export function labelsFor(locale: Locale): Labels {
+  return locales[locale];
+}
