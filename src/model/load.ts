@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { DocPath, Range } from './types.js';
 import { createLocator, type Locator } from './locate.js';
 
@@ -7,6 +7,8 @@ import { createLocator, type Locator } from './locate.js';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Aliases allowed before expansion is refused (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of mappings and lists accepted (an SOP needs about five levels). */
+export const MAX_DEPTH = 100;
 
 /** A problem found while reading or parsing, before any rule runs. */
 export interface LoadProblem {
@@ -52,6 +54,7 @@ export interface LoadedFile {
 
 const DISABLE_RE = /#\s*sop-disable-next-line\b(.*)$/;
 
+/** Line and column (UTF-16 units, as editors count) of a byte offset. */
 function lineColAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -61,7 +64,7 @@ function lineColAt(bytes: Uint8Array, offset: number): { line: number; column: n
       lineStart = i + 1;
     }
   }
-  return { line, column: offset - lineStart + 1 };
+  return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -104,6 +107,49 @@ function parseDisables(text: string, locator: Locator): DisableDirective[] {
 
 const point = (line: number, column: number): Range => ({ start: { line, column }, end: { line, column: column + 1 } });
 
+/** Visit every node under `root` (iteratively: deep files must not exhaust the stack) with its depth. */
+function walk(root: unknown, visit: (node: Node, depth: number, parent: Node | null) => boolean | void): void {
+  const stack: Array<[unknown, number, Node | null]> = [[root, 1, null]];
+  while (stack.length) {
+    const [node, depth, parent] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    if (visit(node as Node, depth, parent) === false) return;
+    if (isMap(node) || isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        if (isPair(item)) {
+          stack.push([item.value, depth + 1, node as Node]);
+          stack.push([item.key, depth + 1, node as Node]);
+        } else stack.push([item, depth + 1, node as Node]);
+      }
+    }
+  }
+}
+
+const keyText = (k: unknown) => (isScalar(k) ? String(k.value) : undefined);
+
+/** Word a duplicate-key error: which key, and where it first appeared. */
+function duplicateKey(doc: Document, offset: number, locator: Locator, fallback: Range): { range: Range; message: string } {
+  let found: { range: Range; message: string } | undefined;
+  walk(doc.contents, (node) => {
+    if (!isMap(node)) return;
+    const pair = node.items.find((p) => (p.key as Node | null)?.range?.[0] === offset);
+    if (!pair) return;
+    const name = keyText(pair.key);
+    const first = node.items.find((p) => p !== pair && name !== undefined && keyText(p.key) === name);
+    const r = (pair.key as Node).range!;
+    const firstLine = first ? locator.rangeOf((first.key as Node).range![0], (first.key as Node).range![0]).start.line : undefined;
+    found = {
+      range: locator.rangeOf(r[0], r[1]),
+      message: name === undefined
+        ? 'Duplicate key: this key appears twice in the same mapping.'
+        : `Duplicate key \`${name}\`${firstLine ? `: it is already set on line ${firstLine}` : ' in the same mapping'}. Keep one of them.`,
+    };
+    return false;
+  });
+  return found ?? { range: fallback, message: 'Duplicate key: a key appears twice in the same mapping.' };
+}
+
 /** Parse YAML text into a LoadedFile; never throws. */
 export function loadText(file: string, rawText: string): LoadedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
@@ -127,17 +173,22 @@ export function loadText(file: string, rawText: string): LoadedFile {
   const all = Array.isArray(docs) ? docs : [docs];
   doc = all[0] ?? null;
   const locator = createLocator(doc, lineCounter, text.length);
+  if (all.length === 0) {
+    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file holds no data (only comments): an SOP must be a mapping of keys such as `id`, `title` and `steps`.' });
+  }
+  let tooDeep = false;
   for (const d of all) {
     for (const err of [...d.errors, ...d.warnings]) {
       const [s, e] = err.pos;
       const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      const dup = err.code === 'DUPLICATE_KEY';
-      problems.push({
-        ruleId: 'yaml-syntax',
-        range: locator.rangeOf(s, e),
-        path: [],
-        message: dup ? `Duplicate key: ${msg.replace(/^Map keys must be unique;?\s*/i, '') || 'a key appears twice in the same mapping'}`.replace(/: $/, '') : `YAML syntax error: ${msg}`,
-      });
+      if (/call stack/i.test(msg)) {
+        // The parser recursed out of stack: say it once, where it happened.
+        if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(s, e), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
+        tooDeep = true;
+        continue;
+      }
+      const dup = err.code === 'DUPLICATE_KEY' ? duplicateKey(d, s, locator, locator.rangeOf(s, e)) : undefined;
+      problems.push({ ruleId: 'yaml-syntax', range: dup?.range ?? locator.rangeOf(s, e), path: [], message: dup?.message ?? `YAML syntax error: ${msg}` });
     }
   }
   if (all.length > 1) {
@@ -152,18 +203,36 @@ export function loadText(file: string, rawText: string): LoadedFile {
     } else if (!isMap(doc.contents)) {
       problems.push({ ruleId: 'yaml-syntax', range: locator.locate([]), path: [], message: `The root of an SOP file must be a mapping (key: value pairs), not a ${Array.isArray(doc.contents.toJSON?.()) ? 'list' : 'scalar'}.` });
     } else {
-      try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (e) {
-        const msg = (e as Error).message;
-        problems.push({
-          ruleId: 'yaml-syntax',
-          range: point(1, 1),
-          path: [],
-          message: /alias/i.test(msg)
-            ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb and was not expanded.`
-            : `The YAML could not be converted to data: ${msg}`,
-        });
+      let deep: Node | undefined;
+      let firstAlias: Node | undefined;
+      walk(doc.contents, (node, depth) => {
+        if (isAlias(node)) firstAlias ??= node;
+        if (depth <= MAX_DEPTH) return;
+        deep = node;
+        return false;
+      });
+      const at = (n: Node | undefined) => (n?.range ? locator.rangeOf(n.range[0], n.range[1]) : point(1, 1));
+      if (deep) {
+        problems.push({ ruleId: 'yaml-syntax', range: at(deep), path: [], message: `The YAML is nested more than ${MAX_DEPTH} levels deep; an SOP needs about five.` });
+      } else {
+        try {
+          data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        } catch (e) {
+          const msg = (e as Error).message;
+          const unresolved = /^Unresolved alias/.test(msg);
+          let alias: Node | undefined = firstAlias;
+          if (unresolved) walk(doc.contents, (n) => (isAlias(n) && !n.resolve(doc!) ? ((alias = n), false) : undefined));
+          problems.push({
+            ruleId: 'yaml-syntax',
+            range: at(alias),
+            path: [],
+            message: unresolved
+              ? `Unknown alias \`*${isAlias(alias) ? alias.source : '?'}\`: no anchor \`&${isAlias(alias) ? alias.source : '?'}\` is set before it.`
+              : /alias/i.test(msg)
+                ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb ("billion laughs") and was not expanded.`
+                : `The YAML could not be converted to data: ${msg}`,
+          });
+        }
       }
     }
   }
