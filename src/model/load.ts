@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import jsyaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { DocPath, Range } from './types.js';
 import { createLocator, type Locator } from './locate.js';
@@ -150,9 +151,51 @@ function duplicateKey(doc: Document, offset: number, locator: Locator, fallback:
   return found ?? { range: fallback, message: 'Duplicate key: a key appears twice in the same mapping.' };
 }
 
+// Anchors, aliases and tags take the full parser (alias-bomb cap, tag warnings); so does any doubt.
+const NEEDS_FULL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s]/;
+
+/**
+ * Fast path for the common case, a clean file: js-yaml (several times faster than `yaml`) gives the
+ * data, and the `yaml` parse tree that locates diagnostics is built only when something is reported.
+ * Anything js-yaml rejects or that is not a plain mapping goes to the full parser, which words it.
+ */
+function fastLoad(file: string, text: string): LoadedFile | undefined {
+  if (NEEDS_FULL_PARSE.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  let full: LoadedFile | undefined;
+  const parsed = () => (full ??= fullParse(file, text));
+  return {
+    file,
+    text,
+    data,
+    problems: [],
+    get doc() {
+      return parsed().doc;
+    },
+    get locator() {
+      return parsed().locator;
+    },
+    disables: text.includes('sop-disable-next-line') ? parsed().disables : [],
+  };
+}
+
 /** Parse YAML text into a LoadedFile; never throws. */
 export function loadText(file: string, rawText: string): LoadedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  if (text.trim() !== '') {
+    const fast = fastLoad(file, text);
+    if (fast) return fast;
+  }
+  return fullParse(file, text);
+}
+
+function fullParse(file: string, text: string): LoadedFile {
   const lineCounter = new LineCounter();
   const problems: LoadProblem[] = [];
   let doc: Document | null = null;
