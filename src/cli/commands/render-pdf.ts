@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { Locale, Orientation, Paper } from '../../config/types.js';
+import { UsageError } from '../../errors.js';
+import { stylish } from '../../lint/formatters/stylish.js';
+import { ruleMetas } from '../../lint/meta.js';
+import { version } from '../../version.js';
+import { useColor } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import { launchOptions, progress } from '../pdf-support.js';
+import type { RunState } from '../state.js';
+
+/** The options of `sop render --format pdf` that matter here. */
+export interface PdfCliOptions {
+  /** Output folder. */
+  out: string;
+  /** Output language. */
+  locale?: Locale;
+  /** Absolute user template folder. */
+  templates?: string;
+  /** Explicit config file. */
+  config?: string;
+  /** Print files with lint errors too. */
+  force?: boolean;
+  /** --no-color. */
+  color?: boolean;
+  /** --paper. */
+  paper?: Paper;
+  /** --orientation. */
+  orientation?: Orientation;
+}
+
+/** Shown path of a written file. */
+export function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** `sop render --format pdf`: one PDF per SOP, all from one browser. */
+export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
+  const { io } = state;
+  if (opts.out === '-') throw new UsageError('--out - is not available for PDF; name an output folder');
+  const { openPrintProject, printPdfs } = await import('../../render/pdf/index.js');
+  const project = await openPrintProject(
+    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date() },
+    'pdf',
+  );
+  if (project.errors.files.length > 0) {
+    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+  }
+  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  if (project.sops.length > 0) {
+    const launch = launchOptions(io, project.config);
+    const dir = path.resolve(io.cwd, opts.out);
+    const bar = progress(io, project.sops.length);
+    const written = new Map<string, string>();
+    try {
+      await printPdfs(
+        project,
+        launch,
+        (item, pdf) => {
+          const file = path.join(dir, `${item.base}.pdf`);
+          writeFileAtomic(file, pdf);
+          written.set(item.file, shownPath(io.cwd, file));
+        },
+        { onProgress: bar.onProgress },
+      );
+    } finally {
+      bar.end();
+    }
+    // Listed in the order the SOPs were given, whatever order the pages finished in.
+    for (const s of project.sops) {
+      const f = written.get(s.file);
+      if (f) io.stdout(`${f}\n`);
+    }
+  }
+  state.exitCode = project.skipped.length > 0 ? 1 : 0;
+}

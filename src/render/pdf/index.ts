@@ -1,0 +1,56 @@
+import { renderHtml } from '../index.js';
+import { withBrowser, type LaunchOptions } from './browser.js';
+import { PDF_WORDS, type PageMarks } from './page-css.js';
+import type { Pagination, RowSelectors } from './paginate.js';
+import { renderPdfs, type BatchOptions, type PdfSource } from './pdf.js';
+import type { PrintableSop, PrintProject } from './sources.js';
+
+export { findBrowser, requireBrowser, installHint, BrowserNotFoundError, systemBrowserPaths } from './discover.js';
+export { withBrowser, openBrowser, InterruptedError, type LaunchOptions, type PdfBrowser } from './browser.js';
+export { openPrintProject, type PrintProject, type PrintProjectOptions } from './sources.js';
+export { PAPERS, ORIENTATIONS } from './paper.js';
+
+/** Where the bundled templates put the procedure table (a user template must keep these classes). */
+export const SOP_SELECTORS: RowSelectors = { root: 'article.sop', table: 'table.procedure', head: 'thead', row: 'tbody > tr.step', tail: 'tbody > tr.total' };
+
+/** CSS the PDF layer adds to the renderer's: the watermark comes from the page margin boxes instead. */
+export const PRINT_CSS = '.watermark { display: none !important; }';
+
+/** Extra CSS for one pagination: the procedure part on a new page when no row fits under the identity part. */
+export function paginationCss(p: Pagination): string {
+  return p.tableOnNewPage ? 'article.sop .procedure-part { break-before: page; }' : '';
+}
+
+/** Running footer and watermark of an SOP. */
+export function marksOf(sop: PrintableSop['sop'], project: PrintProject): PageMarks {
+  const w = PDF_WORDS[project.locale];
+  return { footerLeft: `${w.number} ${sop.number ?? sop.id}`, draft: sop.status === 'draft' };
+}
+
+/** The PDF source of one SOP: the renderer's HTML, asked for again with the chosen breaks. */
+export function pdfSource(item: PrintableSop, project: PrintProject): PdfSource {
+  return {
+    name: item.file,
+    marks: marksOf(item.sop, project),
+    html: (p, css) =>
+      renderHtml(item.sop, { ...project.ctx, history: item.history, breaks: p.breaks, extraCss: `${css}\n${PRINT_CSS}\n${paginationCss(p)}` }),
+  };
+}
+
+/** Print every SOP of the project to its own PDF in one browser; `write` receives each as it is ready. */
+export async function printPdfs(
+  project: PrintProject,
+  launch: LaunchOptions,
+  write: (item: PrintableSop, pdf: Uint8Array) => void,
+  opts: Omit<BatchOptions, 'onResult'> = {},
+): Promise<{ launches: number }> {
+  const sources = project.sops.map((s) => pdfSource(s, project));
+  return withBrowser(launch, async (browser) => {
+    await renderPdfs(browser, sources, { sheet: project.sheet, locale: project.locale, selectors: SOP_SELECTORS }, {
+      ...opts,
+      keep: false,
+      onResult: (i, r) => write(project.sops[i]!, r.pdf),
+    });
+    return { launches: browser.launches };
+  });
+}

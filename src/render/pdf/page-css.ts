@@ -1,0 +1,70 @@
+import type { Locale } from '../../config/types.js';
+import type { Sheet } from './paper.js';
+
+/** Words printed by the PDF layer, per locale. */
+export const PDF_WORDS = {
+  id: { page: 'Halaman', of: 'dari', number: 'Nomor SOP', draft: 'KONSEP' },
+  en: { page: 'Page', of: 'of', number: 'SOP No.', draft: 'DRAFT' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+/** A CSS string literal; every character outside printable ASCII, quotes, backslashes and `<` escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[^\x20-\x7e]|["\\<>&]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A full-sheet SVG with one diagonal word, as a `url(...)` for CSS. */
+export function watermarkUrl(word: string, sheet: Sheet): string {
+  const w = Math.round((sheet.widthMm * 96) / 25.4);
+  const h = Math.round((sheet.heightMm * 96) / 25.4);
+  const angle = (-Math.atan2(h, w) * 180) / Math.PI;
+  const size = Math.round(Math.hypot(w, h) / Math.max(4, word.length) / 0.75);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<text x="${w / 2}" y="${h / 2}" transform="rotate(${angle.toFixed(2)} ${w / 2} ${h / 2})" text-anchor="middle" dominant-baseline="middle" ` +
+    `font-family="Arial, Helvetica, sans-serif" font-weight="700" font-size="${size}" letter-spacing="${Math.round(size / 10)}" ` +
+    `fill="#c00000" fill-opacity="0.13">${escapeHtml(word)}</text></svg>`;
+  return `url("data:image/svg+xml,${encodeURIComponent(svg).replace(/'/g, '%27').replace(/\(/g, '%28').replace(/\)/g, '%29')}")`;
+}
+
+/** What a page's running footer and marks say. */
+export interface PageMarks {
+  /** Left of the footer (e.g. "Nomor SOP 004/SOP/KUL/…"); empty for none. */
+  footerLeft: string;
+  /** Whether pages carry the draft watermark. */
+  draft: boolean;
+}
+
+const BOX = 'font-family: Arial, Helvetica, sans-serif; font-size: 8pt; color: #333;';
+
+/** Margin boxes of one kind of page: footer left text, page x of y on the right, the draft watermark. */
+export function marginBoxes(marks: PageMarks, locale: Locale, sheet: Sheet): string {
+  const w = PDF_WORDS[locale];
+  const out = [
+    `@bottom-left { content: ${cssString(marks.footerLeft)}; ${BOX} text-align: left; vertical-align: middle; }`,
+    `@bottom-right { content: ${cssString(`${w.page} `)} counter(page) ${cssString(` ${w.of} `)} counter(pages); ${BOX} text-align: right; vertical-align: middle; }`,
+  ];
+  if (marks.draft) {
+    out.push(
+      // The corner box sits at the sheet's top-left; its full-sheet image overflows across the page.
+      `@top-left-corner { content: ${watermarkUrl(w.draft, sheet)}; text-align: left; vertical-align: top; }`,
+      `@top-right { content: ${cssString(w.draft)}; ${BOX} color: #c00000; font-weight: bold; letter-spacing: 2pt; text-align: right; vertical-align: middle; }`,
+    );
+  }
+  return out.join('\n  ');
+}
+
+/** The @page rule of a sheet (size and margins) with default margin boxes. */
+export function pageRule(sheet: Sheet, marks: PageMarks, locale: Locale): string {
+  const m = sheet.marginMm.map((v) => `${v}mm`).join(' ');
+  return `@page {\n  size: ${sheet.widthMm}mm ${sheet.heightMm}mm;\n  margin: ${m};\n  ${marginBoxes(marks, locale, sheet)}\n}`;
+}
+
+/** A named @page rule (for the book: one name per SOP, so footers and watermarks follow each SOP). */
+export function namedPageRule(name: string, sheet: Sheet, marks: PageMarks, locale: Locale): string {
+  return `@page ${name} {\n  ${marginBoxes(marks, locale, sheet)}\n}`;
+}
