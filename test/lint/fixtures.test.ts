@@ -14,6 +14,8 @@ const EXPECTED: Record<string, Array<[string, number, number]>> = {
     ['several-documents.yaml', 21, 1],
     ['empty.yaml', 1, 1],
     ['not-utf8.yaml', 3, 73],
+    ['comments-only.yaml', 1, 1],
+    ['alias-bomb.yaml', 5, 10],
   ],
   'disable-comment': [['KUL-001.yaml', 8, 1]],
   'unique-id': [['KUL-001.yaml', 2, 5], ['KUL-001-salinan.yaml', 2, 5]],
