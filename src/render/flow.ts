@@ -1,6 +1,6 @@
 import { buildFlow } from '../model/graph.js';
 import type { Sop } from '../model/types.js';
-import { FLOWCHART_CSS, layoutFlowchart, toMermaid, type FlowchartInput } from './flow-interim.js';
+import { FLOWCHART_CSS, layoutFlowchart, toMermaid, type FlowchartInput } from './flowchart/index.js';
 import type { SopView } from './view-types.js';
 
 export { FLOWCHART_CSS };
@@ -16,7 +16,7 @@ export function flowInput(sop: Sop, view: SopView): FlowchartInput {
   };
 }
 
-/** One SVG band per row, drawn into the view's steps. */
+/** One SVG band per row, drawn into the view's steps; `breaks` are 0-based rows after which a page breaks. */
 export function addBands(sop: Sop, view: SopView, breaks: readonly number[] = []): void {
   const chart = layoutFlowchart(flowInput(sop, view), { yes: view.labels.yes, no: view.labels.no_, breaks: [...breaks] });
   view.steps.forEach((s, i) => {
@@ -30,5 +30,7 @@ export function mermaidOf(sop: Sop, view: SopView): string {
   return toMermaid({ ...input, activities: view.steps.map((s) => s.activity) }, {
     yes: view.labels.yes,
     no: view.labels.no_,
+    start: view.labels.start,
+    end: view.labels.end,
   });
 }

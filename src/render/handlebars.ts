@@ -36,8 +36,8 @@ function labelsOf(options: Handlebars.HelperOptions | undefined): Labels {
 function registerHelpers(hbs: typeof Handlebars): void {
   // Every helper returns either plain text (escaped by Handlebars) or a SafeString built from
   // escaped/sanitised HTML. None reads a clock or a file.
-  hbs.registerHelper('date', (iso: unknown, options: Handlebars.HelperOptions) => formatDate(iso, labelsOf(options)));
-  hbs.registerHelper('duration', (value: unknown, options: Handlebars.HelperOptions) => {
+  hbs.registerHelper('longDate', (iso: unknown, options: Handlebars.HelperOptions) => formatDate(iso, labelsOf(options)));
+  hbs.registerHelper('formatDuration', (value: unknown, options: Handlebars.HelperOptions) => {
     const labels = labelsOf(options);
     if (typeof value === 'number') return formatMinutes(value, labels);
     const d = typeof value === 'string' ? parseDuration(value) : undefined;

@@ -32,7 +32,7 @@ export function documentCss(view: SopView, opts: RenderOptions, css: string): st
   // `</style` is neutralised so nothing can leave the style element.
   return [pageCss(view, opts.config.pdf.margin), css, FLOWCHART_CSS, opts.extraCss ?? '']
     .join('\n')
-    .replace(/<\/(style)/gi, '<\\/$1');
+    .replace(/</g, "\\3c ");
 }
 
 /** The view of an SOP with what the HTML template needs (bands, CSS, layout). */

@@ -33,7 +33,7 @@ export interface ViewContext {
   logo?: string;
   /** Revision history rows (from git); a table is shown when non-empty. */
   history?: readonly RevisionRow[];
-  /** Rows (1-based step numbers) after which a printed page breaks. */
+  /** Rows (0-based step indexes) after which a printed page breaks (as the flowchart's `breaks`). */
   breaks?: readonly number[];
 }
 
@@ -70,7 +70,7 @@ function stepViews(sop: Sop, labels: Labels, breaks: ReadonlySet<number>): StepV
       output: orEmpty(s?.output, labels),
       notes: str(s?.notes),
       labels: decision ? labelsOf ?? [labels.yes, labels.no_] : undefined,
-      breakAfter: breaks.has(i + 1),
+      breakAfter: breaks.has(i),
     };
   });
 }
