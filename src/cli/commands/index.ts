@@ -3,6 +3,8 @@ import type { RunState } from '../state.js';
 import { registerLint } from './lint.js';
 import { registerSchema } from './schema.js';
 import { registerRender } from './render.js';
+import { registerStatus } from './status.js';
+import { registerHistory } from './history.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerRender];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory];

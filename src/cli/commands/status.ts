@@ -1,0 +1,47 @@
+import chalk, { Chalk } from 'chalk';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { formatStatus, type StatusFormat } from '../../lifecycle/format-status.js';
+import { sopStatus } from '../../lifecycle/sop-status.js';
+import { useColor } from '../io.js';
+import type { RunState } from '../state.js';
+
+/** Parse a `YYYY-MM-DD` option into a local-midnight Date. */
+export function dayOption(v: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
+  if (!m || !d || d.getDate() !== Number(m[3]) || d.getMonth() !== Number(m[2]) - 1) throw new InvalidArgumentError('expected a calendar date YYYY-MM-DD, e.g. 2024-04-01');
+  return d;
+}
+
+const STAGE_COLOR: Record<string, (c: typeof chalk) => (t: string) => string> = {
+  draft: (c) => c.yellow,
+  approved: (c) => c.cyan,
+  implemented: (c) => c.green,
+  evaluated: (c) => c.blue,
+  withdrawn: (c) => c.gray,
+};
+
+/** `sop status [paths…]`. */
+export function registerStatus(program: Command, state: RunState): void {
+  program
+    .command('status')
+    .description('show each SOP\'s stage, since when (from git), approval, due reviews and unrevised edits')
+    .argument('[paths...]', 'files, folders or globs (default: every SOP)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'md', 'csv']).default('table'))
+    .option('-c, --config <file>', 'use this sop.config.yaml')
+    .option('--today <date>', 'compute due dates as of this day (default: today)', dayOption)
+    .option('--no-color', 'no colours')
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: Date; color?: boolean }) => {
+      const { io } = state;
+      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });
+      for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
+      const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
+      io.stdout(
+        formatStatus(report, opts.format, {
+          paintStage: (stage, text) => (STAGE_COLOR[stage]?.(c) ?? ((t: string) => t))(text),
+          paintWarn: (t) => c.red(t),
+        }),
+      );
+      state.exitCode = 0;
+    });
+}

@@ -1,0 +1,104 @@
+import type { StatusReport } from './sop-status.js';
+import type { StatusRow } from './status.js';
+
+/** Output formats of `sop status`. */
+export type StatusFormat = 'table' | 'json' | 'md' | 'csv';
+
+/** Options for formatting. */
+export interface StatusFormatOptions {
+  /** Colours a stage name for the terminal (identity when colour is off). */
+  paintStage?: (stage: string, text: string) => string;
+  /** Colours a warning (overdue, changed). */
+  paintWarn?: (text: string) => string;
+}
+
+const HEAD = ['ID', 'Title', 'Unit', 'Stage', 'Rev', 'Since', 'Approved by', 'Approval', 'Next monitoring', 'Next evaluation', 'Flags'];
+
+function flags(r: StatusRow): string[] {
+  const out: string[] = [];
+  if (r.unreadable) out.push('the file does not parse (run `sop lint`)');
+  if (r.changedAfterApproval) out.push('content changed after approval without a revision');
+  if (r.uncommitted) out.push(`uncommitted (${r.uncommitted})`);
+  return out;
+}
+
+const due = (date: string | undefined, overdue: boolean) => (date ? `${date}${overdue ? ' (overdue)' : ''}` : '');
+
+function cells(r: StatusRow): string[] {
+  return [
+    r.id,
+    r.title,
+    r.unit,
+    r.stage,
+    r.revision === null ? '' : String(r.revision),
+    r.since ?? '',
+    r.approvedBy ?? '',
+    r.approvalCommit ?? '',
+    due(r.nextMonitoring, r.monitoringOverdue),
+    due(r.nextEvaluation, r.evaluationOverdue),
+    flags(r).join('; '),
+  ];
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function table(rep: StatusReport, o: StatusFormatOptions): string {
+  const paintStage = o.paintStage ?? ((_s, t) => t);
+  const warn = o.paintWarn ?? ((t) => t);
+  const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 || i === 6 ? clip(c, 30) : c)));
+  const width = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cs: string[], paint?: (i: number, padded: string) => string) =>
+    cs.map((c, i) => {
+      const padded = i === cs.length - 1 ? c : c.padEnd(width[i]!);
+      return paint ? paint(i, padded) : padded;
+    }).join('  ').trimEnd();
+  const out = [line(HEAD), line(width.map((w) => '-'.repeat(w)))];
+  rep.rows.forEach((r, k) => {
+    out.push(
+      line(rows[k]!, (i, padded) => {
+        if (i === 3) return paintStage(r.stage, padded);
+        if ((i === 8 && r.monitoringOverdue) || (i === 9 && r.evaluationOverdue) || (i === 10 && padded.trim())) return warn(padded);
+        return padded;
+      }),
+    );
+  });
+  if (rep.rows.length === 0) out.push('(no SOP files)');
+  return `${out.join('\n')}\n`;
+}
+
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function md(rep: StatusReport): string {
+  const out = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
+  for (const r of rep.rows) out.push(`| ${cells(r).map(mdCell).join(' | ')} |`);
+  return `${out.join('\n')}\n`;
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(rep: StatusReport): string {
+  const head = ['id', 'title', 'unit', 'stage', 'revision', 'since', 'approvedBy', 'approvalCommit', 'nextMonitoring', 'monitoringOverdue', 'nextEvaluation', 'evaluationOverdue', 'changedAfterApproval', 'uncommitted', 'file'];
+  const lines = [head.join(',')];
+  for (const r of rep.rows) {
+    const vals = [r.id, r.title, r.unit, r.stage, r.revision === null ? '' : String(r.revision), r.since ?? '', r.approvedBy ?? '', r.approvalCommit ?? '', r.nextMonitoring ?? '', String(r.monitoringOverdue), r.nextEvaluation ?? '', String(r.evaluationOverdue), String(r.changedAfterApproval), r.uncommitted ?? '', r.file];
+    lines.push(vals.map(csvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Format a status report. */
+export function formatStatus(rep: StatusReport, format: StatusFormat, o: StatusFormatOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ git: rep.git, warnings: rep.warnings, sops: rep.rows }, null, 2)}\n`;
+    case 'md':
+      return md(rep);
+    case 'csv':
+      return csv(rep);
+    default:
+      return table(rep, o);
+  }
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { Config } from '../config/types.js';
+import { CatFile } from './cat-file.js';
+import { logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
+import type { StagedVersion } from './history.js';
+import { buildLineages, type Lineage, type Lineages, type Version } from './lineage.js';
+import { parseSop, readStage } from './stage.js';
+
+/** The git side of an SOP repository, read once per command. */
+export interface SopGit {
+  /** Repository facts. */
+  info: RepoInfo;
+  /** Pathspecs of the SOP files, relative to the repository root. */
+  pathspecs: string[];
+  /** Every SOP file followed across renames. */
+  lineages: Lineages;
+  /** Uncommitted changes, by repository-relative path. */
+  worktree: Map<string, WorktreeState>;
+  /** The shared `git cat-file --batch` reader. */
+  cat: CatFile;
+  /** Things the user should know (a shallow clone). */
+  warnings: string[];
+}
+
+/** The static folder part of the SOP glob (`sops/**\/*.yaml` → `sops`). */
+export function globFolder(glob: string): string {
+  const parts = glob.split('/');
+  const fixed: string[] = [];
+  for (const p of parts.slice(0, -1)) {
+    if (/[*?{}[\]!()]/.test(p)) break;
+    fixed.push(p);
+  }
+  return fixed.join('/');
+}
+
+/** Repository-relative `/` path of an absolute file. */
+export function repoRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+/** Every YAML file of the repository (git pathspecs match `*` across folders). */
+export const YAML_PATHSPECS = ['*.yaml', '*.yml'];
+
+/** Pathspecs for the SOP files of a config: its glob's folder, or every YAML file when there is no config file. */
+export function sopPathspecs(gitRoot: string, config: Config): string[] {
+  if (!config.file) return YAML_PATHSPECS;
+  const folder = repoRel(gitRoot, path.join(config.root, globFolder(config.sops)));
+  if (folder.startsWith('..')) return YAML_PATHSPECS;
+  return folder ? [folder] : YAML_PATHSPECS;
+}
+
+/**
+ * Open the git side for a config: one `git log` pass over the SOP folder, one `git status`,
+ * and a cat-file reader started on first use. Undefined when the folder is not in a git work tree.
+ */
+export async function openSopGit(config: Config): Promise<SopGit | undefined> {
+  const info = await openRepo(config.root);
+  if (!info) return undefined;
+  const pathspecs = sopPathspecs(info.root, config);
+  const [log, worktree] = await Promise.all([info.head ? logFolder(info.root, pathspecs) : Promise.resolve([]), worktreeChanges(info.root, pathspecs)]);
+  const warnings = info.shallow ? [SHALLOW_MESSAGE] : [];
+  return { info, pathspecs, lineages: buildLineages(log), worktree, cat: new CatFile(info.root), warnings };
+}
+
+/** Text of a committed version ('' for a deletion or a missing blob). */
+export async function versionText(g: SopGit, v: Version): Promise<string> {
+  if (v.change === 'D' || /^0+$/.test(v.blob)) return '';
+  return (await g.cat.text(v.blob)) ?? '';
+}
+
+/** Read the stage of versions (pipelined through the one cat-file process). */
+export async function stageVersions(g: SopGit, versions: readonly Version[]): Promise<StagedVersion[]> {
+  return Promise.all(versions.map(async (v) => ({ ...v, stage: v.change === 'D' ? {} : readStage(await versionText(g, v)) })));
+}
+
+/**
+ * The staged tail of a lineage: versions newest to oldest while the revision is at least `minRevision`,
+ * plus the first older one (the boundary); returned oldest first. Reads only what `sop status` needs.
+ */
+export async function stagedTail(g: SopGit, lin: Lineage, minRevision: number): Promise<StagedVersion[]> {
+  const out: StagedVersion[] = [];
+  const vs = lin.versions;
+  const BATCH = 4;
+  for (let end = vs.length; end > 0; end -= BATCH) {
+    const chunk = await stageVersions(g, vs.slice(Math.max(0, end - BATCH), end));
+    for (let i = chunk.length - 1; i >= 0; i--) {
+      const v = chunk[i]!;
+      out.push(v);
+      if (v.change !== 'D' && (v.stage.revision ?? 0) < minRevision) return out.reverse();
+    }
+  }
+  return out.reverse();
+}
+
+/** Parsed data of a version (undefined when it does not parse). */
+export async function versionData(g: SopGit, v: Version): Promise<Record<string, any> | undefined> {
+  return parseSop(await versionText(g, v));
+}
+
+/** Close the cat-file process. */
+export function closeSopGit(g: SopGit | undefined): Promise<void> {
+  return g ? g.cat.close() : Promise.resolve();
+}

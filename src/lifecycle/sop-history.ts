@@ -1,0 +1,102 @@
+import { UsageError } from '../errors.js';
+import { openProject } from '../project.js';
+import type { CommitMeta } from './lineage.js';
+import { closeSopGit, openSopGit, repoRel, versionText, type SopGit } from './repo.js';
+import type { WorktreeState } from './git.js';
+import { findSop } from './find-sop.js';
+import { isEmptyDiff, semanticDiff, summarizeDiff, type SemanticDiff } from './semantic-diff.js';
+import { parseSop, stageOfData, type StageInfo } from './stage.js';
+import { checkTransition, type Transition } from './transitions.js';
+import type { Lineage } from './lineage.js';
+
+/** One entry of an SOP's timeline: a commit, or the uncommitted working tree. */
+export interface HistoryEntry {
+  /** The commit (absent for the working tree). */
+  commit?: CommitMeta;
+  /** Path of the file in this version. */
+  path: string;
+  /** Previous path when renamed. */
+  renamedFrom?: string;
+  /** A added, M modified, R renamed, D deleted; W uncommitted working tree. */
+  change: 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'W';
+  /** Stage facts in this version. */
+  stage: StageInfo;
+  /** Stage or revision change from the previous version, with its verdict. */
+  transition?: { from: StageInfo; to: StageInfo; verdict: Transition };
+  /** What changed from the previous version. */
+  diff: SemanticDiff;
+  /** One-line summary of `diff`. */
+  summary: string;
+}
+
+/** The timeline of one SOP. */
+export interface HistoryReport {
+  /** SOP id. */
+  id: string;
+  /** File as shown. */
+  file: string;
+  /** Oldest first. */
+  entries: HistoryEntry[];
+  /** Whether git history was available. */
+  git: boolean;
+  /** Notes (shallow clone, not a repository, not committed yet). */
+  warnings: string[];
+}
+
+function summaryOf(e: { change: HistoryEntry['change']; renamedFrom?: string }, first: boolean, diff: SemanticDiff): string {
+  if (e.change === 'D') return 'file deleted';
+  if (first) return 'created';
+  const rename = e.renamedFrom !== undefined ? `renamed from ${e.renamedFrom}` : '';
+  if (rename && isEmptyDiff(diff)) return rename;
+  return [summarizeDiff(diff), rename].filter(Boolean).join('; ');
+}
+
+/** Timeline entries of a lineage plus optional working-tree data (reads every version through cat-file). */
+export async function timeline(g: SopGit, lin: Lineage | undefined, work?: { data: Record<string, any> | undefined; path: string; state?: WorktreeState }): Promise<HistoryEntry[]> {
+  const versions = lin?.versions ?? [];
+  const datas = await Promise.all(versions.map(async (v) => (v.change === 'D' ? undefined : parseSop(await versionText(g, v)))));
+  const entries: HistoryEntry[] = [];
+  let prev: Record<string, any> | undefined;
+  let prevStage: StageInfo | undefined;
+  const push = (e: Omit<HistoryEntry, 'transition' | 'diff' | 'summary'>, data: Record<string, any> | undefined) => {
+    const diff = semanticDiff(prev, data);
+    const moved = prevStage && (prevStage.status !== e.stage.status || prevStage.revision !== e.stage.revision);
+    entries.push({
+      ...e,
+      transition: moved && e.change !== 'D' ? { from: prevStage!, to: e.stage, verdict: checkTransition(prevStage!, e.stage) } : undefined,
+      diff,
+      summary: summaryOf(e, prev === undefined, diff),
+    });
+    if (e.change !== 'D') {
+      prev = data;
+      prevStage = e.stage;
+    }
+  };
+  versions.forEach((v, i) => {
+    const data = datas[i];
+    push({ commit: v.commit, path: v.path, renamedFrom: v.change === 'R' ? v.oldPath : undefined, change: v.change, stage: v.change === 'D' ? {} : stageOfData(data) }, data);
+  });
+  if (work && (work.state || !lin)) push({ path: work.path, change: 'W', stage: stageOfData(work.data) }, work.data);
+  return entries;
+}
+
+/** `sop history <id|path>`: every commit that touched the SOP, stage transitions marked, each with a semantic summary. */
+export async function sopHistory(opts: { cwd: string; target: string; configPath?: string }): Promise<HistoryReport> {
+  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+  const { file, abs } = findSop(project, opts.cwd, opts.target);
+  const data = file.data && typeof file.data === 'object' ? (file.data as Record<string, any>) : undefined;
+  const id = typeof data?.id === 'string' ? data.id : opts.target;
+  const g = await openSopGit(project.config);
+  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: \`sop history\` reads git history (everything else works without git).`);
+  try {
+    const rel = repoRel(g.info.root, abs);
+    if (rel.startsWith('..')) throw new UsageError(`${file.file} is outside the git repository at ${g.info.root}.`);
+    const lin = g.lineages.live.get(rel);
+    const entries = await timeline(g, lin, { data, path: rel, state: g.worktree.get(rel) });
+    const warnings = [...g.warnings];
+    if (!lin) warnings.push(`${file.file} has never been committed`);
+    return { id, file: file.file, entries, git: true, warnings };
+  } finally {
+    await closeSopGit(g);
+  }
+}

@@ -1,0 +1,63 @@
+import type { Config } from '../config/types.js';
+import type { LoadedFile } from '../model/load.js';
+import { openProject } from '../project.js';
+import { stageFacts, stageRuns } from './history.js';
+import { closeSopGit, openSopGit, repoRel, stagedTail, versionData, type SopGit } from './repo.js';
+import { isoDay } from './review.js';
+import { stageOfData } from './stage.js';
+import { statusRow, type StatusRow } from './status.js';
+
+/** Result of `sop status`. */
+export interface StatusReport {
+  /** One row per SOP, in file order. */
+  rows: StatusRow[];
+  /** Whether git history was available. */
+  git: boolean;
+  /** Notes for the user (shallow clone, not a repository). */
+  warnings: string[];
+}
+
+/** Options of a status run. */
+export interface StatusOptions {
+  /** Folder paths are relative to. */
+  cwd: string;
+  /** Files, folders or globs; empty for every SOP. */
+  paths: readonly string[];
+  /** Explicit config file. */
+  configPath?: string;
+  /** Injected clock. */
+  now: Date;
+}
+
+/** Rows for loaded files against an opened git side (or none). */
+export async function statusRows(files: readonly LoadedFile[], absPaths: Map<string, string>, config: Config, g: SopGit | undefined, today: string): Promise<StatusRow[]> {
+  return Promise.all(
+    files.map(async (f) => {
+      const data = f.data && typeof f.data === 'object' && !Array.isArray(f.data) ? (f.data as Record<string, any>) : undefined;
+      const abs = absPaths.get(f.file) ?? f.file;
+      if (!g) return statusRow({ file: f.file, data }, config.review, today);
+      const rel = repoRel(g.info.root, abs);
+      const uncommitted = g.worktree.get(rel);
+      const lin = g.lineages.live.get(rel);
+      const current = stageOfData(data);
+      if (!lin) return statusRow({ file: f.file, data, uncommitted }, config.review, today);
+      const tail = await stagedTail(g, lin, current.revision ?? 0);
+      const facts = stageFacts(stageRuns(tail), current);
+      const approvedData = facts.approval ? await versionData(g, facts.approval) : undefined;
+      return statusRow({ file: f.file, data, facts, approvedData, uncommitted }, config.review, today);
+    }),
+  );
+}
+
+/** `sop status`: the lifecycle position of each SOP, from the files and git. */
+export async function sopStatus(opts: StatusOptions): Promise<StatusReport> {
+  const project = openProject(opts);
+  const g = await openSopGit(project.config);
+  try {
+    const rows = await statusRows(project.targets, project.absPaths, project.config, g, isoDay(opts.now));
+    const warnings = g ? g.warnings : ['not a git repository: stage dates and approval commits are not shown'];
+    return { rows, git: !!g, warnings };
+  } finally {
+    await closeSopGit(g);
+  }
+}

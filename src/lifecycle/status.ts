@@ -1,0 +1,90 @@
+import type { Config } from '../config/types.js';
+import type { WorktreeState } from './git.js';
+import type { StageFacts } from './history.js';
+import { reviewDue } from './review.js';
+import { sameContent } from './content.js';
+
+/** One row of `sop status`. */
+export interface StatusRow {
+  /** File as shown (relative to cwd). */
+  file: string;
+  /** SOP id. */
+  id: string;
+  /** Nama SOP. */
+  title: string;
+  /** Owning unit. */
+  unit: string;
+  /** Stage in the working tree. */
+  stage: string;
+  /** Revision in the working tree. */
+  revision: number | null;
+  /** Date it entered its stage (author date of the commit), when committed. */
+  since?: string;
+  /** Short id of that commit. */
+  sinceCommit?: string;
+  /** `approval.position` and `approval.name` from the file. */
+  approvedBy?: string;
+  /** Short id of the commit that approved the current revision. */
+  approvalCommit?: string;
+  /** Next monitoring due. */
+  nextMonitoring?: string;
+  /** Monitoring overdue. */
+  monitoringOverdue: boolean;
+  /** Next evaluation due. */
+  nextEvaluation?: string;
+  /** Evaluation overdue. */
+  evaluationOverdue: boolean;
+  /** Content differs from the approved version of this revision. */
+  changedAfterApproval: boolean;
+  /** Uncommitted state of the file, if any. */
+  uncommitted?: WorktreeState;
+  /** The file does not parse (`sop lint` says why). */
+  unreadable?: true;
+}
+
+/** What `statusRow` needs to know about one SOP. */
+export interface StatusInput {
+  /** File as shown. */
+  file: string;
+  /** Parsed working-tree data (may be partial). */
+  data: Record<string, any> | undefined;
+  /** From git, when available. */
+  facts?: StageFacts;
+  /** Data of the approving version, when known. */
+  approvedData?: Record<string, any>;
+  /** Uncommitted state. */
+  uncommitted?: WorktreeState;
+}
+
+/** The approval line of a file: "position, name". */
+export function approverOf(data: Record<string, any> | undefined): string | undefined {
+  const a = data?.approval;
+  if (!a || typeof a !== 'object') return undefined;
+  const parts = [a.position, a.name].filter((x) => typeof x === 'string' && x.trim());
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Build a status row (pure: git facts, data and today are given). */
+export function statusRow(input: StatusInput, review: Config['review'], today: string): StatusRow {
+  const d = input.data ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+  const stage = str(d.status);
+  const due = reviewDue(d, review, today);
+  const approved = ['approved', 'implemented', 'evaluated'].includes(stage);
+  return {
+    file: input.file,
+    id: str(d.id),
+    title: str(d.title),
+    unit: str(d.unit),
+    stage,
+    revision: Number.isInteger(d.revision) ? (d.revision as number) : null,
+    since: input.facts?.since?.commit.date.slice(0, 10),
+    sinceCommit: input.facts?.since?.commit.hash.slice(0, 7),
+    approvedBy: approved || stage === 'withdrawn' ? approverOf(d) : undefined,
+    approvalCommit: input.facts?.approval?.commit.hash.slice(0, 7),
+    ...due,
+    changedAfterApproval: approved && input.approvedData !== undefined && !sameContent(input.approvedData, d),
+    uncommitted: input.uncommitted,
+    ...(input.data ? {} : { unreadable: true as const }),
+  };
+}
