@@ -19,10 +19,11 @@ export const decisionBranches: Rule = {
     if (!Array.isArray(steps)) return;
     for (const [i, s] of stepEntries(ctx.sop)) {
       if (!isDecision(s)) continue;
-      if (s.ifNo === undefined || s.ifNo === null) {
+      if (s.ifNo === undefined) {
         ctx.report({ path: ['steps', i, 'type'], messageId: 'missingNo', data: { where: where(['steps', i]) } });
         continue;
       }
+      if (s.ifNo === null) continue; // `ifNo:` left empty: the schema reports it
       const yesDefault = s.ifYes === undefined || s.ifYes === null;
       const yes: Target | undefined = yesDefault ? (i + 1 < steps.length ? i + 1 : 'end') : resolveRef(steps as Step[], s.ifYes);
       const no = resolveRef(steps as Step[], s.ifNo);

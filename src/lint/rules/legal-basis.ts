@@ -11,7 +11,7 @@ export const legalBasis: Rule = {
   },
   check(ctx) {
     const lb: unknown = ctx.sop.legalBasis;
-    if (lb === undefined || lb === null) ctx.report({ path: [], messageId: 'missing' });
+    if (lb === undefined) ctx.report({ path: [], messageId: 'missing' });
     else if (Array.isArray(lb) && lb.length === 0) ctx.report({ path: ['legalBasis'], messageId: 'empty' });
   },
 };

@@ -13,8 +13,8 @@ export const qualityStandard: Rule = {
     for (const [i, s] of stepEntries(ctx.sop)) {
       if (s.type !== undefined && s.type !== 'process' && s.type !== 'decision') continue;
       const missing: string[] = [];
-      if (s.time === undefined || s.time === null) missing.push('`time`');
-      if (!isDecision(s) && (s.output === undefined || s.output === null)) missing.push('`output`');
+      if (s.time === undefined) missing.push('`time`'); // `time:` left empty (null) is the schema's
+      if (!isDecision(s) && s.output === undefined) missing.push('`output`');
       if (missing.length === 0) continue;
       const what = missing.length === 2 ? 'how long it takes (e.g. `time: 15 menit`) and what it produces (`output`)' : missing[0] === '`time`' ? 'how long it takes, e.g. `time: 15 menit`' : 'what it produces, e.g. `output: Surat tercatat`';
       ctx.report({ path: ['steps', i, 'activity'], messageId: 'missing', data: { n: i + 1, missing: listWords(missing), what } });

@@ -12,7 +12,7 @@ export const timeFormat: Rule = {
   },
   check(ctx) {
     for (const [i, s] of stepEntries(ctx.sop)) {
-      if (typeof s.time !== 'string' || s.time.trim() === '') continue; // the schema reports non-text and empty values
+      if (typeof s.time !== 'string' || s.time === '') continue; // the schema reports non-text and empty values
       if (parseDuration(s.time)) continue;
       ctx.report({ path: ['steps', i, 'time'], messageId: 'unparsable', data: { where: where(['steps', i, 'time']), value: s.time, units: UNIT_WORDS.join(', ') } });
     }

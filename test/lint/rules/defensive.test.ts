@@ -14,6 +14,7 @@ const cases: Array<[string, string]> = [
   ['time, output and actor of the wrong type', sopYaml({ steps: '  - activity: Terima\n    actor: 3\n    time: 15\n    output: [a]\n  - activity: Arsip\n    actor: staf\n    time: 15 menit\n    output: Arsip' })],
   ['revision is text, number is a number', sopYaml({ top: 'number: 12' }).replace('revision: 0', 'revision: satu')],
   ['malformed step references', sopYaml({ steps: '  - activity: Terima\n    actor: staf\n    time: 15 menit\n    output: Surat\n    next: {a: 1}\n  - activity: Arsip\n    actor: staf\n    time: 15 menit\n    output: Arsip\n    next: -1' })],
+  ['keys left empty (null)', sopYaml({ legalBasis: 'legalBasis:', steps: '  - activity: Terima\n    actor: staf\n    time:\n    output:\n  - activity: Cek?\n    actor: staf\n    type: decision\n    time: 5 menit\n    ifNo:\n  - activity: Arsip\n    actor: staf\n    time: 15 menit\n    output: Arsip' })],
 ];
 
 describe('rules on schema-invalid data', () => {
