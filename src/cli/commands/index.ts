@@ -5,6 +5,7 @@ import { registerSchema } from './schema.js';
 import { registerRender } from './render.js';
 import { registerStatus } from './status.js';
 import { registerHistory } from './history.js';
+import { registerDiff } from './diff.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory, registerDiff];
