@@ -27,10 +27,11 @@ export function addBands(sop: Sop, view: SopView, breaks: readonly number[] = []
 /** Mermaid source (without fences) of the SOP's flow. */
 export function mermaidOf(sop: Sop, view: SopView): string {
   const input = flowInput(sop, view);
-  return toMermaid({ ...input, activities: view.steps.map((s) => s.activity) }, {
+  const src = toMermaid({ ...input, activities: view.steps.map((s) => s.activity) }, {
     yes: view.labels.yes,
     no: view.labels.no_,
     start: view.labels.start,
     end: view.labels.end,
   });
+  return src.replace(/\s+$/, '');
 }
