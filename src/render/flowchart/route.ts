@@ -49,11 +49,11 @@ export function routeEdges(plan: Plan, breaks: readonly number[]): { routes: Edg
     const T = trackX(run.index);
     const sideFor = (lane: number): Side => (run.lane === lane ? run.side : run.lane > lane ? 1 : -1);
     const distFor = (lane: number) => Math.abs((run.lane - lane) * 1000 + run.side * T);
-    const bottom = e.kind !== 'no';
+    const bottom = e.kind === 'yes'; // a decision's first exit always leaves from the bottom
     let src: Attach | undefined;
     if (!bottom) {
       const group = e.to >= e.from ? 'below' : 'above';
-      src = { edge: index, row: e.from, side: sideFor(laneOf[e.from]!), group, dist: distFor(laneOf[e.from]!), dy: 0, fixed: kinds[e.from] === 'decision' };
+      src = { edge: index, row: e.from, side: sideFor(laneOf[e.from]!), group, dist: distFor(laneOf[e.from]!), dy: 0, fixed: e.kind === 'no' };
       attaches.push(src);
     }
     const tg = e.from < e.to ? 'above' : e.from > e.to ? 'below' : bottom ? 'below' : 'above';
