@@ -24,7 +24,8 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /** The SOP files of the repository (absolute paths, sorted). */
 export function repositoryFiles(config: Config): string[] {
-  return globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false }).sort();
+  const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false });
+  return found.filter((f) => f !== config.file && path.basename(f) !== CONFIG_FILE).sort();
 }
 
 /** Expand command-line paths (files, folders, globs) into absolute file paths. */
