@@ -6,6 +6,7 @@ import { registerRender } from './render.js';
 import { registerStatus } from './status.js';
 import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
+import { registerPromote } from './promote.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory, registerDiff];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory, registerDiff, registerPromote];

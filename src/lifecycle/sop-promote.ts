@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+import { openProject } from '../project.js';
+import { findSop } from './find-sop.js';
+import { commitFile, openRepo } from './git.js';
+import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
+import { repoRel } from './repo.js';
+import { isoDay } from './review.js';
+import type { StagePoint } from './transitions.js';
+import { editYaml } from './yaml-edit.js';
+
+/** Options of `sop promote`. */
+export interface PromoteOptions {
+  /** Working folder. */
+  cwd: string;
+  /** SOP id or path. */
+  target: string;
+  /** Target stage or `revise`. */
+  verb: PromoteVerb;
+  /** Given values. */
+  values: PromoteValues;
+  /** Injected clock (dates default to its day). */
+  now: Date;
+  /** Commit the file afterwards. */
+  commit?: boolean;
+  /** Explicit config. */
+  configPath?: string;
+  /** Asks for a missing value (only when stdin is a terminal); undefined answers leave it missing. */
+  ask?: (m: MissingValue) => Promise<string | undefined>;
+  /** Writes the file (atomically); injected so the library does no I/O policy of its own. */
+  write: (absFile: string, text: string) => void;
+}
+
+/** What a promotion did. */
+export interface PromoteResult {
+  /** File as shown. */
+  file: string;
+  /** SOP id. */
+  id: string;
+  /** Before. */
+  from: StagePoint;
+  /** After. */
+  to: StagePoint;
+  /** Nothing to do (already there). */
+  noop: boolean;
+  /** Commit id when committed. */
+  commit?: string;
+}
+
+/** `sop promote`: check the transition and requirements, edit the YAML in place, optionally commit. */
+export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
+  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+  const { file, abs } = findSop(project, opts.cwd, opts.target);
+  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
+  const data = file.data as Record<string, any>;
+  const id = String(data.id ?? opts.target);
+  const today = isoDay(opts.now);
+  const values: PromoteValues = { ...opts.values };
+  let plan = planPromote(data, opts.verb, values, today);
+  if (!plan.ok && plan.errors.length === 0 && plan.missing.length && opts.ask) {
+    for (const m of plan.missing) {
+      const answer = (await opts.ask(m))?.trim();
+      if (answer) values[m.key] = answer;
+    }
+    plan = planPromote(data, opts.verb, values, today);
+  }
+  if (!plan.ok) {
+    const target = opts.verb === 'revise' ? 'revised' : `moved to ${opts.verb}`;
+    const parts = [...plan.errors, ...(plan.missing.length ? [`missing ${plan.missing.map((m) => `${m.flag} (${m.label})`).join(', ')}`] : [])];
+    throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`);
+  }
+  if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
+  const text = readFileSync(abs, 'utf8');
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const edited = bom + editYaml(bom ? text.slice(1) : text, plan.edits);
+  let commit: string | undefined;
+  const repo = opts.commit ? await openRepo(project.config.root) : undefined;
+  if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
+  opts.write(abs, edited);
+  if (repo) commit = await commitFile(repo.root, repoRel(repo.root, abs), promoteMessage(id, plan.to));
+  return { file: file.file, id, from: plan.from, to: plan.to, noop: false, commit };
+}

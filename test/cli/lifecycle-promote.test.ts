@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sop, tempTree } from '../helpers/cli.js';
+import { life } from '../lifecycle/life.js';
+import { testRepo } from '../lifecycle/repo-helper.js';
+
+const cleanups: Array<{ cleanup(): void }> = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c.cleanup()));
+
+const ORIGINAL = `# yaml-language-server: $schema=../schemas/sop.schema.json
+# Pengelolaan surat masuk — disusun oleh Subbag KUL
+sop: 1
+id: KUL-004    # jangan diubah
+title:   Pengelolaan Surat Masuk
+unit: 'Subbagian Keuangan, Umum dan Logistik'
+status: draft   # tahap
+revision: 0
+dates: { created: 2024-03-11 }   # tanggal
+
+legalBasis:
+    - Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan   # dasar
+actors:
+    - {id: staf, name: Staf}
+steps:
+    # langkah pertama
+    - activity: >-
+        Menerima surat masuk
+        dan mencatatnya
+      actor: staf
+      time: 15 menit
+      output: Surat tercatat
+    - activity: Mengarsipkan surat
+      actor: staf
+      time: 15 menit
+      output: Arsip
+`;
+
+describe('sop promote', () => {
+  it('keeps comments and layout byte for byte outside the lines it changes', async () => {
+    const t = tempTree({ 'sops/kul-004.yaml': ORIGINAL });
+    cleanups.push(t);
+    const res = await sop(['approve', 'KUL-004', '--number', '004/SOP/KUL/IV/2024', '--effective', '2024-04-01', '--approver-position', 'Sekretaris KPU Kota Malang', '--approver-name', 'Budi Santoso', '--approver-nip', '197901012005011001'], t.dir);
+    expect(res.stderr).toBe('');
+    expect(res).toMatchObject({ code: 0, stdout: 'KUL-004: draft r0 → approved r0 (sops/kul-004.yaml)\n' });
+    const after = readFileSync(path.join(t.dir, 'sops/kul-004.yaml'), 'utf8');
+    expect(after).toBe(
+      ORIGINAL.replace('id: KUL-004    # jangan diubah\n', 'id: KUL-004    # jangan diubah\nnumber: 004/SOP/KUL/IV/2024\n')
+        .replace('status: draft   # tahap', 'status: approved   # tahap')
+        .replace('dates: { created: 2024-03-11 }   # tanggal\n', 'dates: { created: 2024-03-11, effective: 2024-04-01 }   # tanggal\napproval:\n  position: Sekretaris KPU Kota Malang\n  name: Budi Santoso\n  nip: "197901012005011001"\n'),
+    );
+    expect((await sop(['lint', 'sops'], t.dir)).stdout).not.toMatch(/error/);
+    // implement, with the date from the injected clock; then revise
+    expect((await sop(['implement', 'KUL-004', '--today', '2024-05-02'], t.dir)).code).toBe(0);
+    expect((await sop(['revise', 'sops/kul-004.yaml', '--today', '2025-01-15'], t.dir)).stdout).toBe('KUL-004: implemented r0 → draft r1 (sops/kul-004.yaml)\n');
+    const revised = readFileSync(path.join(t.dir, 'sops/kul-004.yaml'), 'utf8');
+    expect(revised).toBe(
+      after
+        .replace('status: approved   # tahap', 'status: draft   # tahap')
+        .replace('revision: 0', 'revision: 1')
+        .replace('effective: 2024-04-01 }', 'effective: 2024-04-01, implemented: 2024-05-02, revised: 2025-01-15 }'),
+    );
+  });
+
+  it('lists the missing values, refuses invalid transitions and bad values (exit 2, file untouched)', async () => {
+    const t = tempTree({ 'sops/a.yaml': life.draft0 });
+    cleanups.push(t);
+    const file = path.join(t.dir, 'sops/a.yaml');
+    const miss = await sop(['approve', 'KUL-001'], t.dir);
+    expect(miss.code).toBe(2);
+    expect(miss.stderr).toBe(
+      'sop: KUL-001 cannot be moved to approved: missing --number (Nomor SOP), --approver-position (position (jabatan) of the approving official), --approver-name (name of the approving official), --approver-nip (NIP of the approving official (18 digits)).\n',
+    );
+    const skip = await sop(['promote', 'KUL-001', 'implemented'], t.dir);
+    expect(skip.stderr).toBe('sop: KUL-001 cannot be moved to implemented: draft r0 → implemented r0 is not allowed: a stage was skipped; the lifecycle is draft → approved → implemented → evaluated.\n');
+    const nip = await sop(['approve', 'KUL-001', '--number', 'N', '--approver-position', 'P', '--approver-name', 'X', '--approver-nip', '123', '--effective', '2024-01-01'], t.dir);
+    expect(nip.stderr).toBe('sop: KUL-001 cannot be moved to approved: the NIP must be 18 digits, got `123`; the effective date 2024-01-01 is before dates.created 2024-03-11.\n');
+    expect((await sop(['revise', 'KUL-001'], t.dir)).stderr).toMatch(/draft r0 → draft r1 is not allowed/);
+    expect((await sop(['promote', 'KUL-001', 'evaluated'], t.dir)).code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe(life.draft0);
+    const bad = await sop(['promote', 'KUL-001', 'published'], t.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Allowed choices are draft, approved, implemented, evaluated, withdrawn/);
+    expect((await sop(['promote', 'KUL-001', 'draft'], t.dir)).stdout).toBe('KUL-001 is already draft (revision 0); nothing to do.\n');
+  });
+
+  it('asks for missing values only when stdin is a terminal', async () => {
+    const t = tempTree({ 'sops/a.yaml': life.draft0 });
+    cleanups.push(t);
+    const asked: string[] = [];
+    const answers: Record<string, string> = { '--number': '001/SOP', '--approver-position': 'Sekretaris', '--approver-name': 'Budi', '--approver-nip': '197901012005011001' };
+    const res = await sop(['approve', 'KUL-001', '--today', '2024-04-01'], t.dir, {
+      stdinIsTTY: true,
+      prompt: async (q: string) => {
+        asked.push(q);
+        return answers[/\((--[a-z-]+)\): $/.exec(q)![1]!]!;
+      },
+    });
+    expect(res.code, res.stderr).toBe(0);
+    expect(asked).toEqual(['Nomor SOP (--number): ', 'position (jabatan) of the approving official (--approver-position): ', 'name of the approving official (--approver-name): ', 'NIP of the approving official (18 digits) (--approver-nip): ']);
+    expect(readFileSync(path.join(t.dir, 'sops/a.yaml'), 'utf8')).toContain('dates: {created: 2024-03-11, effective: 2024-04-01}\napproval:\n  position: Sekretaris\n');
+  });
+
+  it('commits the file alone with the message and trailers, and the history reads it', async () => {
+    const r = testRepo({ 'sops/a.yaml': life.draft0, 'sops/b.yaml': life.draft0.replace('KUL-001', 'KUL-002') });
+    cleanups.push(r);
+    r.commit('drafts', '2024-03-11');
+    r.write('sops/b.yaml', `${life.draft0.replace('KUL-001', 'KUL-002')}# note\n`);
+    const res = await sop(['approve', 'KUL-001', '--number', '001/SOP', '--approver-position', 'Sekretaris', '--approver-name', 'Budi', '--approver-nip', '197901012005011001', '--today', '2024-04-01', '--commit'], r.dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^KUL-001: draft r0 → approved r0 \(sops\/a\.yaml\), committed [0-9a-f]{7}\n$/);
+    expect(r.git(['log', '-1', '--format=%B'])).toBe('sop(KUL-001): approved\n\nSOP-Id: KUL-001\nSOP-Stage: approved\nSOP-Revision: 0\n\n');
+    expect(r.git(['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('sops/a.yaml');
+    expect(r.git(['status', '--porcelain'])).toBe(' M sops/b.yaml\n');
+    const h = await sop(['history', 'KUL-001'], r.dir);
+    expect(h.stdout).toContain('★ draft r0 → approved r0');
+    const plain = tempTree({ 'sops/a.yaml': life.draft0 });
+    cleanups.push(plain);
+    const noGit = await sop(['withdraw', 'KUL-001', '--commit'], plain.dir);
+    expect(noGit).toMatchObject({ code: 2 });
+    expect(noGit.stderr).toMatch(/--commit needs a git repository/);
+    expect(readFileSync(path.join(plain.dir, 'sops/a.yaml'), 'utf8')).toBe(life.draft0);
+    expect((await sop(['withdraw', 'KUL-001', '--superseded-by', 'KUL-009'], plain.dir)).code).toBe(0);
+    expect(readFileSync(path.join(plain.dir, 'sops/a.yaml'), 'utf8')).toBe(`${life.draft0.replace('status: draft', 'status: withdrawn')}supersededBy: KUL-009\n`);
+  });
+});
