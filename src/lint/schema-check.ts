@@ -143,6 +143,9 @@ function word(e: ErrorObject, data: unknown): { path: DocPath; key?: boolean; me
   }
 }
 
+/** Schema issues reported per file at most (then one line saying more follow). */
+export const MAX_SCHEMA_ISSUES = 100;
+
 /** Validate data against a bundled schema; returns worded issues (deduplicated, union noise folded). */
 export function validateAgainst(kind: 'sop' | 'config', data: unknown, file: LoadedFile): SchemaIssue[] {
   const v = validator(kind);
@@ -158,6 +161,11 @@ export function validateAgainst(kind: 'sop' | 'config', data: unknown, file: Loa
     const k = `${w.message}`;
     if (seen.has(k)) continue;
     seen.add(k);
+    if (out.length === MAX_SCHEMA_ISSUES) {
+      // A flood (a 50,000-item list of the wrong kind) says nothing more after the first ones.
+      out.push({ path: [], range: file.locator.locate([]), message: `More schema problems follow; only the first ${MAX_SCHEMA_ISSUES} are shown. Fix these and run again.` });
+      break;
+    }
     out.push({ path: w.path, range: file.locator.locate(w.path, { key: w.key }), message: w.message });
   }
   return out;

@@ -1,0 +1,272 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+import { minimalSop, ROOT, tempTree } from './helpers/cli.js';
+
+/** mulberry32: a small seeded PRNG, so every run mutates the same way. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  return { next, int, pick };
+}
+type Rng = ReturnType<typeof prng>;
+
+// The specification's example: decisions, ids, approval, all the usual shapes.
+const LARGE = `# yaml-language-server: $schema=../../schemas/sop.schema.json
+sop: 1
+id: KUL-004
+number: 004/SOP/KUL/KPU-Kot/IV/2024
+title: Pengelolaan Surat Masuk
+unit: Subbagian Keuangan, Umum dan Logistik
+status: approved
+revision: 0
+dates: {created: 2024-03-11, effective: 2024-04-01}
+approval:
+  position: Sekretaris KPU Kota Malang
+  name: Nama Pejabat
+  nip: "197901012005011001"
+legalBasis:
+  - Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan
+related: [KUL-005]
+actors:
+  - {id: agendaris, name: Pengadministrasi Umum}
+  - {id: kasubbag, name: Kasubbag Keuangan, Umum dan Logistik}
+  - {id: sekretaris, name: Sekretaris}
+steps:
+  - activity: Menerima surat masuk dan mencatatnya di aplikasi SRIKANDI
+    actor: agendaris
+    requirements: [Surat masuk]
+    time: 15 menit
+    output: Surat tercatat
+  - id: disposisi
+    activity: Memberi disposisi
+    actor: sekretaris
+    time: 1 hari
+    output: Lembar disposisi
+  - activity: Perlu disposisi Ketua?
+    actor: kasubbag
+    type: decision
+    ifNo: arsip
+    labels: [Perlu, Tidak perlu]
+  - activity: Meneruskan surat kepada Ketua
+    actor: kasubbag
+    time: 30 menit
+    next: 5
+  - id: arsip
+    activity: Mengarsipkan surat  # sop-disable-next-line max-steps -- contoh
+    actor: agendaris
+    time: 15 menit
+    output: Surat terarsip
+monitoring:
+  - {date: 2024-10-01, assessor: Kasubbag, result: good, notes: Baik, action: Tidak ada}
+evaluations:
+  - date: 2025-04-01
+    evaluator: Sekretaris
+    criteria: {improvesPerformance: true, easyToUnderstand: true, easyToApply: false, rolesClear: true, solvesProblems: true, meetsNeeds: true, synergy: true}
+    decision: keep
+`;
+
+const SEEDS: Array<{ name: string; bytes: Buffer }> = [
+  { name: 'minimal', bytes: Buffer.from(minimalSop('KUL-001')) },
+  { name: 'large', bytes: Buffer.from(LARGE) },
+  ...globSync('examples/sops/**/*.{yaml,yml}', { cwd: ROOT }).sort().map((f) => ({ name: f, bytes: readFileSync(path.join(ROOT, f)) })),
+];
+
+const VALUES = ['42', '-1', '3.5', '"teks"', 'teks biasa', '[a, 1, {b: 2}]', '{x: 1, y: [2]}', '~', 'true', 'no', '2024-02-30', '""', '[]', '{}', '!!binary aGVsbG8=', '&a x', '*a', '|\n  blok\n  teks', '"\\u0000\\x07"', "'it''s'", '0x1F', '.inf', '1e400'];
+const GARBAGE: number[][] = [[0xff], [0x00], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98, 0x80], [0xed, 0xa0, 0x80], [0x09], [0x0d], [0x3a], [0x2d, 0x20], [0x5b], [0x7b], [0x26], [0x2a], [0x21], [0x7c], [0x3e], [0x22], [0x27], [0x23], [0x25], [0x40], [0x60], [0x3f, 0x20], [0xef, 0xbb, 0xbf]];
+
+const lines = (b: Buffer) => b.toString('latin1').split('\n');
+const join = (ls: string[]) => Buffer.from(ls.join('\n'), 'latin1');
+const KEY_LINE = /^(\s*(?:- )?)([A-Za-z][\w-]*):(.*)$/;
+
+/** Mutations, each named; they work on bytes (latin1 keeps every byte as one char). */
+const MUTATIONS: Record<string, (b: Buffer, r: Rng) => Buffer> = {
+  deleteLines(b, r) {
+    const ls = lines(b);
+    for (let n = 1 + r.int(3); n > 0 && ls.length; n--) ls.splice(r.int(ls.length), 1);
+    return join(ls);
+  },
+  swapValue(b, r) {
+    const ls = lines(b);
+    const idx = ls.map((l, i) => (KEY_LINE.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (!idx.length) return b;
+    const i = r.pick(idx);
+    const m = KEY_LINE.exec(ls[i]!)!;
+    const v = r.pick(VALUES);
+    ls[i] = `${m[1]}${m[2]}: ${v.replace(/\n/g, `\n${' '.repeat(m[1]!.length)}`)}`;
+    return join(ls);
+  },
+  truncate: (b, r) => b.subarray(0, r.int(b.length + 1)),
+  garbage(b, r) {
+    let out = b;
+    for (let n = 1 + r.int(4); n > 0; n--) {
+      const at = r.int(out.length + 1);
+      out = Buffer.concat([out.subarray(0, at), Buffer.from(r.pick(GARBAGE)), out.subarray(at)]);
+    }
+    return out;
+  },
+  duplicateKey(b, r) {
+    const ls = lines(b);
+    const idx = ls.map((l, i) => (KEY_LINE.test(l) ? i : -1)).filter((i) => i >= 0);
+    if (!idx.length) return b;
+    const i = r.pick(idx);
+    ls.splice(i + 1 + r.int(3), 0, ls[i]!.replace(/^(\s*)- /, '$1  '));
+    return join(ls);
+  },
+  indentation(b, r) {
+    const ls = lines(b);
+    for (let n = 1 + r.int(3); n > 0 && ls.length; n--) {
+      const i = r.int(ls.length);
+      ls[i] = r.next() < 0.5 ? `${' '.repeat(1 + r.int(4))}${ls[i]}` : ls[i]!.replace(/^ {1,3}/, '');
+    }
+    return join(ls);
+  },
+  swapLines(b, r) {
+    const ls = lines(b);
+    const [i, j] = [r.int(ls.length), r.int(ls.length)];
+    [ls[i], ls[j]] = [ls[j]!, ls[i]!];
+    return join(ls);
+  },
+};
+const NAMES = Object.keys(MUTATIONS);
+
+const HUGE_KINDS = ['100k-char string', '5,000 nested flow lists', '50k-item flow list', '5,000 nested block mappings', '50k-item block list'] as const;
+/** Replace one value with something huge (`kind` indexes HUGE_KINDS). */
+function huge(b: Buffer, r: Rng, kind: number): Buffer {
+  const ls = lines(b);
+  const idx = ls.map((l, i) => (KEY_LINE.test(l) ? i : -1)).filter((i) => i >= 0);
+  const i = idx.length ? r.pick(idx) : 0;
+  const m = KEY_LINE.exec(ls[i] ?? '') ?? ['', '', 'x-huge'];
+  const indent = m[1]!.length + 2;
+  const v =
+    kind === 0 ? 'x'.repeat(100_000)
+    : kind === 1 ? `${'['.repeat(5000)}${']'.repeat(5000)}`
+    : kind === 2 ? `[${Array.from({ length: 50_000 }, (_, k) => k).join(',')}]`
+    : kind === 3 ? `\n${Array.from({ length: 5000 }, (_, k) => `${' '.repeat(indent + k)}k:`).join('\n')} 1`
+    : `\n${Array.from({ length: 50_000 }, () => `${' '.repeat(indent)}- butir`).join('\n')}`;
+  ls[i] = `${m[1]}${m[2]}: ${v}`;
+  return join(ls);
+}
+
+/** A mutated case: which seed, which mutations, the bytes. */
+function makeCase(r: Rng): { label: string; bytes: Buffer } {
+  const seed = r.pick(SEEDS);
+  let bytes = seed.bytes;
+  const applied: string[] = [];
+  const count = 1 + r.int(3);
+  for (let k = 0; k < count; k++) {
+    const name = r.pick(NAMES);
+    bytes = MUTATIONS[name]!(bytes, r);
+    applied.push(name);
+  }
+  return { label: `${seed.name} + ${applied.join(', ')}`, bytes };
+}
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+const tmp = tempTree({ 'sops/.keep': '' });
+afterAll(() => tmp.cleanup());
+
+/** Exit codes and rule ids seen, to show the mutations reach every layer. */
+const seen = { codes: new Set<number>(), rules: new Set<string>(), last: [] as string[] };
+
+/** Lint one input in-process exactly as the CLI does; returns what went wrong, if anything. */
+async function lintBytes(bytes: Buffer): Promise<string | null> {
+  const file = path.join(tmp.dir, 'sops', 'KUL-001.yaml');
+  writeFileSync(file, bytes);
+  let out = '';
+  let code: number;
+  try {
+    code = await run(['lint', '-f', 'json', 'sops/KUL-001.yaml'], {
+      stdout: (s) => void (out += s),
+      stderr: (s) => void (out += s),
+      cwd: tmp.dir,
+      env: { NO_COLOR: '1' },
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      stdinIsTTY: false,
+    });
+  } catch (e) {
+    return `threw ${(e as Error).stack}`;
+  }
+  if (code !== 0 && code !== 1) return `exit ${code}: ${out.slice(0, 400)}`;
+  if (/internal error/i.test(out) || STACK.test(out)) return `internal error: ${out.slice(0, 400)}`;
+  if (/please report this as a sopkit bug/.test(out)) return `a rule crashed: ${/"message": "(Rule [^"]*)"/.exec(out)?.[1] ?? out.slice(0, 400)}`;
+  const report = JSON.parse(out) as { files: Array<{ diagnostics: Array<{ ruleId: string; range: { start: { line: number; column: number } } }> }> };
+  seen.codes.add(code);
+  seen.last = (report.files[0]?.diagnostics ?? []).map((d) => d.ruleId);
+  for (const id of seen.last) seen.rules.add(id);
+  const lineCount = bytes.toString('latin1').split('\n').length;
+  for (const d of report.files[0]?.diagnostics ?? []) {
+    const { line, column } = d.range.start;
+    if (!(line >= 1 && line <= lineCount + 1 && column >= 1)) return `bad position ${line}:${column}`;
+  }
+  return null;
+}
+
+// Inputs that once broke something; each stays as a row.
+const REGRESSIONS: Array<{ name: string; bytes: Buffer }> = [
+  { name: 'comments only (was silently clean)', bytes: Buffer.from('# sop: 1\n') },
+  { name: 'unknown alias (was called an alias bomb)', bytes: Buffer.from(`${minimalSop()}x-a: *nope\n`) },
+  { name: '5,000 nested lists (hundreds of stack-overflow errors)', bytes: Buffer.from(`${minimalSop()}x-a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`) },
+];
+
+describe('fuzz: mutated SOPs never crash the linter', () => {
+  it.each(REGRESSIONS)('regression: $name', async ({ bytes }) => {
+    expect(await lintBytes(bytes)).toBeNull();
+  });
+
+  it('a 50,000-item list of the wrong kind gives a bounded report', async () => {
+    const steps = `steps:\n${Array.from({ length: 50_000 }, (_, k) => `  - ${k}`).join('\n')}\n`;
+    expect(await lintBytes(Buffer.from(minimalSop().replace(/steps:[\s\S]*$/, steps)))).toBeNull();
+    const schema = seen.last.filter((id) => id === 'schema');
+    expect(schema.length).toBeGreaterThan(50);
+    expect(schema.length).toBeLessThanOrEqual(101);
+  });
+
+  it.each(HUGE_KINDS.map((kind, k) => ({ kind, k, s: k % 2 })))('a huge value: $kind (seed $s)', async ({ k, s }) => {
+    const r = prng(k * 31 + s);
+    const t0 = performance.now();
+    expect(await lintBytes(huge(SEEDS[s]!.bytes, r, k))).toBeNull();
+    if (process.env.FUZZ_PROFILE) console.log(HUGE_KINDS[k], Math.round(performance.now() - t0), 'ms');
+  });
+
+  it('1,200 seeded mutations of the example SOPs exit 0 or 1 with clean output', async () => {
+    // FUZZ_SEED / FUZZ_CASES explore further by hand; the default run is always the same.
+    const r = prng(Number(process.env.FUZZ_SEED ?? 0x50b_1217));
+    const cases = Number(process.env.FUZZ_CASES ?? 1200);
+    const failures: string[] = [];
+    const t0 = performance.now();
+    const prof = new Map<string, [number, number]>();
+    for (let i = 0; i < cases; i++) {
+      const c = makeCase(r);
+      const t1 = performance.now();
+      const problem = await lintBytes(c.bytes);
+      const dt = performance.now() - t1;
+      if (process.env.FUZZ_PROFILE) for (const m of c.label.split(' + ')[1]!.split(', ')) prof.set(m, [(prof.get(m)?.[0] ?? 0) + dt, (prof.get(m)?.[1] ?? 0) + 1]);
+      if (problem) {
+        failures.push(`#${i} ${c.label}: ${problem}`);
+        writeFileSync(path.join(tmp.dir, `failure-${i}.yaml`), c.bytes);
+      }
+    }
+    if (process.env.FUZZ_PROFILE) console.log(`total ${Math.round(performance.now() - t0)} ms`, [...prof].map(([k, [t, n]]) => `${k}: ${n} cases, ${Math.round(t)} ms`).join('\n'));
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(SEEDS.length).toBeGreaterThan(2);
+    // The mutations reach the loader, the schema and the other rules, and leave some files clean.
+    expect([...seen.codes].sort()).toEqual([0, 1]);
+    expect(seen.rules).toContain('yaml-syntax');
+    expect(seen.rules).toContain('schema');
+    expect(seen.rules.size).toBeGreaterThan(6);
+    // About 10 s on an idle 2-core machine; the bound leaves room for a busy one.
+    expect(performance.now() - t0).toBeLessThan((50_000 * cases) / 1200);
+  }, 120_000);
+});
