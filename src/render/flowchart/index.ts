@@ -10,12 +10,16 @@ export type * from './types.js';
 export { toMermaid } from './mermaid.js';
 export { symbolKinds } from './classify.js';
 
-/** CSS the bands need in the procedure table (the band cell stretches to the row; its svg fills it). */
-export const FLOWCHART_CSS = `td.band, th.band { height: 1px; padding: 0; vertical-align: top; }
-td.band > svg.sop-flow-band { display: block; width: 100%; height: 100%; overflow: hidden; }
-@media print { td.band > svg.sop-flow-band { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+/**
+ * CSS the bands need in the procedure table. The band cell gets `height: 1px; padding: 0` so its
+ * block child can take the row's full height; the band (a div with its own min-height, holding
+ * an absolutely placed svg) then fills the cell however tall the row's text makes it.
+ */
+export const FLOWCHART_CSS = `td.band { height: 1px; padding: 0; }
+div.sop-flow-band { position: relative; height: 100%; break-inside: avoid; }
+div.sop-flow-band > svg.sop-flow { position: absolute; left: 0; top: 0; width: 100%; height: 100%; overflow: hidden; }
+@media print { div.sop-flow-band { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
-
 /**
  * Lay out the flowchart of an SOP's steps and draw one band per row.
  *

@@ -91,7 +91,7 @@ function nest(ax: number, ay: number, inner: string): string {
   return `<svg x="${num(ax)}%" y="${num(ay)}%" width="100%" height="100%" overflow="visible">${inner}</svg>`;
 }
 
-/** The band's SVG. */
+/** The band: a div holding one self-contained SVG. */
 export function bandSvg(lines: LinePrim[], shapes: ShapePrim[], minHeight: number, row: number): string {
   const groups = new Map<string, { ax: number; ay: number; parts: string[] }>();
   const put = (layer: number, ax: number, ay: number, s: string) => {
@@ -111,12 +111,15 @@ export function bandSvg(lines: LinePrim[], shapes: ShapePrim[], minHeight: numbe
       .filter(([key]) => key.startsWith(`${k}|`))
       .map(([, g]) => nest(g.ax, g.ay, g.parts.join('')))
       .join('');
+  // Chromium does not stretch a replaced element (<svg>) to a `height: 1px` table cell's
+  // height, but it does stretch a block: the div fills the cell and the svg fills the div.
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="sop-flow-band" data-row="${row}" width="100%" height="100%" ` +
-    `style="display:block;width:100%;height:100%;min-height:${num(minHeight)}px">` +
+    `<div class="sop-flow-band" data-row="${row}" style="position:relative;height:100%;min-height:${num(minHeight)}px">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="sop-flow" width="100%" height="100%" ` +
+    `style="position:absolute;left:0;top:0;display:block;width:100%;height:100%;overflow:hidden">` +
     `<g fill="none" stroke="#000" stroke-width="1.2" stroke-linecap="square">${layer(0)}</g>` +
     `<g fill="#fff" stroke="#000" stroke-width="1.2">${layer(1)}</g>` +
     `<g fill="#000" stroke="none" font-family="Arial, Helvetica, sans-serif" font-size="8">${layer(2)}</g>` +
-    `</svg>`
+    `</svg></div>`
   );
 }

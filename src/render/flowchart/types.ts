@@ -152,7 +152,7 @@ export interface SymbolBox {
 export interface Flowchart {
   /** Symbol kind per row. */
   kinds: SymbolKind[];
-  /** Per row: one self-contained `<svg>` for the band cell spanning all lane columns. */
+  /** Per row: the band for the cell spanning all lane columns (a div wrapping one self-contained `<svg>`). */
   bands: string[];
   /** Per row: the band's minimum height in px (also set inline on the band's svg). */
   minHeights: number[];

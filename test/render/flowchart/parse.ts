@@ -56,12 +56,14 @@ export function parseBand(svg: string, w: number, h: number, ox = 0, oy = 0): Pa
       }
       continue;
     }
+    if (tag === 'div') {
+      out.minHeight = parseFloat(/min-height:([\d.]+)px/.exec(a.style ?? '')?.[1] ?? '0');
+      continue;
+    }
     if (tag === 'svg') {
       depth++;
-      if (depth === 1) {
-        out.minHeight = parseFloat(/min-height:([\d.]+)px/.exec(a.style ?? '')?.[1] ?? '0');
-        stack.push([bx, by]);
-      } else stack.push([bx + len(a.x, w), by + len(a.y, h)]);
+      if (depth === 1) stack.push([bx, by]);
+      else stack.push([bx + len(a.x, w), by + len(a.y, h)]);
     } else if (tag === 'g') {
       const t = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(a.transform ?? '');
       stack.push(t ? [bx + parseFloat(t[1]!), by + parseFloat(t[2]!)] : [bx, by]);
