@@ -7,7 +7,7 @@ import { routeEdges } from './route.js';
 import type { BandOptions, Flowchart, FlowchartInput, SymbolBox } from './types.js';
 
 export type * from './types.js';
-export { toMermaid } from './mermaid.js';
+export { mermaidText, toMermaid } from './mermaid.js';
 export { symbolKinds } from './classify.js';
 
 /**

@@ -6,7 +6,7 @@ import type { FlowchartInput } from './types.js';
 export function mermaidText(s: string): string {
   return s
     .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[#"<>&|[\]{}()`\\;]/g, (c) => (c === '"' ? '#quot;' : `#${c.charCodeAt(0)};`))
+    .replace(/[#"<>&|[\]{}()`\\;%]/g, (c) => (c === '"' ? '#quot;' : `#${c.charCodeAt(0)};`))
     .trim();
 }
 
