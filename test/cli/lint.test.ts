@@ -46,7 +46,7 @@ const rows: Row[] = [
   { name: 'the config glob by default', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\n' }, exitCode: 0, stdout: ['✓ 1 file checked'] },
   { name: 'an error exits 1 with file:line:col', args: ['lint', 'sops'], files: BROKEN, exitCode: 1, stdout: ['sops/KUL-002.yaml:20:1', 'error', 'Unknown key `actr`', 'schema', '1 problem (1 error, 0 warnings)'] },
   { name: 'warnings alone exit 0', args: ['lint', 'sops'], files: WARNED, exitCode: 0, stdout: ['sops/KUL-002.yaml:20:1', 'warn', '(0 errors, 1 warning)'] },
-  { name: '--max-warnings exceeded exits 1', args: ['lint', 'sops', '--max-warnings', '0'], files: WARNED, exitCode: 1, stderr: ['1 warnings, more than --max-warnings 0'] },
+  { name: '--max-warnings exceeded exits 1', args: ['lint', 'sops', '--max-warnings', '0'], files: WARNED, exitCode: 1, stderr: ['sop: 1 warning found; --max-warnings allows 0\n'] },
   { name: '--max-warnings not exceeded exits 0', args: ['lint', 'sops', '--max-warnings', '1'], files: WARNED, exitCode: 0, stdout: ['1 warning'] },
   { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn', 'KUL-002.yaml:20'] },
   { name: '--quiet does not change the exit code of --max-warnings', args: ['lint', 'sops', '-q', '--max-warnings', '0'], files: WARNED, exitCode: 1, notStdout: ['KUL-002.yaml:20'] },

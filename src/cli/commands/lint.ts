@@ -40,7 +40,7 @@ export function registerLint(program: Command, state: RunState): void {
       if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
       else io.stdout(text);
       const tooManyWarnings = opts.maxWarnings !== undefined && report.warningCount > opts.maxWarnings;
-      if (tooManyWarnings) io.stderr(`sop: ${report.warningCount} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+      if (tooManyWarnings) io.stderr(`sop: ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'} found; --max-warnings allows ${opts.maxWarnings}\n`);
       state.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;
     });
 }
