@@ -109,15 +109,19 @@ function placeLabels(
     const { hh } = SYMBOL.decision;
     const pair = input.labels[row];
     const text = e.kind === 'yes' ? (pair?.[0] ?? opts.yes) : (pair?.[1] ?? opts.no);
-    const lines = wrapLabel(text);
+    const near = e.kind === 'yes' ? 3 : 13;
+    const lw = opts.laneWidth;
+    const lines = wrapLabel(text, 10, lw ? lw / 2 - near - 3 : Infinity);
     const w = Math.max(...lines.map(textWidth));
     const h = lines.length * LINE_H;
     const side: -1 | 1 = e.kind === 'yes' ? (-noSide[row]! as -1 | 1) : noSide[row]!;
     // "yes": beside the bottom exit, just under the diamond; "no": above the side tip.
-    const near = e.kind === 'yes' ? 3 : 13;
     const y = e.kind === 'yes' ? hh + 1 : -13 - h;
     labels.push({ edge: index, row, lane, x: side > 0 ? near : -near - w, y, w, h, lines });
     reservations.push({ row, lane, side, from: near, to: near + w });
+    // A label wider than its half lane reaches into the neighbour lane's facing channel.
+    const over = lw ? near + w + 2 - lw / 2 : 0;
+    if (lw && over > 0) reservations.push({ row, lane: lane + side, side: (-side) as -1 | 1, from: lw / 2 - over, to: lw / 2 });
     if (cls[index] === 'endSide') reservations.push({ row, lane, side, from: CAP.sideX - CAP.w / 2, to: CAP.sideX + CAP.w / 2 });
   }
   return { labels, reservations };

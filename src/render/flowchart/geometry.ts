@@ -39,13 +39,14 @@ export function textWidth(s: string): number {
   return Math.ceil(w);
 }
 
-/** Break a label into short lines at spaces (at most ~10 characters a line where possible). */
-export function wrapLabel(s: string, max = 10): string[] {
+/** Break a label into lines at spaces: at most ~10 characters a line, and no wider than `maxWidth` px where a word allows. */
+export function wrapLabel(s: string, max = 10, maxWidth = Infinity): string[] {
   const words = s.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   for (const w of words) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + w.length <= max) lines[lines.length - 1] = `${last} ${w}`;
+    const joined = `${last} ${w}`;
+    if (last !== undefined && joined.length <= max && textWidth(joined) <= maxWidth) lines[lines.length - 1] = joined;
     else lines.push(w);
   }
   return lines.length ? lines : [''];

@@ -32,7 +32,8 @@ div.sop-flow-band > svg.sop-flow { position: absolute; left: 0; top: 0; width: 1
 export function layoutFlowchart(input: FlowchartInput, opts: BandOptions): Flowchart {
   const breaks = [...new Set((opts.breaks ?? []).filter((b) => Number.isInteger(b) && b >= 0 && b < input.steps.length - 1))].sort((a, b) => a - b);
   const plan = classify(input, opts);
-  const { routes, caps, runs } = routeEdges(plan, breaks);
+  const laneWidth = opts.laneWidth && opts.laneWidth > 0 ? opts.laneWidth : undefined;
+  const { routes, caps, runs } = routeEdges(plan, breaks, laneWidth);
   const symbols: SymbolBox[] = plan.kinds.map((kind, row) => ({ row, lane: plan.laneOf[row]!, kind, ...SYMBOL[kind] }));
   const connectors = findConnectors(routes, breaks, opts.connectorLabel);
   const { bands, minHeights } = drawBands(input.steps.length, symbols, routes, caps, plan.labels, connectors, plan.lanes, opts.numbers ?? true);

@@ -17,7 +17,7 @@ interface Attach {
 }
 
 /** Route every edge of the plan. */
-export function routeEdges(plan: Plan, breaks: readonly number[]): { routes: EdgeRoute[]; caps: EndCap[]; runs: PlacedRun[] } {
+export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: number): { routes: EdgeRoute[]; caps: EndCap[]; runs: PlacedRun[] } {
   const { laneOf, kinds, lanes } = plan;
   const pct = (lane: number) => ((lane + 0.5) / lanes) * 100;
   const P = (lane: number, px: number, row: number, at: number, py: number): Pt => ({ x: { pct: pct(lane), px }, y: { row, pct: at, px: py } });
@@ -39,7 +39,7 @@ export function routeEdges(plan: Plan, breaks: readonly number[]): { routes: Edg
     else candidates = [{ lane: ls, side: 1 }, { lane: ls, side: -1 }];
     return { edge: index, a: Math.min(e.from, e.to), b: Math.max(e.from, e.to), candidates };
   });
-  const runs = assignTracks(requests, plan.reservations, breaks);
+  const runs = assignTracks(requests, plan.reservations, breaks, laneWidth);
 
   // Side ports.
   const attaches: Attach[] = [];

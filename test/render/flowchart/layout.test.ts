@@ -82,3 +82,22 @@ describe('the geometry check itself', () => {
     expect(checkChart(g, broken(3, (b) => b.replace('>Tidak<', '>Nope<')), 160, h, L).join()).toMatch(/should be "Tidak"/);
   });
 });
+
+describe('with the lane width known', () => {
+  it('fits 200 random graphs into 110 px lanes (labels wrapped, facing channels apart)', () => {
+    const failures: string[] = [];
+    let fits = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = randomGraph(seed);
+      const g = graph(r.lanes, r.steps);
+      const opts = { ...L, laneWidth: 110, breaks: seed % 2 ? [Math.floor(r.steps.length / 2)] : [] };
+      const fc = layoutFlowchart(g, opts);
+      if (fc.minLaneWidth > 110) continue; // needs wider lanes than that: minLaneWidth says so
+      fits++;
+      const problems = checkChart(g, fc, 110, heightsFor(fc.minHeights, seed, true), opts);
+      if (problems.length) failures.push(`seed ${seed}: ${[...new Set(problems)].slice(0, 4).join('; ')}`);
+    }
+    expect(failures).toEqual([]);
+    expect(fits).toBeGreaterThan(100);
+  });
+});
