@@ -17,8 +17,8 @@ export function flowInput(sop: Sop, view: SopView): FlowchartInput {
 }
 
 /** One SVG band per row, drawn into the view's steps; `breaks` are 0-based rows after which a page breaks. */
-export function addBands(sop: Sop, view: SopView, breaks: readonly number[] = []): void {
-  const chart = layoutFlowchart(flowInput(sop, view), { yes: view.labels.yes, no: view.labels.no_, breaks: [...breaks] });
+export function addBands(sop: Sop, view: SopView, breaks: readonly number[] = [], laneWidth?: number): void {
+  const chart = layoutFlowchart(flowInput(sop, view), { yes: view.labels.yes, no: view.labels.no_, breaks: [...breaks], laneWidth });
   view.steps.forEach((s, i) => {
     s.band = chart.bands[i] ?? '';
   });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { packageRoot } from '../paths.js';
-import { formatDate, formatMinutes, formatRange } from './format.js';
+import { escapeHtml, formatDate, formatMinutes, formatRange } from './format.js';
 import { inlineHtml, inlineMarkdown } from './inline.js';
 import { locales } from './locale/index.js';
 import type { Labels } from './locale/types.js';
@@ -46,6 +46,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('num', (index: unknown) => (typeof index === 'number' ? index + 1 : Number(index) + 1));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('md', (text: unknown) => new hbs.SafeString(inlineHtml(text)));
+  // Escaped text with a line-break opportunity after each slash ("Penyedia/Ekspedisi" in a narrow lane header).
+  hbs.registerHelper('wrap', (text: unknown) => new hbs.SafeString(escapeHtml(text === undefined || text === null ? '' : String(text)).replace(/\//g, '/<wbr>')));
   hbs.registerHelper('mdText', (text: unknown) => new hbs.SafeString(inlineMarkdown(text, 'block')));
   hbs.registerHelper('mdCell', (text: unknown, options: Handlebars.HelperOptions) => {
     const s = text === undefined || text === null || text === '' ? labelsOf(options).empty : text;
@@ -74,6 +76,13 @@ function firstExisting(dirs: string[], name: string): string {
   throw new Error(`Template ${name} not found in ${dirs.join(', ')}`);
 }
 
+/** Helpers known at compile time are called directly (faster than a lookup per expression). */
+const HELPERS = ['longDate', 'formatDuration', 'num', 'eq', 'md', 'wrap', 'mdText', 'mdCell', 'mdCellList'] as const;
+const COMPILE_OPTIONS: Parameters<typeof Handlebars.compile>[1] = {
+  preventIndent: true,
+  knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
+};
+
 function createEnv(userDir: string | undefined): TemplateEnv {
   const builtin = builtinTemplates();
   const dirs = userDir ? [userDir, builtin] : [builtin];
@@ -82,7 +91,7 @@ function createEnv(userDir: string | undefined): TemplateEnv {
   const partials = new Map<string, string>();
   readDirTemplates(builtin, partials);
   if (userDir) readDirTemplates(userDir, partials);
-  for (const [name, source] of partials) hbs.registerPartial(name, source);
+  for (const [name, source] of partials) hbs.registerPartial(name, hbs.compile(source, COMPILE_OPTIONS));
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
   return {
     hbs,
@@ -91,7 +100,7 @@ function createEnv(userDir: string | undefined): TemplateEnv {
     render(name, context) {
       let t = compiled.get(name);
       if (!t) {
-        t = hbs.compile(firstExisting(dirs, `${name}.hbs`), { strict: false, preventIndent: true });
+        t = hbs.compile(firstExisting(dirs, `${name}.hbs`), COMPILE_OPTIONS);
         compiled.set(name, t);
       }
       return t(context);

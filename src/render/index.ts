@@ -7,7 +7,8 @@ import type { SopView } from './view-types.js';
 export { buildView, type ViewContext, type IndexEntry } from './view.js';
 export type { SopView, StepView, ListView, ItemView, HistoryView } from './view-types.js';
 export { templateEnv, builtinTemplates } from './handlebars.js';
-export { pageSize } from './page.js';
+export { pageSize, printableWidthPx } from './page.js';
+import { ACTOR_SHARE, printableWidthPx } from './page.js';
 export { logoDataUri } from './assets.js';
 
 /** Options of one render. */
@@ -39,7 +40,8 @@ export function documentCss(view: SopView, opts: RenderOptions, css: string): st
 export function htmlView(sop: Sop, opts: RenderOptions): SopView & { css: string; layout: { totalLabelSpan: number } } {
   const env = templateEnv(opts.templates ?? opts.config.templates);
   const view = buildView(sop, opts);
-  addBands(sop, view, opts.breaks ?? []);
+  const lanes = Math.max(1, view.actors.length);
+  addBands(sop, view, opts.breaks ?? [], Math.floor((printableWidthPx(opts.config) * ACTOR_SHARE) / lanes));
   return { ...view, css: documentCss(view, opts, env.css), layout: { totalLabelSpan: 3 + view.actors.length } };
 }
 
