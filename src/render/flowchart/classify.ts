@@ -64,6 +64,16 @@ export function classify(input: FlowchartInput, opts: BandOptions): Plan {
     cls[index] = 'straight';
     topTaken[e.to] = true;
   }
+  // A "yes" exit jumping forward to another lane goes straight down its own lane while that lane is
+  // empty, then across into the target's side (fewer bends than a channel).
+  for (const { index, e } of edges) {
+    if (cls[index] !== 'channel' || e.kind !== 'yes' || e.to === 'end' || e.to <= e.from + 1) continue;
+    const lane = laneOf[e.from]!;
+    if (laneOf[e.to] === lane) continue;
+    let free = true;
+    for (let r = e.from + 1; r < e.to; r++) if (laneOf[r] === lane) free = false;
+    if (free) cls[index] = 'centre';
+  }
   const noSide = decideNoSides(n, laneOf, kinds, edges, cls);
   const { labels, reservations } = placeLabels(input, opts, laneOf, kinds, edges, cls, noSide);
   return { lanes, laneOf, kinds, edges, cls, noSide, labels, reservations };

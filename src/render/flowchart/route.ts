@@ -61,6 +61,16 @@ export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: nu
     attaches.push(tgt);
     byEdge.set(index, { src, tgt, run });
   });
+  // Centre runs enter their target's side facing the source lane.
+  const centre = new Map<number, Attach>();
+  for (const { index, e } of plan.edges) {
+    if (plan.cls[index] !== 'centre') continue;
+    const ls = laneOf[e.from]!;
+    const lt = laneOf[e.to as number]!;
+    const a: Attach = { edge: index, row: e.to as number, side: ls > lt ? 1 : -1, group: 'above', dist: Math.abs(ls - lt) * 1000, dy: 0 };
+    attaches.push(a);
+    centre.set(index, a);
+  }
   // A decision's "no" exit to `end` holds its side tip too.
   for (const { index, e } of plan.edges) {
     if (plan.cls[index] === 'endSide') attaches.push({ edge: index, row: e.from, side: plan.noSide[e.from]!, group: 'below', dist: 0, dy: 0, fixed: true });
@@ -92,6 +102,11 @@ export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: nu
         ls === lt
           ? [P(ls, 0, i, 50, hh(i)), P(lt, 0, j, 50, -hh(j))]
           : [P(ls, 0, i, 50, hh(i)), P(ls, 0, j, 0, gTop(j)), P(lt, 0, j, 0, gTop(j)), P(lt, 0, j, 50, -hh(j))];
+      continue;
+    }
+    const c = centre.get(index);
+    if (c) {
+      route.points = [P(ls, 0, i, 50, hh(i)), P(ls, 0, j, 50, c.dy), P(lt, c.side * borderX(kinds[j]!, c.dy), j, 50, c.dy)];
       continue;
     }
     const info = byEdge.get(index)!;

@@ -58,7 +58,7 @@ export interface Pt {
 }
 
 /** How an edge is drawn. */
-export type RouteKind = 'next' | 'straight' | 'channel' | 'endBelow' | 'endSide' | 'terminal';
+export type RouteKind = 'next' | 'straight' | 'centre' | 'channel' | 'endBelow' | 'endSide' | 'terminal';
 
 /** A channel run: the vertical part of a `channel` route. */
 export interface Track {

@@ -20,6 +20,7 @@ const cases: Array<[string, number, S[]]> = [
   ['self loop', 2, [{ lane: 0 }, { lane: 1, next: 2 }, { lane: 0 }]],
   ['many lanes', 8, Array.from({ length: 10 }, (_, i): S => (i === 5 ? { lane: 7, decision: true, no: 1 } : { lane: (i * 3) % 8 }))],
   ['forward jump straight down an empty lane', 3, [{ lane: 0, next: 4 }, { lane: 1 }, { lane: 2 }, { lane: 0 }]],
+  ['yes jump down its empty lane into another lane', 3, [{ lane: 0 }, { lane: 1, decision: true, yes: 5, no: 1 }, { lane: 0 }, { lane: 2 }, { lane: 2 }]],
   ['many edges into one step', 3, [{ lane: 1 }, { lane: 0, decision: true, no: 1 }, { lane: 2, decision: true, no: 1 }, { lane: 1, decision: true, no: 1 }, { lane: 0, decision: true, no: 1 }, { lane: 1 }]],
 ];
 
@@ -55,6 +56,14 @@ describe('layoutFlowchart geometry', () => {
       if (problems.length) failures.push(`seed ${seed}: ${[...new Set(problems)].slice(0, 4).join('; ')}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('routing classes', () => {
+  it('picks the simplest route for each kind of edge', () => {
+    const g = graph(3, [{ lane: 0 }, { lane: 1, decision: true, yes: 5, no: 1 }, { lane: 0, next: 5 }, { lane: 2 }, { lane: 0, decision: true, no: 'end' }, { lane: 0, decision: true, yes: 'end', no: 3 }]);
+    const kinds = layoutFlowchart(g, L).routes.map((r) => `${g.edges[r.edge]!.from}->${g.edges[r.edge]!.to}:${r.kind}`);
+    expect(kinds).toEqual(['0->1:next', '1->4:centre', '1->0:channel', '2->4:channel', '3->4:next', '4->5:next', '4->end:endSide', '5->end:endBelow', '5->2:channel']);
   });
 });
 
