@@ -27,13 +27,22 @@ export function pageCss(view: SopView, margin: string): string {
   return `@page { size: ${view.page.size}; margin: ${m}; }`;
 }
 
-/** The whole stylesheet of an HTML document: page rule, template CSS, flowchart CSS, extras. */
+const cssCache = new Map<string, string>();
+
+/** The whole stylesheet of an HTML document: page rule, template CSS, flowchart CSS, extras (cached). */
 export function documentCss(view: SopView, opts: RenderOptions, css: string): string {
-  // The CSS comes from the bundled or user templates and from code, never from an SOP; a stray
-  // `</style` is neutralised so nothing can leave the style element.
-  return [pageCss(view, opts.config.pdf.margin), css, FLOWCHART_CSS, opts.extraCss ?? '']
-    .join('\n')
-    .replace(/</g, "\\3c ");
+  const page = pageCss(view, opts.config.pdf.margin);
+  const extra = opts.extraCss ?? '';
+  const key = `${page}\u0000${extra}\u0000${css}`;
+  let out = cssCache.get(key);
+  if (out === undefined) {
+    // The CSS comes from the bundled or user templates and from code, never from an SOP; `<` is
+    // written as a CSS escape so nothing can close the style element.
+    out = [page, css, FLOWCHART_CSS, extra].join('\n').replace(/</g, '\\3c ');
+    if (cssCache.size > 32) cssCache.clear();
+    cssCache.set(key, out);
+  }
+  return out;
 }
 
 /** The view of an SOP with what the HTML template needs (bands, CSS, layout). */
