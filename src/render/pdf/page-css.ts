@@ -22,11 +22,12 @@ export function watermarkUrl(word: string, sheet: Sheet): string {
   const w = Math.round((sheet.widthMm * 96) / 25.4);
   const h = Math.round((sheet.heightMm * 96) / 25.4);
   const angle = (-Math.atan2(h, w) * 180) / Math.PI;
-  const size = Math.round(Math.hypot(w, h) / Math.max(4, word.length) / 0.75);
+  // Bold capitals advance about 0.72 em, plus 0.08 em letter spacing: the word spans ~70% of the diagonal.
+  const size = Math.round(Math.min((0.7 * Math.hypot(w, h)) / (Math.max(4, word.length) * 0.8), h * 0.4));
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
     `<text x="${w / 2}" y="${h / 2}" transform="rotate(${angle.toFixed(2)} ${w / 2} ${h / 2})" text-anchor="middle" dominant-baseline="middle" ` +
-    `font-family="Arial, Helvetica, sans-serif" font-weight="700" font-size="${size}" letter-spacing="${Math.round(size / 10)}" ` +
+    `font-family="Arial, Helvetica, sans-serif" font-weight="700" font-size="${size}" letter-spacing="${Math.round(size * 0.08)}" ` +
     `fill="#c00000" fill-opacity="0.13">${escapeHtml(word)}</text></svg>`;
   return `url("data:image/svg+xml,${encodeURIComponent(svg).replace(/'/g, '%27').replace(/\(/g, '%28').replace(/\)/g, '%29')}")`;
 }

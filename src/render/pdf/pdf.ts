@@ -1,7 +1,7 @@
 import type { Locale } from '../../config/types.js';
 import type { PdfBrowser, SandboxPage } from './browser.js';
 import { pageRule, type PageMarks } from './page-css.js';
-import { chooseBreaks, measureRows, type Pagination, type RowSelectors } from './paginate.js';
+import { chooseBreaks, CONNECTOR_ROOM, fits, measureRows, type Pagination, type RowSelectors } from './paginate.js';
 import type { Sheet } from './paper.js';
 import { mapPool } from './pool.js';
 
@@ -11,7 +11,7 @@ export interface PdfSource {
   name: string;
   /** Running footer and watermark. */
   marks: PageMarks;
-  /** The whole HTML document with these breaks (1-based rows after which a page breaks) and extra CSS. */
+  /** The whole HTML document with this pagination and extra CSS. */
   html(pagination: Pagination, extraCss: string): string;
 }
 
@@ -39,16 +39,17 @@ const NO_BREAKS: Pagination = { breaks: [], tableOnNewPage: false, pages: 1 };
 const same = (a: Pagination, b: Pagination) => a.tableOnNewPage === b.tableOnNewPage && a.breaks.join() === b.breaks.join();
 
 /**
- * Lay out `source`, measure its rows, choose the breaks, and render again until the breaks are stable
- * (connectors drawn at a break can make the rows beside it taller). At most three rounds.
+ * Lay out `source`, measure its rows, choose the breaks (keeping room for the connectors), render again,
+ * and check that every page fits as measured with the connectors drawn; if not, choose again with the new
+ * heights. At most four rounds.
  */
 export async function paginate(page: SandboxPage, settings: PdfSettings, css: string, html: (p: Pagination) => string): Promise<Pagination> {
   let current = NO_BREAKS;
   await page.setHtml(html(current));
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     const [m] = await measureRows(page, settings.selectors);
-    if (!m || m.rows.length === 0) return current;
-    const next = chooseBreaks(m, settings.sheet.contentHeightPx);
+    if (!m || m.rows.length === 0 || fits(m, current, settings.sheet.contentHeightPx)) return current;
+    const next = chooseBreaks(m, settings.sheet.contentHeightPx, CONNECTOR_ROOM);
     if (same(next, current)) return current;
     current = next;
     await page.setHtml(html(current));

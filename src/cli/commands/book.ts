@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Locale, Orientation, Paper } from '../../config/types.js';
+import { UsageError } from '../../errors.js';
+import { stylish } from '../../lint/formatters/stylish.js';
+import { ruleMetas } from '../../lint/meta.js';
+import { version } from '../../version.js';
+import { useColor } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import { launchOptions, progress } from '../pdf-support.js';
+import type { RunState } from '../state.js';
+import { shownPath } from './render-pdf.js';
+
+/** Options of `sop book`. */
+interface BookCliOptions {
+  output: string;
+  title?: string;
+  locale?: Locale;
+  paper?: Paper;
+  orientation?: Orientation;
+  config?: string;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** `sop book [paths…] -o FILE.pdf|FILE.html`. */
+export function registerBook(program: Command, state: RunState): void {
+  program
+    .command('book')
+    .description('print the SOP book: cover, front pages, contents with page numbers, SOPs grouped by unit (PDF or one HTML file)')
+    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
+    .requiredOption('-o, --output <file>', 'the book to write: FILE.pdf or FILE.html')
+    .option('--title <title>', 'title on the cover and in the footers (default: book.title of the config)')
+    .addOption(new Option('-l, --locale <locale>', 'language of the printed words (default: the config\'s)').choices(['id', 'en']))
+    .addOption(new Option('--paper <paper>', 'paper size (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
+    .addOption(new Option('--orientation <orientation>', 'page orientation (default: the config\'s)').choices(['landscape', 'portrait']))
+    .option('-c, --config <file>', 'use this sop.config.yaml')
+    .option('--force', 'include SOPs that have lint errors')
+    .option('--no-color', 'no colours in the lint report')
+    .action(async (paths: string[], opts: BookCliOptions) => {
+      const { io } = state;
+      const ext = path.extname(opts.output).toLowerCase();
+      if (ext !== '.pdf' && ext !== '.html' && ext !== '.htm') throw new UsageError(`--output must end in .pdf or .html; got ${opts.output}`);
+      const { openPrintProject } = await import('../../render/pdf/sources.js');
+      const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
+      const now = new Date();
+      const project = await openPrintProject(
+        { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, force: opts.force, now },
+        'book',
+      );
+      if (project.errors.files.length > 0) {
+        io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+      }
+      for (const s of project.skipped) io.stderr(`sop: left out of the book: ${s.file}: ${s.reason}\n`);
+      const content = bookContent(project, opts.title, now);
+      const file = path.resolve(io.cwd, opts.output);
+      if (ext === '.pdf') {
+        const launch = launchOptions(io, project.config);
+        const bar = progress(io, project.sops.length);
+        try {
+          const book = await bookAsPdf(content, project, launch, bar.onProgress);
+          writeFileAtomic(file, book.pdf);
+        } finally {
+          bar.end();
+        }
+      } else writeFileAtomic(file, bookAsHtml(content, project));
+      io.stdout(`${shownPath(io.cwd, file)}\n`);
+      state.exitCode = project.skipped.length > 0 ? 1 : 0;
+    });
+}

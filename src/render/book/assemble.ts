@@ -1,0 +1,84 @@
+import type { Locale } from '../../config/types.js';
+import { htmlView, templateEnv } from '../index.js';
+import { escapeHtml } from '../pdf/page-css.js';
+import type { Pagination } from '../pdf/paginate.js';
+import type { PrintProject } from '../pdf/sources.js';
+import { demoteHeadings } from './markdown.js';
+import { contentsHtml, coverHtml, type BookUnit, type CoverInfo } from './parts.js';
+
+/** What goes into a book document. */
+export interface BookContent {
+  /** Document title. */
+  title: string;
+  /** The cover. */
+  cover: CoverInfo;
+  /** Front pages (from Markdown), as HTML. */
+  front: string[];
+  /** The units with their SOPs. */
+  units: BookUnit[];
+}
+
+/** One layout of a book: breaks and page numbers known so far. */
+export interface BookLayout {
+  /** Breaks per SOP (by seq); absent means none. */
+  paginations?: ReadonlyMap<number, Pagination>;
+  /** First page of each SOP by anchor; undefined for a contents page without page numbers. */
+  pages?: ReadonlyMap<string, number>;
+  /** CSS appended last (the PDF's @page rules, or the HTML form's tweaks). */
+  css: string;
+  /** The cover's height in CSS px (one printable page). */
+  coverHeightPx: number;
+}
+
+const partialCache = new Map<string, (ctx: object) => string>();
+
+function articleTemplate(templates: string | undefined): (ctx: object) => string {
+  const key = templates ?? '';
+  let t = partialCache.get(key);
+  if (!t) {
+    const env = templateEnv(templates);
+    t = env.hbs.compile('{{> sop-document}}', { strict: false, preventIndent: true });
+    partialCache.set(key, t);
+  }
+  return t;
+}
+
+/** The whole book as one self-contained HTML document (no script; images only as data: URIs). */
+export function bookHtml(content: BookContent, project: PrintProject, layout: BookLayout, locale: Locale): string {
+  const templates = project.ctx.templates ?? project.config.templates;
+  const article = articleTemplate(templates);
+  const sections: string[] = [];
+  let css = '';
+  for (const u of content.units) {
+    u.sops.forEach((s, i) => {
+      const p = layout.paginations?.get(s.seq);
+      const view = htmlView(s.item.sop, { ...project.ctx, templates, history: s.item.history, breaks: p?.breaks ?? [], extraCss: css ? '' : layout.css });
+      css ||= view.css;
+      const classes = `book-sop s${s.seq}${p?.tableOnNewPage ? ' table-new-page' : ''}`;
+      sections.push(
+        `<section class="${classes}">` +
+          (i === 0 ? `<h1 class="unit-heading">${escapeHtml(u.name)}</h1>` : '') +
+          `<h2 class="sop-heading">${escapeHtml(`${s.number} ${s.title}`)}</h2>\n${demoteHeadings(article(view))}</section>`,
+      );
+    });
+  }
+  return `<!DOCTYPE html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="generator" content="sopkit">
+<title>${escapeHtml(content.title)}</title>
+<style>
+${css.replace(/<\/(style)/gi, '<\\/$1')}
+</style>
+</head>
+<body>
+${coverHtml(content.cover, locale, layout.coverHeightPx)}
+${content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n')}
+${contentsHtml(content.units, locale, layout.pages)}
+${sections.join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import MarkdownIt from 'markdown-it';
+import type { Config } from '../../config/types.js';
+import { ConfigError } from '../../errors.js';
+
+/** Only these link schemes survive (as in the SOP renderer's inline Markdown). */
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+
+// The same rules as src/render/inline.ts, for whole pages: raw HTML off, no images, safe links only.
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+md.disable(['image']);
+md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// Headings of a book page are styled text, not outline entries: the PDF outline lists units and SOPs.
+md.renderer.rules.heading_open = (tokens, idx) => `<p class="md-${tokens[idx]!.tag}">`;
+md.renderer.rules.heading_close = () => '</p>\n';
+
+/** A book page written in Markdown, as safe HTML. */
+export function markdownPage(text: string): string {
+  return md.render(text);
+}
+
+/** Read the Markdown pages named in the config (`book.pages`, relative to the repository root). */
+export function readBookPages(config: Config): Array<{ file: string; html: string }> {
+  return config.book.pages.map((rel) => {
+    const abs = path.resolve(config.root, rel);
+    const inside = path.relative(config.root, abs);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new ConfigError(`book.pages must name files inside the repository (${config.root}); got ${rel}`);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    return { file: rel, html: markdownPage(text) };
+  });
+}
+
+/** Turn the headings of rendered SOP HTML into styled blocks so they stay out of the book's outline. */
+export function demoteHeadings(html: string): string {
+  return html.replace(/<(\/?)h([1-6])\b([^>]*)>/gi, (_, close: string, n: string, rest: string) =>
+    close ? '</div>' : `<div class="demoted-h${n}"${rest}>`,
+  );
+}
