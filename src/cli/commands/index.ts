@@ -3,10 +3,11 @@ import type { RunState } from '../state.js';
 import { registerLint } from './lint.js';
 import { registerSchema } from './schema.js';
 import { registerRender } from './render.js';
+import { registerBook } from './book.js';
 import { registerStatus } from './status.js';
 import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
 import { registerPromote } from './promote.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerHistory, registerDiff, registerPromote];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerHistory, registerDiff, registerPromote];

@@ -19,6 +19,8 @@ interface RenderCliOptions {
   force?: boolean;
   history: boolean;
   color?: boolean;
+  paper?: 'A4' | 'F4' | 'Letter';
+  orientation?: 'landscape' | 'portrait';
 }
 
 function templatesDir(cwd: string, dir: string | undefined): string | undefined {
@@ -38,7 +40,7 @@ function templatesDir(cwd: string, dir: string | undefined): string | undefined 
 export function registerRender(program: Command, state: RunState): void {
   program
     .command('render')
-    .description('render SOPs to HTML or Markdown documents (one file per SOP, named after its id)')
+    .description('render SOPs to HTML, Markdown or PDF documents (one file per SOP, named after its id)')
     .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf']).default('html'))
     .option('-o, --out <dir>', 'output folder, or - for stdout (one SOP only)', 'dist')
@@ -47,12 +49,15 @@ export function registerRender(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'render files even when they have lint errors')
     .option('--no-history', 'leave out the revision history table')
+    .addOption(new Option('--paper <paper>', 'PDF paper size (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
+    .addOption(new Option('--orientation <orientation>', 'PDF page orientation (default: the config\'s)').choices(['landscape', 'portrait']))
     .option('--no-color', 'no colours in the lint report')
     .action(async (paths: string[], opts: RenderCliOptions) => {
       const { io } = state;
       if (opts.format === 'pdf') {
-        // PDF: to be replaced by the PDF renderer (src/render/pdf).
-        throw new UsageError('PDF output is not available yet; use --format html or --format md');
+        const { renderPdfCommand } = await import('./render-pdf.js');
+        await renderPdfCommand(paths, { ...opts, templates: templatesDir(io.cwd, opts.templates) }, state);
+        return;
       }
       const toStdout = opts.out === '-';
       const { renderProject } = await import('../../render/project.js');
