@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Locale } from '../config/types.js';
+import type { Config, Locale } from '../config/types.js';
 import type { LintReport } from '../lint/diagnostic.js';
 import { lintRepository } from '../lint/engine.js';
 import type { RevisionRow } from '../lifecycle/revision-row.js';
@@ -31,8 +31,12 @@ export interface RenderProjectOptions {
   force?: boolean;
   /** The clock. */
   now: Date;
-  /** Revision history of a file (absolute path), when wanted. */
-  historyFor?: (absFile: string) => Promise<RevisionRow[] | undefined>;
+  /** Paper size, overriding the config's. */
+  paper?: Config['paper'];
+  /** Orientation, overriding the config's. */
+  orientation?: Config['orientation'];
+  /** "Riwayat Revisi" rows of files (absolute paths) of the repository at `root`, when wanted (one git pass for all). */
+  histories?: (root: string, absFiles: readonly string[]) => Promise<Map<string, RevisionRow[] | undefined>>;
 }
 
 /** One rendered document. */
@@ -72,7 +76,7 @@ export function outputBase(f: LoadedFile): string {
 /** Lint the targets, then render each clean one (or every one, with `force`). */
 export async function renderProject(opts: RenderProjectOptions): Promise<RenderProjectResult> {
   const project = openProject({ cwd: opts.cwd, paths: opts.paths, configPath: opts.configPath });
-  const { config } = project;
+  const config: Config = { ...project.config, paper: opts.paper ?? project.config.paper, orientation: opts.orientation ?? project.config.orientation };
   const report = lintRepository(project.targets, project.repo);
   const withErrors = report.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error'));
   const bad = new Set(withErrors.map((f) => f.file));
@@ -89,6 +93,8 @@ export async function renderProject(opts: RenderProjectOptions): Promise<RenderP
   const logo = logoDataUri(config);
   const rendered: RenderedSop[] = [];
   const skipped: RenderProjectResult['skipped'] = [];
+  const absOf = (f: LoadedFile) => project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file);
+  const histories = opts.histories && config.history ? await opts.histories(config.root, project.targets.map(absOf)) : undefined;
   for (const f of project.targets) {
     if (bad.has(f.file) && !opts.force) {
       skipped.push({ file: f.file, reason: 'it has lint errors (use --force to render it anyway)' });
@@ -98,8 +104,7 @@ export async function renderProject(opts: RenderProjectOptions): Promise<RenderP
       skipped.push({ file: f.file, reason: 'it is not an SOP document with `actors` and `steps` lists' });
       continue;
     }
-    const abs = project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file);
-    const history = opts.historyFor ? await opts.historyFor(abs) : undefined;
+    const history = histories?.get(absOf(f));
     const ctx = { config, locale: opts.locale, now: opts.now, index, logo, history, templates: opts.templates };
     const text = opts.format === 'html' ? renderHtml(f.data, ctx) : renderMarkdown(f.data, ctx);
     rendered.push({ source: f.file, name: `${outputBase(f)}.${opts.format}`, text });

@@ -99,6 +99,30 @@ describe('sop render', () => {
     expect(c.stdout).toBe('CUSTOM KUL-001 Contoh\n');
   });
 
+  it('takes paper and orientation from the command line over the config', async () => {
+    const dir = tree({ 'sop.config.yaml': `${CONFIG}paper: F4\n`, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
+    const f4 = await sop(['render', '--out', '-'], dir);
+    expect(f4.stdout).toContain('@page { size: 330mm 215mm;');
+    const a4 = await sop(['render', '--out', '-', '--paper', 'A4', '--orientation', 'portrait'], dir);
+    expect(a4.stdout).toContain('@page { size: 210mm 297mm;');
+  });
+
+  it('passes revision history rows of each file to its document (renderProject)', async () => {
+    const { renderProject } = await import('../../src/render/project.js');
+    const dir = tree({ 'sop.config.yaml': CONFIG, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
+    const asked: string[] = [];
+    const result = await renderProject({
+      cwd: dir, paths: [], format: 'md', now: new Date('2026-01-01'),
+      histories: async (root, files) => {
+        asked.push(root, ...files);
+        return new Map(files.map((f) => [f, [{ revision: 0, date: '2024-03-11', stage: 'draft' as const, commit: 'abc1234', subject: 'Konsep awal' }]]));
+      },
+    });
+    expect(asked).toEqual([dir, path.join(dir, 'sops/KUL-001.yaml')]);
+    expect(result.rendered[0]!.text).toContain('## Riwayat Revisi');
+    expect(result.rendered[0]!.text).toContain('| 0 | 11 Maret 2024 | Konsep | \\- | Konsep awal | `abc1234` |');
+  });
+
   it('reports usage errors with exit 2', async () => {
     const dir = tree({ 'sop.config.yaml': CONFIG, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
     const tpl = await sop(['render', '--templates', 'nope'], dir);

@@ -49,8 +49,8 @@ export function registerRender(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'render files even when they have lint errors')
     .option('--no-history', 'leave out the revision history table')
-    .addOption(new Option('--paper <paper>', 'PDF paper size (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
-    .addOption(new Option('--orientation <orientation>', 'PDF page orientation (default: the config\'s)').choices(['landscape', 'portrait']))
+    .addOption(new Option('--paper <paper>', 'paper size for printing (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
+    .addOption(new Option('--orientation <orientation>', 'page orientation for printing (default: the config\'s)').choices(['landscape', 'portrait']))
     .option('--no-color', 'no colours in the lint report')
     .action(async (paths: string[], opts: RenderCliOptions) => {
       const { io } = state;
@@ -69,7 +69,10 @@ export function registerRender(program: Command, state: RunState): void {
         locale: opts.locale,
         templates: templatesDir(io.cwd, opts.templates),
         force: opts.force,
+        paper: opts.paper,
+        orientation: opts.orientation,
         now: new Date(),
+        // Riwayat Revisi: `histories` (src/lifecycle) is passed here once it is available; --no-history leaves it out.
       });
       if (result.errors.files.length > 0) {
         io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
