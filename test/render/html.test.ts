@@ -89,6 +89,12 @@ describe('HTML options', () => {
     expect(html).toContain('<td>1 April 2024</td><td>Penetapan</td><td>Sekretaris</td><td>Penetapan &lt;b&gt;SOP&lt;/b&gt;</td>');
     expect(renderHtml(sop, { config, now: NOW })).not.toContain('<h2>Riwayat Revisi</h2>');
   });
+  it('prints with a repeated table header, unsplit rows and a fixed (every-page) draft watermark', () => {
+    const html = renderHtml(sop, { config, now: NOW });
+    expect(html).toContain('thead { display: table-header-group; }');
+    expect(html).toContain('tr { break-inside: avoid; page-break-inside: avoid; }');
+    expect(html).toMatch(/\.watermark \{ position: fixed;/);
+  });
   it('uses the paper and orientation of the config', () => {
     const html = renderHtml(sop, { config: { ...config, paper: 'A4', orientation: 'portrait' }, now: NOW });
     expect(html).toContain('@page { size: 210mm 297mm;');
