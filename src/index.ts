@@ -1,12 +1,14 @@
 import { lintRepository } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
+import { prepareSince } from './lifecycle/lint-since.js';
 
 export type { Diagnostic, LintReport, Severity } from './lint/diagnostic.js';
 export type { Sop, Step, Actor } from './model/types.js';
 export type { Config } from './config/types.js';
 export { openProject } from './project.js';
 export { loadFile, loadText } from './model/load.js';
+export * from './lifecycle/index.js';
 
 /** Options of a lint run. */
 export interface LintOptions {
@@ -16,10 +18,13 @@ export interface LintOptions {
   paths: readonly string[];
   /** Explicit config file. */
   configPath?: string;
+  /** Check lifecycle changes against the merge base with this git ref (rule `lifecycle-transition`). */
+  since?: string;
 }
 
 /** Lint SOP files; cross-file checks see the whole repository. */
 export async function lint(opts: LintOptions): Promise<LintReport> {
   const project = openProject(opts);
-  return lintRepository(project.targets, project.repo);
+  const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
+  return finish(lintRepository(project.targets, project.repo));
 }

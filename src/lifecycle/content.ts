@@ -33,3 +33,35 @@ export function stableJson(v: unknown): string {
 export function sameContent(a: Record<string, any> | undefined, b: Record<string, any> | undefined): boolean {
   return stableJson(contentOf(a)) === stableJson(contentOf(b));
 }
+
+const SKIP_BLOCKS = new Set(['status', 'monitoring', 'evaluations', 'supersededBy']);
+
+/**
+ * A cheap text fingerprint of an SOP's content: top-level blocks of `status`, `monitoring`, `evaluations`
+ * and `supersededBy` removed, comment-only and blank lines removed, `implemented:` taken out of a one-line
+ * `dates: {…}`. Equal fingerprints mean equal content; different ones prove nothing (compare parsed data).
+ * Undefined when the layout is not simple enough (block-style dates, flow root, document markers).
+ */
+export function contentFingerprint(text: string): string | undefined {
+  const out: string[] = [];
+  let skipping = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\s+$/, '');
+    if (line === '' || /^\s*#/.test(line)) continue;
+    if (/^\S/.test(line)) {
+      const m = /^([A-Za-z][\w-]*)\s*:(.*)$/.exec(line);
+      if (!m) return undefined;
+      skipping = SKIP_BLOCKS.has(m[1]!);
+      if (skipping) continue;
+      if (m[1] === 'dates') {
+        const flow = /^dates:\s*\{(.*)\}\s*(#.*)?$/.exec(line);
+        if (!flow) return undefined;
+        const parts = flow[1]!.split(',').map((s) => s.trim()).filter((s) => s && !/^implemented\s*:/.test(s));
+        out.push(`dates:{${parts.sort().join(',')}}`);
+        continue;
+      }
+    } else if (skipping) continue;
+    out.push(line);
+  }
+  return out.join('\n');
+}

@@ -188,10 +188,10 @@ export async function worktreeChanges(root: string, pathspecs: readonly string[]
   return out;
 }
 
-/** Files of a commit under `folder`: repository-relative path → blob id (one git process). */
-export async function treeFiles(root: string, commit: string, folder: string): Promise<Map<string, string>> {
-  const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, '--'];
-  if (folder) args.push(folder);
+/** Files of a commit under the given folders (ls-tree takes prefixes, not globs; none = all): repository-relative path → blob id (one git process). */
+export async function treeFiles(root: string, commit: string, pathspecs: readonly string[]): Promise<Map<string, string>> {
+  // ls-tree has no `--` separator: after --end-of-options every word is the tree or a path.
+  const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit, ...pathspecs];
   const r = await git(root, args);
   const out = new Map<string, string>();
   if (r.code !== 0) return out;

@@ -4,7 +4,7 @@ import { CatFile } from './cat-file.js';
 import { logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
 import type { StagedVersion } from './history.js';
 import { buildLineages, type Lineage, type Lineages, type Version } from './lineage.js';
-import { parseSop, readStage } from './stage.js';
+import { parseSop, readStage, type StageInfo } from './stage.js';
 
 /** The git side of an SOP repository, read once per command. */
 export interface SopGit {
@@ -74,19 +74,25 @@ export async function stageVersions(g: SopGit, versions: readonly Version[]): Pr
 }
 
 /**
- * The staged tail of a lineage: versions newest to oldest while the revision is at least `minRevision`,
- * plus the first older one (the boundary); returned oldest first. Reads only what `sop status` needs.
+ * The staged tail of a lineage, read newest to oldest and returned oldest first: only what `sop status`
+ * needs to find when the current stage began and which version approved the current revision. It stops
+ * after the first version with a lower revision, or (past a draft) the draft that preceded the approval.
  */
-export async function stagedTail(g: SopGit, lin: Lineage, minRevision: number): Promise<StagedVersion[]> {
+export async function stagedTail(g: SopGit, lin: Lineage, current: StageInfo): Promise<StagedVersion[]> {
   const out: StagedVersion[] = [];
   const vs = lin.versions;
-  const BATCH = 4;
+  const minRevision = current.revision ?? 0;
+  const stop = (v: StagedVersion) =>
+    v.change !== 'D' &&
+    ((v.stage.revision ?? 0) < minRevision ||
+      (current.status === 'draft' ? v.stage.status !== 'draft' || v.stage.revision !== current.revision : v.stage.status === 'draft'));
+  const BATCH = 2;
   for (let end = vs.length; end > 0; end -= BATCH) {
     const chunk = await stageVersions(g, vs.slice(Math.max(0, end - BATCH), end));
     for (let i = chunk.length - 1; i >= 0; i--) {
       const v = chunk[i]!;
       out.push(v);
-      if (v.change !== 'D' && (v.stage.revision ?? 0) < minRevision) return out.reverse();
+      if (stop(v)) return out.reverse();
     }
   }
   return out.reverse();

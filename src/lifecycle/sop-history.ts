@@ -100,3 +100,24 @@ export async function sopHistory(opts: { cwd: string; target: string; configPath
     await closeSopGit(g);
   }
 }
+
+/** Timelines of every SOP (or the given paths) with one git log pass and one cat-file process. */
+export async function sopHistories(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Promise<HistoryReport[]> {
+  const project = openProject(opts);
+  const g = await openSopGit(project.config);
+  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: history needs git.`);
+  try {
+    return await Promise.all(
+      project.targets.map(async (file) => {
+        const abs = project.absPaths.get(file.file) ?? file.file;
+        const data = file.data && typeof file.data === 'object' ? (file.data as Record<string, any>) : undefined;
+        const rel = repoRel(g.info.root, abs);
+        const lin = g.lineages.live.get(rel);
+        const entries = await timeline(g, lin, { data, path: rel, state: g.worktree.get(rel) });
+        return { id: typeof data?.id === 'string' ? data.id : file.file, file: file.file, entries, git: true, warnings: g.warnings };
+      }),
+    );
+  } finally {
+    await closeSopGit(g);
+  }
+}

@@ -2,9 +2,10 @@ import type { Config } from '../config/types.js';
 import type { LoadedFile } from '../model/load.js';
 import { openProject } from '../project.js';
 import { stageFacts, stageRuns } from './history.js';
-import { closeSopGit, openSopGit, repoRel, stagedTail, versionData, type SopGit } from './repo.js';
+import { contentFingerprint, sameContent } from './content.js';
+import { closeSopGit, openSopGit, repoRel, stagedTail, versionText, type SopGit } from './repo.js';
 import { isoDay } from './review.js';
-import { stageOfData } from './stage.js';
+import { parseSop, stageOfData } from './stage.js';
 import { statusRow, type StatusRow } from './status.js';
 
 /** Result of `sop status`. */
@@ -41,10 +42,16 @@ export async function statusRows(files: readonly LoadedFile[], absPaths: Map<str
       const lin = g.lineages.live.get(rel);
       const current = stageOfData(data);
       if (!lin) return statusRow({ file: f.file, data, uncommitted }, config.review, today);
-      const tail = await stagedTail(g, lin, current.revision ?? 0);
+      const tail = await stagedTail(g, lin, current);
       const facts = stageFacts(stageRuns(tail), current);
-      const approvedData = facts.approval ? await versionData(g, facts.approval) : undefined;
-      return statusRow({ file: f.file, data, facts, approvedData, uncommitted }, config.review, today);
+      let changedAfterApproval = false;
+      if (facts.approval) {
+        // Same text fingerprint ⇒ same content: the parse is only needed when the texts differ.
+        const approvedText = await versionText(g, facts.approval);
+        const a = contentFingerprint(approvedText);
+        changedAfterApproval = a === undefined || a !== contentFingerprint(f.text) ? !sameContent(parseSop(approvedText), data) : false;
+      }
+      return statusRow({ file: f.file, data, facts, changedAfterApproval, uncommitted }, config.review, today);
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { loadText } from '../model/load.js';
 import type { Status } from '../model/types.js';
 
 /** The lifecycle facts of one version of an SOP file. */
@@ -35,14 +35,11 @@ export function quickStage(text: string): StageInfo | undefined {
   return { status, revision: Number(revision), id: id ?? undefined };
 }
 
-/** Parse SOP text to plain data (YAML core schema, dates stay strings); undefined when it is not a mapping or fails to parse. */
+/** Parse SOP text to plain data, as `sop lint` reads it (dates stay strings); undefined when it is not a clean mapping. */
 export function parseSop(text: string): Record<string, any> | undefined {
-  try {
-    const data = parse(text, { schema: 'core', maxAliasCount: 100, prettyErrors: false });
-    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!text) return undefined;
+  const data = loadText('', text).data;
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, any>) : undefined;
 }
 
 /** Stage facts of parsed data. */

@@ -2,7 +2,6 @@ import type { Config } from '../config/types.js';
 import type { WorktreeState } from './git.js';
 import type { StageFacts } from './history.js';
 import { reviewDue } from './review.js';
-import { sameContent } from './content.js';
 
 /** One row of `sop status`. */
 export interface StatusRow {
@@ -50,8 +49,8 @@ export interface StatusInput {
   data: Record<string, any> | undefined;
   /** From git, when available. */
   facts?: StageFacts;
-  /** Data of the approving version, when known. */
-  approvedData?: Record<string, any>;
+  /** The content differs from the version that approved the current revision. */
+  changedAfterApproval?: boolean;
   /** Uncommitted state. */
   uncommitted?: WorktreeState;
 }
@@ -83,7 +82,7 @@ export function statusRow(input: StatusInput, review: Config['review'], today: s
     approvedBy: approved || stage === 'withdrawn' ? approverOf(d) : undefined,
     approvalCommit: input.facts?.approval?.commit.hash.slice(0, 7),
     ...due,
-    changedAfterApproval: approved && input.approvedData !== undefined && !sameContent(input.approvedData, d),
+    changedAfterApproval: approved && input.changedAfterApproval === true,
     uncommitted: input.uncommitted,
     ...(input.data ? {} : { unreadable: true as const }),
   };

@@ -13,6 +13,8 @@ export interface Repository {
   byNumber: Map<string, LoadedFile[]>;
   /** The repository's configuration. */
   config: Config;
+  /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
+  base?: Map<string, import('../lifecycle/lint-base.js').BaseVersion>;
 }
 
 /** One report from a rule: where (document path) and which message. */

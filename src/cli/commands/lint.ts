@@ -25,9 +25,10 @@ export function registerLint(program: Command, state: RunState): void {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count)
     .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
     .option('--no-color', 'no colours')
-    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean }) => {
+    .option('--since <ref>', 'also check lifecycle changes against the merge base with this git ref (pull requests)')
+    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string }) => {
       const { io } = state;
-      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config });
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since });
       const shown = opts.quiet
         ? { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) }
         : report;

@@ -20,6 +20,7 @@ import { qualityStandard } from './quality-standard.js';
 import { maxActors } from './max-actors.js';
 import { maxSteps } from './max-steps.js';
 import { filenameId } from './filename-id.js';
+import { lifecycleTransition } from './lifecycle-transition.js';
 
 /** Every rule, in the order they run (schema first: others may rely on its verdict). */
 export const rules: readonly Rule[] = [
@@ -44,4 +45,5 @@ export const rules: readonly Rule[] = [
   maxActors,
   maxSteps,
   filenameId,
+  lifecycleTransition,
 ];
