@@ -9,6 +9,9 @@ export const SYMBOL: Record<SymbolKind, { hw: number; hh: number }> = {
   decision: { hw: 22, hh: 18 },
 };
 
+/** Lane width assumed when the caller does not know it (px). */
+export const DEFAULT_LANE_WIDTH = 100;
+
 /** Offset of channel track 0 from the lane centre, and the spacing of tracks. */
 export const TRACK0 = 30;
 export const TRACK_GAP = 6;

@@ -2,7 +2,7 @@
 // See README.md in this folder for the design and the CSS the bands need.
 import { drawBands, findConnectors } from './bands.js';
 import { classify } from './classify.js';
-import { CAP, CONN, SYMBOL, trackX } from './geometry.js';
+import { CAP, CONN, DEFAULT_LANE_WIDTH, SYMBOL, trackX } from './geometry.js';
 import { routeEdges } from './route.js';
 import type { BandOptions, Flowchart, FlowchartInput, SymbolBox } from './types.js';
 
@@ -31,8 +31,9 @@ div.sop-flow-band > svg.sop-flow { position: absolute; left: 0; top: 0; width: 1
  */
 export function layoutFlowchart(input: FlowchartInput, opts: BandOptions): Flowchart {
   const breaks = [...new Set((opts.breaks ?? []).filter((b) => Number.isInteger(b) && b >= 0 && b < input.steps.length - 1))].sort((a, b) => a - b);
-  const plan = classify(input, opts);
-  const laneWidth = opts.laneWidth && opts.laneWidth > 0 ? opts.laneWidth : undefined;
+  // Lanes are assumed about as wide as an A4-landscape table gives 4–5 actors unless told.
+  const laneWidth = opts.laneWidth && opts.laneWidth > 0 ? opts.laneWidth : DEFAULT_LANE_WIDTH;
+  const plan = classify(input, { ...opts, laneWidth });
   const { routes, caps, runs } = routeEdges(plan, breaks, laneWidth);
   const symbols: SymbolBox[] = plan.kinds.map((kind, row) => ({ row, lane: plan.laneOf[row]!, kind, ...SYMBOL[kind] }));
   const connectors = findConnectors(routes, breaks, opts.connectorLabel);

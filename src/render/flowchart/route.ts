@@ -29,17 +29,25 @@ export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: nu
 
   // Channel runs.
   const channel = plan.edges.filter(({ index }) => plan.cls[index] === 'channel') as Array<{ index: number; e: FlowEdge & { to: number } }>;
-  const requests: RunRequest[] = channel.map(({ index, e }) => {
-    const ls = laneOf[e.from]!;
-    const lt = laneOf[e.to]!;
-    let candidates: RunRequest['candidates'];
-    if (ls < lt) candidates = [{ lane: ls, side: 1 }, { lane: lt, side: -1 }];
-    else if (ls > lt) candidates = [{ lane: ls, side: -1 }, { lane: lt, side: 1 }];
-    else if (e.kind === 'no') candidates = [{ lane: ls, side: plan.noSide[e.from]! }];
-    else candidates = [{ lane: ls, side: 1 }, { lane: ls, side: -1 }];
-    return { edge: index, a: Math.min(e.from, e.to), b: Math.max(e.from, e.to), candidates };
-  });
-  const runs = assignTracks(requests, plan.reservations, breaks, laneWidth);
+  const requests: RunRequest[] = channel.map(({ index, e }) => ({
+    edge: index,
+    a: Math.min(e.from, e.to),
+    b: Math.max(e.from, e.to),
+    from: e.from,
+    ls: laneOf[e.from]!,
+    to: e.to,
+    lt: laneOf[e.to]!,
+    ...(e.kind === 'no' ? { exitSide: plan.noSide[e.from]! } : {}),
+  }));
+  const tops: Array<[number, number] | undefined> = laneOf.map(() => undefined);
+  const centres: Array<{ lane: number; a: number; b: number }> = [];
+  for (const { index, e } of plan.edges) {
+    if (e.to === 'end') continue;
+    const [l1, l2] = [laneOf[e.from]!, laneOf[e.to]!];
+    if (plan.cls[index] === 'next' && l1 !== l2) tops[e.to] = [Math.min(l1, l2), Math.max(l1, l2)];
+    if (plan.cls[index] === 'straight' || plan.cls[index] === 'centre') centres.push({ lane: l1, a: e.from, b: e.to });
+  }
+  const runs = assignTracks(requests, plan.reservations, breaks, { lanes, tops, centres, laneWidth });
 
   // Side ports.
   const attaches: Attach[] = [];

@@ -26,8 +26,26 @@ export interface RunRequest {
   a: number;
   /** Last row spanned. */
   b: number;
-  /** Candidate channels, in order of preference. */
-  candidates: Array<{ lane: number; side: -1 | 1 }>;
+  /** Source row and lane. */
+  from: number;
+  ls: number;
+  /** Target row and lane. */
+  to: number;
+  lt: number;
+  /** Side the source must leave from (a decision's "no" exit), if fixed. */
+  exitSide?: -1 | 1;
+}
+
+/** What the runs must get along with: the lanes, the next-row jogs, the lines down lane centres. */
+export interface TrackContext {
+  /** Number of lanes. */
+  lanes: number;
+  /** Per row: lanes spanned by the next-row edge's horizontal at its top, if any. */
+  tops: Array<[number, number] | undefined>;
+  /** Lines down lane centres (straight and centre routes): lane and the rows they pass. */
+  centres: Array<{ lane: number; a: number; b: number }>;
+  /** Lane width in px, when known. */
+  laneWidth?: number;
 }
 
 /** A placed run. */
@@ -48,6 +66,9 @@ export interface PlacedRun {
 
 /** Tracks that a connector pentagon needs between two runs crossing the same page break. */
 const CONN_SPREAD = Math.ceil((CONN.w + 2) / TRACK_GAP);
+/** Costs, in tracks: a crossing, and a lane of detour beyond the shortest way across. */
+const CROSSING_COST = 3;
+const DETOUR_COST = 4;
 
 function crossesCommonBreak(r: { a: number; b: number }, s: { a: number; b: number }, breaks: readonly number[]): boolean {
   return breaks.some((k) => r.a <= k && k < r.b && s.a <= k && k < s.b);
@@ -57,39 +78,81 @@ function crossesAny(r: { a: number; b: number }, breaks: readonly number[]): boo
   return breaks.some((k) => r.a <= k && k < r.b);
 }
 
-/** Place every run on a track; returns them in request order. */
-export function assignTracks(
-  requests: readonly RunRequest[],
-  reservations: readonly Reservation[],
-  breaks: readonly number[],
-  laneWidth?: number,
-): PlacedRun[] {
+interface Geo {
+  x: number;
+  a: number;
+  b: number;
+  stubs: Array<{ row: number; lo: number; hi: number }>;
+}
+
+/**
+ * Place every run on a track of some lane's channel; returns them in request order. Shorter runs
+ * go first (so loops nest); each takes, among all channels its exit allows, the free track with
+ * the lowest cost: distance out, detour, and crossings with the lines already there.
+ */
+export function assignTracks(requests: readonly RunRequest[], reservations: readonly Reservation[], breaks: readonly number[], ctx: TrackContext): PlacedRun[] {
+  const wref = ctx.laneWidth ?? 160;
+  const xOf = (lane: number, side: number, k: number) => lane + 0.5 + (side * trackX(k)) / wref;
+  const geoOf = (req: RunRequest, lane: number, side: number, k: number): Geo => {
+    const x = xOf(lane, side, k);
+    const stub = (row: number, l: number) => ({ row, lo: Math.min(x, l + 0.5), hi: Math.max(x, l + 0.5) });
+    return { x, a: req.a, b: req.b, stubs: [stub(req.from, req.ls), stub(req.to, req.lt)] };
+  };
   const placed: PlacedRun[] = [];
-  const order = requests.map((r, i) => i).sort((i, j) => {
+  const geos: Geo[] = [];
+  const order = requests.map((_, i) => i).sort((i, j) => {
     const a = requests[i]!, b = requests[j]!;
     return a.b - a.a - (b.b - b.a) || a.a - b.a || i - j;
   });
   const out: PlacedRun[] = new Array(requests.length);
   for (const i of order) {
     const req = requests[i]!;
-    let best: PlacedRun | undefined;
-    for (const c of req.candidates) {
-      const index = firstFree(req, c.lane, c.side, placed, reservations, breaks, laneWidth);
-      // A track beyond the lane's reach would pass the neighbour lane's symbols: last resort only.
-      const cost = (k: number) => k + (laneWidth && trackX(k) > laneWidth - SYMBOL_HW - 4 ? 1000 : 0);
-      if (!best || cost(index) < cost(best.index)) best = { edge: req.edge, lane: c.lane, side: c.side, index, a: req.a, b: req.b };
-    }
-    if (!best) throw new Error(`flowchart: no channel candidates for edge ${req.edge}`);
-    placed.push(best);
-    out[i] = best;
+    let best: { run: PlacedRun; geo: Geo } | undefined;
+    let bestCost = Infinity;
+    for (let lane = 0; lane < ctx.lanes; lane++)
+      for (const side of [1, -1] as const) {
+        if (req.exitSide !== undefined && (lane === req.ls ? side : Math.sign(lane - req.ls)) !== req.exitSide) continue;
+        for (let k = firstFree(req, lane, side, 0, placed, reservations, breaks, ctx.laneWidth), tries = 0; tries < 4; tries++) {
+          const g = geoOf(req, lane, side, k);
+          let cost = k + DETOUR_COST * (Math.abs(g.x - req.ls - 0.5) + Math.abs(g.x - req.lt - 0.5) - Math.abs(req.lt - req.ls));
+          // A track beyond the lane's reach would pass the neighbour lane's symbols: last resort only.
+          if (ctx.laneWidth && trackX(k) > ctx.laneWidth - SYMBOL_HW - 4) cost += 1000;
+          cost += CROSSING_COST * crossingsOf(g, geos, ctx);
+          if (cost < bestCost) {
+            bestCost = cost;
+            best = { run: { edge: req.edge, lane, side, index: k, a: req.a, b: req.b }, geo: g };
+          }
+          k = firstFree(req, lane, side, k + 1, placed, reservations, breaks, ctx.laneWidth);
+        }
+      }
+    if (!best) throw new Error(`flowchart: no channel for edge ${req.edge}`);
+    placed.push(best.run);
+    geos.push(best.geo);
+    out[i] = best.run;
   }
   return out;
+}
+
+function crossingsOf(g: Geo, others: readonly Geo[], ctx: TrackContext): number {
+  let n = 0;
+  const inside = (x: number, lo: number, hi: number) => x > lo + 1e-6 && x < hi - 1e-6;
+  for (let r = g.a + 1; r <= g.b; r++) {
+    const t = ctx.tops[r];
+    if (t && inside(g.x, t[0] + 0.5, t[1] + 0.5)) n++;
+  }
+  for (const o of others) {
+    for (const s of o.stubs) if (g.a < s.row && s.row < g.b && inside(g.x, s.lo, s.hi)) n++;
+    for (const s of g.stubs) if (o.a < s.row && s.row < o.b && inside(o.x, s.lo, s.hi)) n++;
+  }
+  for (const c of ctx.centres) for (const s of g.stubs) if (c.a < s.row && s.row < c.b && inside(c.lane + 0.5, s.lo, s.hi)) n++;
+  return n;
 }
 
 function firstFree(
   req: RunRequest,
   lane: number,
   side: -1 | 1,
+  from: number,
   placed: readonly PlacedRun[],
   reservations: readonly Reservation[],
   breaks: readonly number[],
@@ -101,7 +164,7 @@ function firstFree(
   const facing = laneWidth ? placed.filter((p) => p.lane === lane + side && p.side === -side && p.a <= req.b && req.a <= p.b) : [];
   const gap = (p: PlacedRun, x: number) => Math.abs(laneWidth! - trackX(p.index) - x);
   const room = crossesAny(req, breaks) ? CONN.w + 2 : 4;
-  for (let k = 0; ; k++) {
+  for (let k = from; ; k++) {
     const x = trackX(k);
     if (blocked.some((r) => x >= r.from - 2 && x <= r.to + 2)) continue;
     if (facing.some((p) => gap(p, x) < (crossesCommonBreak(p, req, breaks) ? room : 4))) continue;

@@ -25,7 +25,7 @@ export interface BandOptions {
   breaks?: number[];
   /** Text of an off-page connector pair; default A, B, C… in order. */
   connectorLabel?: (breakIndex: number, edgeIndex: number) => string;
-  /** Expected lane width in px, when known (e.g. from the page and column widths): labels wrap to fit it and channels keep clear of a neighbour lane's. */
+  /** Expected lane width in px (default 100; give it when known, from the page and column widths): labels wrap to fit it and channels keep clear of a neighbour lane's. */
   laneWidth?: number;
   /** Print the step number in small type inside each symbol (default true). */
   numbers?: boolean;

@@ -230,3 +230,13 @@ function loose(segs: Seg[]): Array<[number, number]> {
   for (const g of segs) pts.push([g.x1, g.y1], [g.x2, g.y2]);
   return pts.filter(([x, y], i) => pts.filter(([u, v], j) => j !== i && near(u, x, 0.2) && near(v, y, 0.2)).length === 0);
 }
+
+/** Crossings between lines of different edges (a horizontal and a vertical meeting inside both). */
+export function countCrossings(fc: Flowchart, lanes: number, laneW: number, heights: number[]): number {
+  const segs = mergeCollinear(parseChart(fc.bands, lanes, laneW, heights).segs);
+  const hs = segs.filter((g) => near(g.y1, g.y2, EPS) && !near(g.x1, g.x2, EPS));
+  const vs = segs.filter((g) => near(g.x1, g.x2, EPS) && !near(g.y1, g.y2, EPS));
+  let n = 0;
+  for (const h of hs) for (const v of vs) if (h.edge !== v.edge && v.x1 > h.x1 + 0.5 && v.x1 < h.x2 - 0.5 && h.y1 > v.y1 + 0.5 && h.y1 < v.y2 - 0.5) n++;
+  return n;
+}
