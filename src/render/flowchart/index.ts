@@ -23,7 +23,7 @@ div.sop-flow-band > svg.sop-flow { position: absolute; left: 0; top: 0; width: 1
 /**
  * Lay out the flowchart of an SOP's steps and draw one band per row.
  *
- * Symbols: the first step is the start capsule; a process whose flow goes to `end` is an end
+ * Symbols: the first step is the start capsule (a decision as first step stays a diamond); a process whose flow goes to `end` is an end
  * capsule; a decision stays a diamond, and a branch of it that goes to `end` leads to a small
  * end capsule in its own row: below the diamond for the "yes" branch, and for the "no" branch
  * out of the side tip, a few px sideways, then down into a capsule beside the diamond's lower
