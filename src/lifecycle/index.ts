@@ -7,6 +7,6 @@ export { planPromote, type PromoteVerb, type PromoteValues } from './promote.js'
 export { checkTransition, type Transition, type TransitionProblem } from './transitions.js';
 export { semanticDiff, summarizeDiff, type SemanticDiff } from './semantic-diff.js';
 export { gitProcessCount, SHALLOW_MESSAGE } from './git.js';
-export { revisionHistory, revisionHistories } from './revision-history.js';
+export { revisionHistory, revisionHistories, createHistoryReader, type HistoryReader } from './revision-history.js';
 export type { RevisionRow } from './revision-row.js';
 export type { StatusRow } from './status.js';

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { CatFile } from './cat-file.js';
@@ -35,7 +36,16 @@ export function globFolder(glob: string): string {
 
 /** Repository-relative `/` path of an absolute file. */
 export function repoRel(root: string, abs: string): string {
-  return path.relative(root, abs).split(path.sep).join('/');
+  let rel = path.relative(root, abs);
+  if (rel.startsWith('..')) {
+    // git reports the real path of the root; the file may have been named through a symlink (macOS /var, /tmp).
+    try {
+      rel = path.relative(root, path.join(realpathSync(path.dirname(abs)), path.basename(abs)));
+    } catch {
+      // keep the plain relative path
+    }
+  }
+  return rel.split(path.sep).join('/');
 }
 
 /** Every YAML file of the repository (git pathspecs match `*` across folders). */

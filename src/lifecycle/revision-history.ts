@@ -7,32 +7,83 @@ import { repoRel, stageVersions, versionData, YAML_PATHSPECS, type SopGit } from
 import type { RevisionRow } from './revision-row.js';
 import { approverOf } from './status.js';
 
+/** Reads "Riwayat Revisi" rows file by file, sharing one git log pass and one cat-file process per repository. */
+export interface HistoryReader {
+  /** Rows of one file (absolute path), oldest first; undefined outside git or before its first commit. */
+  historyFor(absFile: string): Promise<RevisionRow[] | undefined>;
+  /** Whether `dir` is in a git repository with commits (opens it for later files). */
+  opens(dir: string): Promise<boolean>;
+  /** End the git processes. */
+  close(): Promise<void>;
+}
+
+async function rowsOf(g: SopGit, abs: string): Promise<RevisionRow[] | undefined> {
+  const lin = g.lineages.live.get(repoRel(g.info.root, path.resolve(abs)));
+  if (!lin) return undefined;
+  const runs = stageRuns(await stageVersions(g, lin.versions));
+  const approvers = new Map<string, string | undefined>();
+  await Promise.all(runs.filter((r) => r.status !== 'draft').map(async (r) => approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)))));
+  return revisionRows(runs, (v) => approvers.get(v.blob));
+}
+
+/** A reader for any number of files: each repository is opened once (git rev-parse, one log pass over its YAML files, one cat-file). */
+export function createHistoryReader(): HistoryReader {
+  const repos = new Map<string, Promise<SopGit | undefined>>();
+  const opened: SopGit[] = [];
+  const byDir = new Map<string, Promise<SopGit | undefined>>();
+  const inside = (dir: string) => opened.find((g) => !repoRel(g.info.root, path.join(dir, 'x')).startsWith('..'));
+  const open = (dir: string): Promise<SopGit | undefined> => {
+    const known = inside(dir);
+    if (known) return Promise.resolve(known);
+    let p = byDir.get(dir);
+    if (!p) {
+      p = openRepo(dir)
+        .catch(() => undefined)
+        .then((info) => {
+          if (!info?.head) return undefined;
+          let r = repos.get(info.root);
+          if (!r) {
+            r = logFolder(info.root, YAML_PATHSPECS).then((log) => {
+              const g: SopGit = { info, pathspecs: YAML_PATHSPECS, lineages: buildLineages(log), worktree: new Map(), cat: new CatFile(info.root), warnings: [] };
+              opened.push(g);
+              return g;
+            });
+            repos.set(info.root, r);
+          }
+          return r;
+        });
+      byDir.set(dir, p);
+    }
+    return p;
+  };
+  return {
+    async historyFor(absFile) {
+      const g = await open(path.dirname(path.resolve(absFile)));
+      return g ? rowsOf(g, absFile) : undefined;
+    },
+    async opens(dir) {
+      return !!(await open(path.resolve(dir)));
+    },
+    async close() {
+      await Promise.all([...repos.values()].map(async (r) => (await r.catch(() => undefined))?.cat.close()));
+    },
+  };
+}
+
 /**
  * "Riwayat Revisi" rows for several files of one repository: one git log pass over the repository's YAML
  * files and one cat-file process, whatever the number of files. Files outside git, or a folder that is
  * not a repository, get undefined (the table is left out silently).
  */
 export async function revisionHistories(repoRoot: string, absFiles: readonly string[]): Promise<Map<string, RevisionRow[] | undefined>> {
-  const out = new Map<string, RevisionRow[] | undefined>(absFiles.map((f) => [f, undefined]));
-  const info = await openRepo(repoRoot).catch(() => undefined);
-  if (!info?.head) return out;
-  const log = await logFolder(info.root, YAML_PATHSPECS);
-  const g: SopGit = { info, pathspecs: YAML_PATHSPECS, lineages: buildLineages(log), worktree: new Map(), cat: new CatFile(info.root), warnings: [] };
+  const reader = createHistoryReader();
   try {
-    await Promise.all(
-      absFiles.map(async (abs) => {
-        const lin = g.lineages.live.get(repoRel(info.root, path.resolve(abs)));
-        if (!lin) return;
-        const runs = stageRuns(await stageVersions(g, lin.versions));
-        const approvers = new Map<string, string | undefined>();
-        await Promise.all(runs.filter((r) => r.status !== 'draft').map(async (r) => approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)))));
-        out.set(abs, revisionRows(runs, (v) => approvers.get(v.blob)));
-      }),
-    );
+    if (!(await reader.opens(repoRoot))) return new Map(absFiles.map((f) => [f, undefined]));
+    const rows = await Promise.all(absFiles.map((f) => reader.historyFor(f)));
+    return new Map(absFiles.map((f, i) => [f, rows[i]]));
   } finally {
-    await g.cat.close();
+    await reader.close();
   }
-  return out;
 }
 
 /** "Riwayat Revisi" rows of one file, oldest first; undefined without git or before its first commit. */

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
+import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
+import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
 import { version } from '../../version.js';
@@ -21,6 +23,7 @@ interface BookCliOptions {
   config?: string;
   force?: boolean;
   color?: boolean;
+  history: boolean;
 }
 
 /** `sop book [paths…] -o FILE.pdf|FILE.html`. */
@@ -37,6 +40,7 @@ export function registerBook(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'include SOPs that have lint errors')
     .option('--no-color', 'no colours in the lint report')
+    .option('--no-history', 'leave out the revision history tables')
     .action(async (paths: string[], opts: BookCliOptions) => {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
@@ -44,10 +48,12 @@ export function registerBook(program: Command, state: RunState): void {
       const { openPrintProject } = await import('../../render/pdf/sources.js');
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
       const now = new Date();
+      // Riwayat Revisi from git (one log pass and one cat-file for the whole book); --no-history or `history: false` leave it out.
+      const reader = opts.history && resolveConfig(io.cwd, paths[0], opts.config).history ? createHistoryReader() : undefined;
       const project = await openPrintProject(
-        { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, force: opts.force, now },
+        { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, force: opts.force, now, historyFor: reader?.historyFor },
         'book',
-      );
+      ).finally(() => reader?.close());
       if (project.errors.files.length > 0) {
         io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
       }

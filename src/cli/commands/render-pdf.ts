@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
+import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
+import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
 import { version } from '../../version.js';
@@ -27,6 +29,8 @@ export interface PdfCliOptions {
   paper?: Paper;
   /** --orientation. */
   orientation?: Orientation;
+  /** --no-history sets false. */
+  history?: boolean;
 }
 
 /** Shown path of a written file. */
@@ -40,10 +44,12 @@ export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, sta
   const { io } = state;
   if (opts.out === '-') throw new UsageError('--out - is not available for PDF; name an output folder');
   const { openPrintProject, printPdfs } = await import('../../render/pdf/index.js');
+  // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
+  const reader = opts.history !== false && resolveConfig(io.cwd, paths[0], opts.config).history ? createHistoryReader() : undefined;
   const project = await openPrintProject(
-    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date() },
+    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
     'pdf',
-  );
+  ).finally(() => reader?.close());
   if (project.errors.files.length > 0) {
     io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
   }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { revisionHistories } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
 import { version } from '../../version.js';
@@ -72,7 +73,7 @@ export function registerRender(program: Command, state: RunState): void {
         paper: opts.paper,
         orientation: opts.orientation,
         now: new Date(),
-        // Riwayat Revisi: `histories` (src/lifecycle) is passed here once it is available; --no-history leaves it out.
+        histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
       if (result.errors.files.length > 0) {
         io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
