@@ -100,7 +100,8 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
   } else if (to.status === 'draft') {
     const date = values.date ?? today;
     checkDate(date, '--date');
-    edits.push({ path: ['revision'], value: to.revision }, { path: ['dates', 'revised'], value: date });
+    // The new revision is not implemented yet: `dates.implemented` (not content) goes; git keeps the old date.
+    edits.push({ path: ['revision'], value: to.revision }, { path: ['dates', 'revised'], value: date }, { path: ['dates', 'implemented'], value: '', remove: true });
   } else if (to.status === 'withdrawn' && values.supersededBy !== undefined) {
     if (!ID_PATTERN.test(values.supersededBy)) errors.push(`--superseded-by must be an SOP id such as KUL-005, got \`${values.supersededBy}\``);
     edits.push({ path: ['supersededBy'], value: values.supersededBy });

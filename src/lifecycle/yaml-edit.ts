@@ -1,11 +1,13 @@
 import { isMap, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 
-/** Set `path` to a scalar `value`; a missing key is inserted after the sibling `after` (else last). */
+/** Set `path` to a scalar `value` (a missing key is inserted after the sibling `after`, else last), or remove it. */
 export interface YamlEdit {
   /** Mapping keys from the root. */
   path: string[];
-  /** New value. */
+  /** New value (ignored when removing). */
   value: string | number;
+  /** Remove the key (nothing happens when it is absent). */
+  remove?: boolean;
   /** Insert a missing key after this sibling key, when present. */
   after?: string;
 }
@@ -39,6 +41,20 @@ function blockLines(keys: string[], value: string, indent: string, step: string,
   return keys.map((k, i) => `${indent}${step.repeat(i)}${k}:${i === keys.length - 1 ? ` ${value}` : ''}`).join(eol) + eol;
 }
 
+/** Cut a pair out: from a flow mapping with its comma, from a block mapping with its whole lines. */
+function removePair(text: string, map: YAMLMap, pair: Pair): string {
+  const start = (pair.key as { range?: number[] }).range![0]!;
+  const end = (pair.value as { range?: number[] } | null)?.range?.[1] ?? (pair.key as { range?: number[] }).range![1]!;
+  if (map.flow) {
+    const before = text.slice(0, start);
+    const comma = before.search(/,\s*$/);
+    if (comma >= 0) return text.slice(0, comma) + text.slice(end);
+    const after = /^\s*,\s*/.exec(text.slice(end));
+    return text.slice(0, start) + text.slice(end + (after ? after[0].length : 0));
+  }
+  return text.slice(0, lineStart(text, start)) + text.slice(lineEndAfter(text, end));
+}
+
 /** Apply one edit to text; returns the new text. */
 function applyOne(text: string, edit: YamlEdit): string {
   const doc = parseDocument(text, { schema: 'core', keepSourceTokens: false }) as Document;
@@ -51,6 +67,7 @@ function applyOne(text: string, edit: YamlEdit): string {
     if (!isMap(map)) throw new Error(`\`${edit.path.slice(0, i).join('.')}\` is not a mapping`);
     const pair = pairOf(map, key);
     const last = i === edit.path.length - 1;
+    if (last && edit.remove) return pair ? removePair(text, map, pair) : text;
     if (pair && last) {
       const node = pair.value;
       if (!isScalar(node) || !node.range) throw new Error(`\`${edit.path.join('.')}\` is not a single value`);
@@ -94,7 +111,7 @@ export function editYaml(text: string, edits: readonly YamlEdit[]): string {
   if (check.errors.length) throw new Error(`editing produced invalid YAML: ${check.errors[0]!.message}`);
   for (const e of edits) {
     const got = check.getIn(e.path);
-    if (String(got) !== String(e.value)) throw new Error(`editing \`${e.path.join('.')}\` did not take effect`);
+    if (e.remove ? got !== undefined : String(got) !== String(e.value)) throw new Error(`editing \`${e.path.join('.')}\` did not take effect`);
   }
   return out;
 }

@@ -58,7 +58,7 @@ describe('sop promote', () => {
       after
         .replace('status: approved   # tahap', 'status: draft   # tahap')
         .replace('revision: 0', 'revision: 1')
-        .replace('effective: 2024-04-01 }', 'effective: 2024-04-01, implemented: 2024-05-02, revised: 2025-01-15 }'),
+        .replace('effective: 2024-04-01 }', 'effective: 2024-04-01, revised: 2025-01-15 }'), // implemented (2024-05-02) removed by revise
     );
   });
 

@@ -134,6 +134,18 @@ describe('sop status on a scripted life', () => {
   });
 });
 
+describe('sop status with a config below the repository root', () => {
+  it('reads history for the config\'s SOP glob', async () => {
+    const r = make({ 'kpu/sop.config.yaml': 'sops: prosedur/**/*.yaml\n', 'kpu/prosedur/a.yaml': life.draft0, 'other/x.yaml': life.draft0.replace('KUL-001', 'KUL-002') });
+    r.commit('draft', '2024-03-11');
+    r.write('kpu/prosedur/a.yaml', life.approved0);
+    const h = r.commit('approve', '2024-04-01');
+    const res = await sop(['status', '-f', 'json', '--today', '2024-05-01'], path.join(r.dir, 'kpu'));
+    const json = JSON.parse(res.stdout) as { sops: Array<Record<string, unknown>> };
+    expect(json.sops.map((s) => [s.file, s.since, s.approvalCommit])).toEqual([['prosedur/a.yaml', '2024-04-01', h.slice(0, 7)]]);
+  });
+});
+
 describe('sop status without full history', () => {
   it('says plainly that a shallow clone is shallow, and still reports', async () => {
     const r = make();

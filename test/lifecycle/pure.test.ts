@@ -79,3 +79,15 @@ describe('csvField', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 });
+
+describe('contentFingerprint', () => {
+  it('is equal when only lifecycle records, comments and blank lines differ', async () => {
+    const { contentFingerprint } = await import('../../src/lifecycle/content.js');
+    const a = 'id: X-1\nstatus: approved\ndates: {created: 2024-01-01, effective: 2024-02-01}\nsteps:\n  - activity: a\n';
+    const b = '# note\nid: X-1\nstatus: implemented   # now\n\ndates: {effective: 2024-02-01, created: 2024-01-01, implemented: 2024-03-01}\nsteps:\n  - activity: a\nmonitoring:\n  - {date: 2024-04-01, assessor: T, result: good}\n';
+    expect(contentFingerprint(a)).toBe(contentFingerprint(b));
+    expect(contentFingerprint(a)).not.toBe(contentFingerprint(a.replace('activity: a', 'activity: b')));
+    expect(contentFingerprint('dates:\n  created: 2024-01-01\n')).toBeUndefined();
+    expect(contentFingerprint('{id: X-1}\n')).toBeUndefined();
+  });
+});
