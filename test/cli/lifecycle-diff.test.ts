@@ -70,6 +70,26 @@ describe('sop diff', () => {
     expect((await sop(['diff', 'KUL-001'], t.dir)).stderr).toMatch(/not in a git repository/);
   });
 
+  it('follows a rename, and works in a shallow clone that holds the approval', async () => {
+    const r = testRepo();
+    repos.push(r);
+    const h = scriptLife(r);
+    r.rename('sops/kul-001.yaml', 'sops/umum/kul-001.yaml');
+    r.commit('Move', '2025-06-10');
+    r.write('sops/umum/kul-001.yaml', life.approved1.replace('title: Contoh', 'title: Baru'));
+    const res = await sop(['diff', 'KUL-001'], r.dir);
+    expect(res.stdout).toBe(`KUL-001: approved r1 (${h[5]!.slice(0, 7)}, 2025-06-02) → working tree\nFields\n  ~ title: "Contoh" → "Baru"\n`);
+    expect((await sop(['diff', 'KUL-001', '0'], r.dir)).stdout.split('\n')[0]).toBe(`KUL-001: approved r0 (${h[1]!.slice(0, 7)}, 2024-04-01) → working tree`);
+    const t = tempTree();
+    repos.push(t);
+    const clone = `${t.dir}/c`;
+    r.git(['clone', '-q', '--depth', '2', `file://${r.dir}`, clone]);
+    const shallow = await sop(['diff', 'KUL-001'], clone);
+    expect(shallow.code, shallow.stderr).toBe(0);
+    expect(shallow.stderr).toContain('history is shallow');
+    expect(shallow.stdout).toBe('KUL-001: approved r1 (' + h[5]!.slice(0, 7) + ', 2025-06-02) → working tree\nNo change in content.\n');
+  });
+
   it('says when nothing was ever approved', async () => {
     const r = testRepo({ 'sops/a.yaml': life.draft0 });
     repos.push(r);

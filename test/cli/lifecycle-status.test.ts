@@ -120,6 +120,22 @@ describe('sop status on a scripted life', () => {
     expect(row).toMatchObject({ file: 'sops/kul-001.yaml', stage: '', unreadable: true });
   });
 
+  it('reads history through a merged branch', async () => {
+    const r = make({ 'sops/kul-001.yaml': life.draft0 });
+    r.commit('draft', '2024-03-11');
+    r.git(['checkout', '-q', '-b', 'approve']);
+    r.write('sops/kul-001.yaml', life.approved0);
+    const approval = r.commit('sop(KUL-001): approved', '2024-04-01');
+    r.git(['checkout', '-q', 'main']);
+    r.write('sops/other.yaml', life.draft0.replace('KUL-001', 'KUL-002'));
+    r.commit('another SOP', '2024-04-02');
+    r.git(['merge', '-q', '--no-ff', '-m', 'Merge approval', 'approve'], { GIT_AUTHOR_DATE: '2024-04-03T10:00:00+07:00', GIT_COMMITTER_DATE: '2024-04-03T10:00:00+07:00' });
+    const row = (await statusJson(r, ['sops/kul-001.yaml'])).json.sops[0]!;
+    expect(row).toMatchObject({ stage: 'approved', since: '2024-04-01', approvalCommit: approval.slice(0, 7) });
+    const h = await sop(['history', 'KUL-001', '-f', 'json'], r.dir);
+    expect((JSON.parse(h.stdout).entries as unknown[]).length).toBe(2);
+  });
+
   it('md and csv formats', async () => {
     const r = make();
     scriptLife(r);
