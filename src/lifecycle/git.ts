@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** Output of one finished git command. */
@@ -29,8 +32,37 @@ export function spawnGit(cwd: string, args: readonly string[], env?: Record<stri
   return spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: gitEnv(env), stdio: 'pipe' });
 }
 
-/** Run `git <args>` in `cwd` (argument array, never a shell); never rejects for a non-zero exit. */
-export function git(cwd: string, args: readonly string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<GitResult> {
+let tmpSeq = 0;
+
+/**
+ * Run git with its standard output going to a temporary file instead of a pipe, so it runs to the end
+ * while this process is busy (a full pipe would stall it); the file is read and removed afterwards.
+ */
+function gitToFile(cwd: string, args: readonly string[]): Promise<GitResult> {
+  const file = path.join(tmpdir(), `sopkit-git-${process.pid}-${++tmpSeq}.out`);
+  const fd = openSync(file, 'w', 0o600);
+  return new Promise<GitResult>((resolve, reject) => {
+    spawned++;
+    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: gitEnv(), stdio: ['ignore', fd, 'pipe'] });
+    const err: Buffer[] = [];
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(e));
+    child.on('close', (code) => {
+      try {
+        resolve({ code, stdout: readFileSync(file), stderr: Buffer.concat(err).toString('utf8') });
+      } catch (e) {
+        reject(e);
+      }
+    });
+  }).finally(() => {
+    closeSync(fd);
+    rmSync(file, { force: true });
+  });
+}
+
+/** Run `git <args>` in `cwd` (argument array, never a shell); never rejects for a non-zero exit. `toFile` lets a long output run unattended. */
+export function git(cwd: string, args: readonly string[], opts: { input?: string; env?: Record<string, string>; toFile?: boolean } = {}): Promise<GitResult> {
+  if (opts.toFile) return gitToFile(cwd, args);
   return new Promise((resolve, reject) => {
     const child = spawnGit(cwd, args, opts.env);
     const out: Buffer[] = [];
@@ -155,12 +187,13 @@ const LOG_FORMAT = '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s';
 /**
  * Every commit that touched the pathspecs (repository-relative), newest first, in ONE git process.
  * Renames are detected (-M) and followed by the caller; merges show no changes (their content comes from the merged commits).
+ * `root` may be any folder of the work tree (pathspecs are relative to it; output paths are relative to the top).
  * `range` limits the walk (e.g. `<base>..HEAD`, already validated commit ids).
  */
-export async function logFolder(root: string, pathspecs: readonly string[], range = 'HEAD'): Promise<LogCommit[]> {
+export async function logFolder(root: string, pathspecs: readonly string[], range = 'HEAD', toFile = false): Promise<LogCommit[]> {
   const args = ['log', '--raw', '--no-abbrev', '-M', '-z', '--date-order', '--no-color', '--no-ext-diff', LOG_FORMAT, '--end-of-options', range, '--'];
   args.push(...pathspecs);
-  const r = await git(root, args);
+  const r = await git(root, args, { toFile });
   if (r.code !== 0) {
     if (/does not have any commits|unknown revision|bad default revision/.test(r.stderr)) return [];
     throw new Error(`git log failed: ${r.stderr.trim()}`);

@@ -11,7 +11,7 @@ import { parseSop, readStage, type StageInfo } from './stage.js';
 export interface SopGit {
   /** Repository facts. */
   info: RepoInfo;
-  /** Pathspecs of the SOP files, relative to the repository root. */
+  /** Pathspecs of the SOP files (relative to the config's folder, or the root for revision histories). */
   pathspecs: string[];
   /** Every SOP file followed across renames. */
   lineages: Lineages;
@@ -60,16 +60,23 @@ export function sopPathspecs(gitRoot: string, config: Config): string[] {
 }
 
 /**
- * Open the git side for a config: one `git log` pass over the SOP folder, one `git status`,
- * and a cat-file reader started on first use. Undefined when the folder is not in a git work tree.
+ * Open the git side for a config: one `git log` pass over the SOP folder, one `git status`, and a
+ * cat-file reader started on first use. Undefined when the folder is not in a git work tree.
+ * The processes start at once (pathspecs relative to the config's folder) and the log writes to a
+ * file, so git works while the caller parses the SOP files: call this before `openProject`.
  */
 export async function openSopGit(config: Config): Promise<SopGit | undefined> {
-  const info = await openRepo(config.root);
+  const folder = globFolder(config.sops);
+  const pathspecs = config.file && folder ? [folder] : YAML_PATHSPECS;
+  const infoP = openRepo(config.root);
+  const logP = logFolder(config.root, pathspecs, 'HEAD', true).catch((e: Error) => e);
+  const worktreeP = worktreeChanges(config.root, pathspecs).catch(() => new Map<string, WorktreeState>());
+  const info = await infoP;
+  const [log, worktree] = await Promise.all([logP, worktreeP]);
   if (!info) return undefined;
-  const pathspecs = sopPathspecs(info.root, config);
-  const [log, worktree] = await Promise.all([info.head ? logFolder(info.root, pathspecs) : Promise.resolve([]), worktreeChanges(info.root, pathspecs)]);
+  if (log instanceof Error) throw log;
   const warnings = info.shallow ? [SHALLOW_MESSAGE] : [];
-  return { info, pathspecs, lineages: buildLineages(log), worktree, cat: new CatFile(info.root), warnings };
+  return { info, pathspecs, lineages: buildLineages(info.head ? log : []), worktree, cat: new CatFile(info.root), warnings };
 }
 
 /** Text of a committed version ('' for a deletion or a missing blob). */

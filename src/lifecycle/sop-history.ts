@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { resolveConfig } from '../config/load.js';
 import { openProject } from '../project.js';
 import type { CommitMeta } from './lineage.js';
 import { closeSopGit, openSopGit, repoRel, versionText, type SopGit } from './repo.js';
@@ -82,11 +83,21 @@ export async function timeline(g: SopGit, lin: Lineage | undefined, work?: { dat
 
 /** `sop history <id|path>`: every commit that touched the SOP, stage transitions marked, each with a semantic summary. */
 export async function sopHistory(opts: { cwd: string; target: string; configPath?: string }): Promise<HistoryReport> {
+  const gitP = openSopGit(resolveConfig(opts.cwd, undefined, opts.configPath)); // runs while the files are parsed
+  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
   const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  const { file, abs } = findSop(project, opts.cwd, opts.target);
+  const found = (() => {
+    try {
+      return findSop(project, opts.cwd, opts.target);
+    } catch (e) {
+      void gitP.then(closeSopGit, () => undefined);
+      throw e;
+    }
+  })();
+  const { file, abs } = found;
   const data = file.data && typeof file.data === 'object' ? (file.data as Record<string, any>) : undefined;
   const id = typeof data?.id === 'string' ? data.id : opts.target;
-  const g = await openSopGit(project.config);
+  const g = await gitP;
   if (!g) throw new UsageError(`${project.config.root} is not in a git repository: \`sop history\` reads git history (everything else works without git).`);
   try {
     const rel = repoRel(g.info.root, abs);
@@ -103,8 +114,10 @@ export async function sopHistory(opts: { cwd: string; target: string; configPath
 
 /** Timelines of every SOP (or the given paths) with one git log pass and one cat-file process. */
 export async function sopHistories(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Promise<HistoryReport[]> {
+  const gitP = openSopGit(resolveConfig(opts.cwd, opts.paths[0], opts.configPath)); // runs while the files are parsed
+  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
   const project = openProject(opts);
-  const g = await openSopGit(project.config);
+  const g = await gitP;
   if (!g) throw new UsageError(`${project.config.root} is not in a git repository: history needs git.`);
   try {
     return await Promise.all(

@@ -1,5 +1,6 @@
 import type { Config } from '../config/types.js';
 import type { LoadedFile } from '../model/load.js';
+import { resolveConfig } from '../config/load.js';
 import { openProject } from '../project.js';
 import { stageFacts, stageRuns } from './history.js';
 import { contentFingerprint, sameContent } from './content.js';
@@ -58,8 +59,11 @@ export async function statusRows(files: readonly LoadedFile[], absPaths: Map<str
 
 /** `sop status`: the lifecycle position of each SOP, from the files and git. */
 export async function sopStatus(opts: StatusOptions): Promise<StatusReport> {
+  // git starts first and runs while openProject parses the files.
+  const gitP = openSopGit(resolveConfig(opts.cwd, opts.paths[0], opts.configPath));
+  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
   const project = openProject(opts);
-  const g = await openSopGit(project.config);
+  const g = await gitP;
   try {
     const rows = await statusRows(project.targets, project.absPaths, project.config, g, isoDay(opts.now));
     const warnings = g ? g.warnings : ['not a git repository: stage dates and approval commits are not shown'];
