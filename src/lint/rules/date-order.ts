@@ -4,7 +4,7 @@ import { isObj, validDate } from './support.js';
 /** Dates follow the lifecycle: created ≤ effective ≤ implemented; revised when revised; records after the effective date. */
 export const dateOrder: Rule = {
   id: 'date-order',
-  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; monitoring and evaluations not before `effective`.',
+  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; monitoring and evaluations not before `effective` (from revision 1 on, not before `created`: records of earlier revisions stay in the file).',
   defaultSeverity: 'error',
   messages: {
     before: '`{{later}}` ({{laterValue}}) is before `{{earlier}}` ({{earlierValue}}); {{rule}}.',
@@ -29,13 +29,19 @@ export const dateOrder: Rule = {
     if (typeof revision === 'number' && Number.isInteger(revision) && revision > 0 && dates.revised === undefined) {
       ctx.report({ path: ['dates'], key: true, messageId: 'revisedMissing', data: { revision } });
     }
+    // Records of earlier revisions stay in the file and predate the current effective date, so
+    // from revision 1 on a record need only follow `created` (the first edition's drafting date).
+    const firstEdition = revision === 0;
+    const [floorKey, floor] = firstEdition ? ['dates.effective', effective] : ['dates.created', created];
     for (const list of ['monitoring', 'evaluations'] as const) {
       const entries: unknown = ctx.sop[list];
       if (!Array.isArray(entries)) continue;
       entries.forEach((e, i) => {
         if (!isObj(e)) return;
-        const what = list === 'monitoring' ? 'an SOP is monitored only once it is in effect' : 'an SOP is evaluated only once it is in effect';
-        pair(`${list}[${i}].date`, validDate(e.date), 'dates.effective', effective, what, [list, i, 'date']);
+        const what = !firstEdition
+          ? 'a record cannot predate the SOP'
+          : list === 'monitoring' ? 'an SOP is monitored only once it is in effect' : 'an SOP is evaluated only once it is in effect';
+        pair(`${list}[${i}].date`, validDate(e.date), floorKey, floor, what, [list, i, 'date']);
       });
     }
   },

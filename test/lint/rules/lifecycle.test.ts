@@ -49,6 +49,7 @@ testRule('date-valid', {
 const effBefore = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-03-01}' });
 const implBefore = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-03-31}' });
 const noRevised = sopYaml({ revision: 2 });
+const revisedEarly = sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2025-05-01, effective: 2025-06-01}', tail: EVAL('2024-01-05') });
 const revisedBefore = sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2024-01-01}' });
 const monitorEarly = sopYaml({ dates: '{created: 2024-03-11, effective: 2024-04-01}', tail: `monitoring:\n  - {date: 2024-03-15, assessor: Kasubbag, result: good}\n${EVAL('2024-03-16')}` });
 testRule('date-order', {
@@ -56,12 +57,22 @@ testRule('date-order', {
     { name: 'same-day dates', files: files(sopYaml({ dates: '{created: 2024-03-11, effective: 2024-03-11, implemented: 2024-03-11}' })) },
     { name: 'revision with a date', files: files(sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2025-01-02}' })) },
     { name: 'an impossible date is date-valid’s', files: files(sopYaml({ dates: '{created: 2024-03-11, effective: 2023-02-29}' })) },
+    {
+      name: 'a revised SOP keeps the evaluation of its previous revision',
+      files: files(sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2025-05-01, effective: 2025-06-01}', tail: EVAL('2025-04-01') })),
+    },
   ],
   invalid: [
     { name: 'effective before created', files: files(effBefore), file: F, expected: [{ ...at(effBefore, '2024-03-01'), messageIncludes: '`dates.effective` (2024-03-01) is before `dates.created` (2024-03-11)' }] },
     { name: 'implemented before effective', files: files(implBefore), file: F, expected: [{ ...at(implBefore, '2024-03-31'), messageIncludes: '`dates.implemented`' }] },
     { name: 'revision without revised', files: files(noRevised), file: F, expected: [{ ...at(noRevised, 'dates'), messageIncludes: '`dates.revised` is required when `revision` is 2' }] },
     { name: 'revised before created', files: files(revisedBefore), file: F, expected: [{ ...at(revisedBefore, '2024-01-01'), messageIncludes: 'a revision cannot predate the SOP' }] },
+    {
+      name: 'a revised SOP: a record before the first draft',
+      files: files(revisedEarly),
+      file: F,
+      expected: [{ ...at(revisedEarly, '2024-01-05'), messageIncludes: '`evaluations[0].date` (2024-01-05) is before `dates.created` (2024-03-11); a record cannot predate the SOP' }],
+    },
     {
       name: 'monitoring and evaluation before the effective date',
       files: files(monitorEarly),
