@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { packageRoot } from '../paths.js';
@@ -11,6 +12,7 @@ import { precompileSchemas } from '../lint/schema-build.js';
 export async function bundle(): Promise<void> {
   const root = packageRoot();
   precompileSchemas();
+  rmSync(path.join(root, 'dist', 'cli'), { recursive: true, force: true }); // no stale chunks from earlier builds
   await build({
     entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')],
     outdir: path.join(root, 'dist', 'cli'),
