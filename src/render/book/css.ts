@@ -2,6 +2,7 @@ import type { Locale } from '../../config/types.js';
 import { marginBoxes, pageRule, type PageMarks } from '../pdf/page-css.js';
 import type { Sheet } from '../pdf/paper.js';
 import type { BookUnit } from './parts.js';
+import { PRINT_CSS } from '../pdf/index.js';
 
 /** The book's layout, shared by its HTML and PDF forms. */
 export const BOOK_CSS = `
@@ -49,7 +50,7 @@ export function bookPageCss(sheet: Sheet, locale: Locale, footer: string, units:
     pageRule(sheet, { footerLeft: footer, draft: false }, locale),
     '@page cover { @bottom-left { content: none; } @bottom-right { content: none; } }',
     '.book-cover { page: cover; }',
-    '.watermark { display: none !important; }',
+    PRINT_CSS,
   ];
   for (const u of units) {
     for (const s of u.sops) rules.push(`@page sop${s.seq} {\n  ${marginBoxes(marks(s.seq), locale, sheet)}\n}`, `.book-sop.s${s.seq} { page: sop${s.seq}; }`);

@@ -88,7 +88,7 @@ export function contentsHtml(units: readonly BookUnit[], locale: Locale, pages: 
   for (const u of units) {
     rows.push(`<tr class="toc-unit"><td colspan="${pages ? 4 : 3}">${escapeHtml(u.name)}</td></tr>`);
     for (const s of u.sops) {
-      const page = pages ? `<td class="toc-page">${pages.get(s.anchor) ?? ''}</td>` : '';
+      const page = pages ? `<td class="toc-page" data-anchor="${escapeHtml(s.anchor)}">${pages.get(s.anchor) ?? ''}</td>` : '';
       rows.push(
         `<tr class="toc-sop"><td class="toc-no">${++n}</td><td class="toc-number"><a href="#${escapeHtml(s.anchor)}">${escapeHtml(s.number)}</a></td>` +
           `<td class="toc-title"><a href="#${escapeHtml(s.anchor)}">${escapeHtml(s.title)}</a></td>${page}</tr>`,

@@ -1,4 +1,4 @@
-import type { PdfBrowser } from '../pdf/browser.js';
+import type { PdfBrowser, SandboxPage } from '../pdf/browser.js';
 import { PDF_WORDS } from '../pdf/page-css.js';
 import { chooseBreaks, CONNECTOR_ROOM, measureHeights, measureRows, pagesFor, pagesWith, type Pagination } from '../pdf/paginate.js';
 import type { PrintProject } from '../pdf/sources.js';
@@ -20,6 +20,20 @@ export interface PrintedBook {
 const BOOK_SELECTORS = { ...SOP_SELECTORS, root: 'section.book-sop' };
 const NO_BREAKS: Pagination = { breaks: [], tableOnNewPage: false, pages: 1 };
 const same = (a: Pagination, b: Pagination) => a.tableOnNewPage === b.tableOnNewPage && a.breaks.join() === b.breaks.join();
+
+/** Write page numbers into the contents' cells of the loaded book (trusted code; the document's scripts stay off). */
+async function setContentsPages(page: SandboxPage, pages: ReadonlyMap<string, number>): Promise<void> {
+  const changed = await page.evaluate((entries: Array<[string, number]>) => {
+    const byAnchor = new Map(entries);
+    let n = 0;
+    document.querySelectorAll<HTMLElement>('td.toc-page[data-anchor]').forEach((td) => {
+      td.textContent = String(byAnchor.get(td.dataset.anchor ?? '') ?? '');
+      n++;
+    });
+    return n;
+  }, [...pages]);
+  if (changed !== pages.size) throw new Error(`book contents: ${changed} page cells for ${pages.size} SOPs`);
+}
 
 /**
  * Print the book: lay it out and measure until each SOP's breaks are stable, predict each SOP's first page,
@@ -48,8 +62,7 @@ export async function printBook(
     let steps = 0;
     const step = (label: string) => onStep?.(++steps, 6, label);
     // 1. Breaks: measure, choose (with room for connectors), render again until every SOP's pages fit.
-    let doc = html(placeholder);
-    await page.setHtml(doc);
+    await page.setHtml(html(placeholder));
     let measures = await measureRows(page, BOOK_SELECTORS);
     for (let round = 0; round < 4; round++) {
       let changed = false;
@@ -66,8 +79,7 @@ export async function printBook(
       });
       step('layout');
       if (!changed) break;
-      doc = html(placeholder);
-      await page.setHtml(doc);
+      await page.setHtml(html(placeholder));
       measures = await measureRows(page, BOOK_SELECTORS);
     }
     // 2. Predicted first pages: cover, front pages, contents, then each SOP.
@@ -78,10 +90,11 @@ export async function printBook(
       predicted.set(s.anchor, next);
       next += paginations.get(seq)?.pages ?? pagesFor(measures[seq]?.height ?? 0, H);
     });
-    // 3. Print, check against the outline, and print again with the real numbers if needed.
+    // 3. Print, check against the outline, and print again with the real numbers if needed. The numbers are
+    //    written into the contents' cells in place (fixed-width cells: the layout does not move).
     let pages = predicted;
     for (let pass = 1; ; pass++) {
-      await page.setHtml(html(pages));
+      await setContentsPages(page, pages);
       const pdf = await page.pdf({ outline: true });
       step(`pass ${pass}`);
       const starts = readOutline(pdf).filter((e) => e.level === 2);

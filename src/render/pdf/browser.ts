@@ -99,6 +99,10 @@ async function sandboxPage(browser: Browser, widthPx: number): Promise<SandboxPa
 export interface OpenBrowser extends PdfBrowser {
   /** Close the browser and remove its temporary profile (idempotent). */
   close(): Promise<void>;
+  /** The temporary profile folder (gone after close). */
+  profileDir: string;
+  /** The browser's process id. */
+  pid: number | undefined;
 }
 
 /** Launch a headless browser with a fresh temporary profile (removed on close). Prefer {@link withBrowser}. */
@@ -127,6 +131,8 @@ export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
   let closing: Promise<void> | undefined;
   return {
     launches: 1,
+    profileDir: profile,
+    pid: browser.process()?.pid,
     newPage: (w) => sandboxPage(browser, w),
     close: () =>
       (closing ??= browser
@@ -141,7 +147,7 @@ export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
  * on success, on error, and on Ctrl-C (pending work then fails with InterruptedError).
  * puppeteer-core is imported lazily, in this module only, so `sop lint` never loads it.
  */
-export async function withBrowser<T>(opts: LaunchOptions, work: (browser: PdfBrowser) => Promise<T>): Promise<T> {
+export async function withBrowser<T>(opts: LaunchOptions, work: (browser: OpenBrowser) => Promise<T>): Promise<T> {
   let interrupted = false;
   let browser: OpenBrowser | undefined;
   let reject: ((e: Error) => void) | undefined;

@@ -13,8 +13,15 @@ export { PAPERS, ORIENTATIONS } from './paper.js';
 /** Where the bundled templates put the procedure table (a user template must keep these classes). */
 export const SOP_SELECTORS: RowSelectors = { root: 'article.sop', table: 'table.procedure', head: 'thead', row: 'tbody > tr.step', tail: 'tbody > tr.total' };
 
-/** CSS the PDF layer adds to the renderer's: the watermark comes from the page margin boxes instead. */
-export const PRINT_CSS = '.watermark { display: none !important; }';
+/**
+ * CSS the PDF layer adds to the renderer's: the watermark comes from the page margin boxes instead, and the
+ * lane lines are one repeating gradient per band (the same lines; a tiled gradient costs Chromium's PDF
+ * backend ~0.3 s per page, this one almost nothing).
+ */
+export const PRINT_CSS = [
+  '.watermark { display: none !important; }',
+  'table.procedure td.band { background-image: repeating-linear-gradient(to right, #9a9a9a 0 0.75px, transparent 0.75px calc(100% / var(--actors, 1))); background-size: auto; background-repeat: no-repeat; }',
+].join('\n');
 
 /** Extra CSS for one pagination: the procedure part on a new page when no row fits under the identity part. */
 export function paginationCss(p: Pagination): string {

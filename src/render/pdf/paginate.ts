@@ -53,7 +53,7 @@ export interface ConnectorRoom {
 }
 
 /** The connector room assumed before the first measurement with breaks; the fit check then corrects it. */
-export const CONNECTOR_ROOM: ConnectorRoom = { foot: 28, head: 40 };
+export const CONNECTOR_ROOM: ConnectorRoom = { foot: 30, head: 48 };
 
 /**
  * Choose breaks so that each page's rows (and, after the first page, the repeated header) fit `pageHeight`,

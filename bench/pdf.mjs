@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Benchmark: the book of N synthetic SOPs, and N single PDFs, each through the real CLI
+// (`sop book`, `sop render --format pdf`) in a child process, with Chromium's processes sampled:
+// wall time, peak RSS of the whole process tree (node + browser), browser launches.
+// Usage: npm run build && node bench/pdf.mjs [N=200]
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { sopYaml } from './gen-sops.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'dist/src/cli/bin.js');
+const N = Number(process.argv[2] ?? 200);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sopkit-bench-pdf-'));
+mkdirSync(path.join(dir, 'sops'), { recursive: true });
+writeFileSync(path.join(dir, 'sop.config.yaml'), 'organization: {name: KOMISI PEMILIHAN UMUM KOTA MALANG, unitLines: [SEKRETARIAT], address: "Jl. Bandung No. 5, Kota Malang"}\npaper: F4\norientation: landscape\nbook: {title: Buku SOP Sintetis}\n');
+for (let i = 0; i < N; i++) {
+  writeFileSync(path.join(dir, 'sops', `GEN-${String(i + 1).padStart(5, '0')}.yaml`), sopYaml(i, { status: i % 10 === 9 ? 'draft' : 'approved' }));
+}
+
+/** RSS (KiB) of `pid` and all its descendants, and the browser main processes among them (read from /proc). */
+function tree(pid) {
+  const procs = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] ?? 0);
+      procs.push({ pid: Number(d), ppid, rss, args: () => readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+    } catch { /* gone */ }
+  }
+  const inTree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) { inTree.add(p.pid); grew = true; }
+  }
+  const mine = procs.filter((p) => inTree.has(p.pid));
+  const browsers = [];
+  for (const p of mine) {
+    try {
+      const a = p.args();
+      if (/chrom/i.test(a) && /--user-data-dir=/.test(a) && !/--type=/.test(a)) browsers.push(p.pid);
+    } catch { /* gone */ }
+  }
+  return { rss: mine.reduce((n, p) => n + p.rss, 0), browsers };
+}
+
+/** Run the CLI, sampling the process tree every 250 ms. */
+async function measure(label, args) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let peak = 0;
+  const browsers = new Set();
+  const sample = () => {
+    try {
+      const t = tree(child.pid);
+      peak = Math.max(peak, t.rss);
+      for (const b of t.browsers) browsers.add(b);
+    } catch { /* the process just ended */ }
+  };
+  const timer = setInterval(sample, 250);
+  const code = await new Promise((r) => child.on('close', r));
+  clearInterval(timer);
+  const s = (performance.now() - t0) / 1000;
+  console.log(`${label}: ${s.toFixed(1)} s wall, peak RSS ${(peak / 1024).toFixed(0)} MB (node + Chromium), browser launches ${browsers.size}, exit ${code}`);
+  if (code !== 0) console.error(stderr);
+  return { s, code, launches: browsers.size };
+}
+
+const book = await measure(`book of ${N} SOPs`, ['book', '-o', 'book.pdf']);
+const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'book.pdf')], { encoding: 'utf8' }))?.[1];
+console.log(`  book.pdf: ${pages} pages`);
+const singles = await measure(`${N} single PDFs`, ['render', '--format', 'pdf', '-o', 'out']);
+console.log(`  out/: ${readdirSync(path.join(dir, 'out')).filter((f) => f.endsWith('.pdf')).length} PDFs`);
+rmSync(dir, { recursive: true, force: true });
+// Targets: each under 60 s with one browser launch (goal for the book: 20 s).
+if (book.s > 60 || singles.s > 60 || book.launches !== 1 || singles.launches !== 1 || book.code !== 0 || singles.code !== 0) process.exitCode = 1;
