@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOutline, type OutlineEntry } from '../../../src/render/book/outline.js';
-import { sop, tempTree } from '../../helpers/cli.js';
+import { minimalSop, sop, tempTree } from '../../helpers/cli.js';
 import { EXAMPLES, exampleSops } from './examples.js';
 import { pdfInfo, pdfText, squeeze, watermarkedPages } from './poppler.js';
 
@@ -139,5 +139,50 @@ describe('sop book -o FILE.html', () => {
     const r = await sop(['book', '-o', path.join(out.dir, 'buku.docx')], EXAMPLES);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/must end in \.pdf or \.html/);
+  });
+});
+
+describe('sop book refusals', () => {
+  it('leaves out SOPs with lint errors (exit 1, named on stderr) unless --force', async () => {
+    const t = tempTree({
+      'sop.config.yaml': 'organization: {name: KPU KOTA UJI, unitLines: []}\n',
+      'sops/KUL-001.yaml': minimalSop('KUL-001'),
+      'sops/KUL-002.yaml': minimalSop('KUL-002').replace('actor: staf\n    time: 15 menit\n    output: Surat', 'actor: nobody\n    time: 15 menit\n    output: Surat'),
+    });
+    try {
+      const r = await sop(['book', '-o', 'b.html'], t.dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/left out of the book: sops[\\/]KUL-002\.yaml/);
+      const html = readFileSync(path.join(t.dir, 'b.html'), 'utf8');
+      expect(html).toContain('id="sop-KUL-001"');
+      expect(html).not.toContain('id="sop-KUL-002"');
+      const forced = await sop(['book', '--force', '-o', 'b.html'], t.dir);
+      expect(forced.code).toBe(0);
+      expect(readFileSync(path.join(t.dir, 'b.html'), 'utf8')).toContain('id="sop-KUL-002"');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a front page named in the config that does not exist is a config error (exit 2)', async () => {
+    const t = tempTree({ 'sop.config.yaml': 'book: {pages: [book/missing.md]}\n', 'sops/KUL-001.yaml': minimalSop('KUL-001') });
+    try {
+      const r = await sop(['book', '-o', 'b.html'], t.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('book.pages: cannot read book/missing.md');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('a book with no printable SOP is a usage error', async () => {
+    const t = tempTree({ 'sop.config.yaml': 'locale: id\n', 'sops/x.yaml': 'sop: 1\nid: [\n' });
+    try {
+      const r = await sop(['book', '-o', 'b.html'], t.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/no SOPs/);
+    } finally {
+      t.cleanup();
+    }
   });
 });
