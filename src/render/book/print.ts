@@ -60,7 +60,7 @@ export async function printBook(
     const paginations = new Map<number, Pagination>();
     const html = (pages: Map<string, number>) => bookHtml(content, project, { paginations, pages, css, coverHeightPx: H }, locale);
     let steps = 0;
-    const step = (label: string) => onStep?.(++steps, 6, label);
+    const step = (label: string) => onStep?.(Math.min(++steps, 3), 3, label);
     // 1. Breaks: measure, choose (with room for connectors), render again until every SOP's pages fit.
     await page.setHtml(html(placeholder));
     let measures = await measureRows(page, BOOK_SELECTORS);
@@ -77,11 +77,11 @@ export async function printBook(
         if (!same(current, next)) changed = true;
         paginations.set(seq, next);
       });
-      step('layout');
       if (!changed) break;
       await page.setHtml(html(placeholder));
       measures = await measureRows(page, BOOK_SELECTORS);
     }
+    step('laid out');
     // 2. Predicted first pages: cover, front pages, contents, then each SOP.
     const [fronts, toc] = await Promise.all([measureHeights(page, 'section.book-page'), measureHeights(page, 'section.book-toc')]);
     let next = 2 + fronts.reduce((n, h) => n + pagesFor(h, H), 0) + pagesFor(toc[0] ?? 0, H);
@@ -96,11 +96,14 @@ export async function printBook(
     for (let pass = 1; ; pass++) {
       await setContentsPages(page, pages);
       const pdf = await page.pdf({ outline: true });
-      step(`pass ${pass}`);
+      if (pass === 1) step('printed');
       const starts = readOutline(pdf).filter((e) => e.level === 2);
       if (starts.length !== all.length) throw new Error(`book outline: expected ${all.length} SOP bookmarks, found ${starts.length}`);
       const actual = new Map(all.map((s, i) => [s.anchor, starts[i]!.page]));
-      if (all.every((s) => actual.get(s.anchor) === pages.get(s.anchor)) || pass >= 3) return { pdf, pages: actual, passes: pass };
+      if (all.every((s) => actual.get(s.anchor) === pages.get(s.anchor)) || pass >= 3) {
+        step('contents checked');
+        return { pdf, pages: actual, passes: pass };
+      }
       pages = actual;
     }
   } finally {

@@ -126,7 +126,11 @@ export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
     });
   } catch (e) {
     removeProfile();
-    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`);
+    const first = (e as Error).message.split('\n').find((l) => l.trim()) ?? String(e);
+    const hint = /sandbox/i.test((e as Error).message)
+      ? '\nChromium could not set up its sandbox (unprivileged user namespaces may be disabled); allow them, or run in a container as root.'
+      : '';
+    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${first}${hint}`);
   }
   let closing: Promise<void> | undefined;
   return {
