@@ -17,6 +17,7 @@ export const BOOK_CSS = `
 .book-page, .book-toc, .book-sop { break-before: page; }
 .book-page { font-size: 10.5pt; line-height: 1.45; max-width: 190mm; margin: 0 auto; }
 .book-page p, .book-page ul, .book-page ol { margin: 0 0 0.6em; }
+.book-page .md-center { text-align: center; }
 .book-page .md-h1 { font-size: 13pt; font-weight: bold; text-align: center; margin: 0 0 0.8em; }
 .book-page .md-h2 { font-size: 11.5pt; font-weight: bold; margin: 1em 0 0.5em; }
 .book-page .md-h3, .book-page .md-h4, .book-page .md-h5, .book-page .md-h6 { font-weight: bold; margin: 0.8em 0 0.4em; }

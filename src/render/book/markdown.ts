@@ -15,9 +15,12 @@ md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
 md.renderer.rules.heading_open = (tokens, idx) => `<p class="md-${tokens[idx]!.tag}">`;
 md.renderer.rules.heading_close = () => '</p>\n';
 
-/** A book page written in Markdown, as safe HTML. */
+/**
+ * A book page written in Markdown, as safe HTML. A paragraph that is bold text alone (the number, "TENTANG",
+ * the subject of a decision) is centred, as on a Keputusan; one ending in a colon ("Menimbang:") stays a label.
+ */
 export function markdownPage(text: string): string {
-  return md.render(text);
+  return md.render(text).replace(/<p><strong>([^<]*[^<:\s])<\/strong><\/p>/g, '<p class="md-center"><strong>$1</strong></p>');
 }
 
 /** Read the Markdown pages named in the config (`book.pages`, relative to the repository root). */

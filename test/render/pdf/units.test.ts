@@ -135,6 +135,7 @@ describe('book helpers', () => {
     expect(html).toContain('<p class="md-h1">Judul</p>');
     expect(html).not.toMatch(/<script|<img|<h1|href="javascript/);
     expect(html).toContain('href="https://kpu.go.id"');
+    expect(markdownPage('**TENTANG**\n\n**Menimbang:**\n\na. **bahwa** x')).toBe('<p class="md-center"><strong>TENTANG</strong></p>\n<p><strong>Menimbang:</strong></p>\n<p>a. <strong>bahwa</strong> x</p>\n');
     expect(demoteHeadings('<h2 class="x">Riwayat</h2>')).toBe('<div class="demoted-h2" class="x">Riwayat</div>');
   });
 });
