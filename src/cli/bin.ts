@@ -14,6 +14,14 @@ const code = await run(process.argv.slice(2), {
     const rl = createInterface({ input: process.stdin, output: process.stderr });
     try { return await rl.question(q); } finally { rl.close(); }
   },
-  onInterrupt: (h) => { process.on('SIGINT', h); return () => void process.off('SIGINT', h); },
+  // Ctrl-C and a polite kill (SIGTERM) both let a running PDF job close its browser and remove its profile.
+  onInterrupt: (h) => {
+    process.on('SIGINT', h);
+    process.on('SIGTERM', h);
+    return () => {
+      process.off('SIGINT', h);
+      process.off('SIGTERM', h);
+    };
+  },
 });
 process.exitCode = code;

@@ -16,7 +16,7 @@ export interface CliIO {
   stdinIsTTY: boolean;
   /** Read a line from the user (only when stdinIsTTY). */
   prompt?(question: string): Promise<string>;
-  /** Register a handler for Ctrl-C; returns an unregister function. */
+  /** Register a handler for Ctrl-C and SIGTERM; returns an unregister function. */
   onInterrupt?(handler: () => void): () => void;
 }
 

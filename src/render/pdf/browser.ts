@@ -8,7 +8,7 @@ import { IoError } from '../../errors.js';
 export interface LaunchOptions {
   /** The Chromium or Chrome executable (see findBrowser). */
   executablePath: string;
-  /** Register a Ctrl-C handler; returns its unregister function (the CLI's io.onInterrupt). */
+  /** Register a handler for Ctrl-C and SIGTERM; returns its unregister function (the CLI's io.onInterrupt). */
   onInterrupt?: (handler: () => void) => () => void;
   /** Pass `--no-sandbox` (default: only when running as root, where Chromium's sandbox refuses to start). */
   noSandbox?: boolean;
