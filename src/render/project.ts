@@ -1,14 +1,12 @@
 import path from 'node:path';
 import type { Config, Locale } from '../config/types.js';
 import type { LintReport } from '../lint/diagnostic.js';
-import { lintRepository } from '../lint/engine.js';
 import type { RevisionRow } from '../lifecycle/revision-row.js';
 import type { LoadedFile } from '../model/load.js';
 import { ID_PATTERN, type Sop } from '../model/types.js';
-import { openProject } from '../project.js';
 import { logoDataUri } from './assets.js';
 import { renderHtml, renderMarkdown } from './index.js';
-import type { IndexEntry } from './view.js';
+import { selectForRendering } from './select.js';
 
 /** Output formats of `renderProject`. */
 export type TextFormat = 'html' | 'md';
@@ -59,13 +57,6 @@ export interface RenderProjectResult {
   skipped: Array<{ file: string; reason: string }>;
 }
 
-/** Whether loaded data has the shape the renderer needs (it may still break other rules). */
-function renderable(f: LoadedFile): f is LoadedFile & { data: Sop } {
-  const d = f.data as Record<string, unknown> | null | undefined;
-  return !!d && typeof d === 'object' && !Array.isArray(d) && Array.isArray(d.steps) && Array.isArray(d.actors)
-    && d.steps.every((s) => s && typeof s === 'object') && d.actors.every((a) => a && typeof a === 'object');
-}
-
 /** Output base name: the SOP id, or (forced, id unusable) a sanitised file name. */
 export function outputBase(f: LoadedFile): string {
   const id = (f.data as { id?: unknown } | undefined)?.id;
@@ -75,36 +66,12 @@ export function outputBase(f: LoadedFile): string {
 
 /** Lint the targets, then render each clean one (or every one, with `force`). */
 export async function renderProject(opts: RenderProjectOptions): Promise<RenderProjectResult> {
-  const project = openProject({ cwd: opts.cwd, paths: opts.paths, configPath: opts.configPath });
-  const config: Config = { ...project.config, paper: opts.paper ?? project.config.paper, orientation: opts.orientation ?? project.config.orientation };
-  const report = lintRepository(project.targets, project.repo);
-  const withErrors = report.files.filter((f) => f.diagnostics.some((d) => d.severity === 'error'));
-  const bad = new Set(withErrors.map((f) => f.file));
-  const errors: LintReport = {
-    files: withErrors.map((f) => ({ file: f.file, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })),
-    errorCount: report.errorCount,
-    warningCount: 0,
-  };
-  const index = new Map<string, IndexEntry>();
-  for (const [id, files] of project.repo.byId) {
-    const data = files[0]?.data as { title?: unknown } | undefined;
-    if (ID_PATTERN.test(id)) index.set(id, { title: typeof data?.title === 'string' ? data.title : '', href: `${id}.${opts.format}` });
-  }
+  const { config, index, errors, ready, skipped } = selectForRendering(opts, (id) => `${id}.${opts.format}`, 'render');
   const logo = logoDataUri(config);
   const rendered: RenderedSop[] = [];
-  const skipped: RenderProjectResult['skipped'] = [];
-  const absOf = (f: LoadedFile) => project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file);
-  const histories = opts.histories && config.history ? await opts.histories(config.root, project.targets.map(absOf)) : undefined;
-  for (const f of project.targets) {
-    if (bad.has(f.file) && !opts.force) {
-      skipped.push({ file: f.file, reason: 'it has lint errors (use --force to render it anyway)' });
-      continue;
-    }
-    if (!renderable(f)) {
-      skipped.push({ file: f.file, reason: 'it is not an SOP document with `actors` and `steps` lists' });
-      continue;
-    }
-    const history = histories?.get(absOf(f));
+  const histories = opts.histories && config.history ? await opts.histories(config.root, ready.map((t) => t.abs)) : undefined;
+  for (const { file: f, abs } of ready) {
+    const history = histories?.get(abs);
     const ctx = { config, locale: opts.locale, now: opts.now, index, logo, history, templates: opts.templates };
     const text = opts.format === 'html' ? renderHtml(f.data, ctx) : renderMarkdown(f.data, ctx);
     rendered.push({ source: f.file, name: `${outputBase(f)}.${opts.format}`, text });
