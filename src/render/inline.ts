@@ -5,15 +5,25 @@ import { escapeHtml } from './format.js';
 /** Only these link schemes survive; anything else stays literal text. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
-// Raw HTML off, no autolinking of bare text, no images (an SOP must never cause a request).
-const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-md.disable(['image']);
-md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
-const defaultLinkOpen = md.renderer.rules.link_open;
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  tokens[idx]!.attrSet('rel', 'noopener noreferrer');
-  return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
-};
+/**
+ * A markdown-it with the safety rules of every text sopkit renders: raw HTML off, no autolinking
+ * of bare text, no images (nothing may cause a request), links only to http, https and mailto
+ * (and same-document `#anchors` where `anchors` is set); anything else stays literal text.
+ */
+export function safeMarkdownIt(opts: { anchors?: boolean } = {}): MarkdownIt {
+  const safeLink = opts.anchors ? /^(https?:|mailto:|#)/i : SAFE_LINK;
+  const it = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+  it.disable(['image']);
+  it.validateLink = (url: string) => safeLink.test(url.trim());
+  const defaultLinkOpen = it.renderer.rules.link_open;
+  it.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    tokens[idx]!.attrSet('rel', 'noopener noreferrer');
+    return defaultLinkOpen ? defaultLinkOpen(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+  return it;
+}
+
+const md = safeMarkdownIt();
 
 /** Characters that can start inline Markdown or raw HTML; text without them is escaped directly. */
 const MARKUP = /[\\`*_[\]<>&~!\n\r\u0000]/;

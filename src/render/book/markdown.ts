@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import MarkdownIt from 'markdown-it';
 import type { Config } from '../../config/types.js';
 import { ConfigError } from '../../errors.js';
+import { safeMarkdownIt } from '../inline.js';
 
-/** Only these link schemes survive (as in the SOP renderer's inline Markdown). */
-const SAFE_LINK = /^(https?:|mailto:|#)/i;
-
-// The same rules as src/render/inline.ts, for whole pages: raw HTML off, no images, safe links only.
-const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-md.disable(['image']);
-md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// The SOP renderer's safety rules, for whole pages (same-document anchors allowed).
+const md = safeMarkdownIt({ anchors: true });
 // Headings of a book page are styled text, not outline entries: the PDF outline lists units and SOPs.
 md.renderer.rules.heading_open = (tokens, idx) => `<p class="md-${tokens[idx]!.tag}">`;
 md.renderer.rules.heading_close = () => '</p>\n';
