@@ -4,17 +4,12 @@ import { globSync } from 'tinyglobby';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 import { minimalSop, ROOT, tempTree } from './helpers/cli.js';
+import { mulberry32 } from './helpers/prng.js';
+import { SPEC_EXAMPLE } from './helpers/spec-example.js';
 
-/** mulberry32: a small seeded PRNG, so every run mutates the same way. */
+/** A seeded PRNG with helpers, so every run mutates the same way. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick };
@@ -22,59 +17,7 @@ function prng(seed: number) {
 type Rng = ReturnType<typeof prng>;
 
 // The specification's example: decisions, ids, approval, all the usual shapes.
-const LARGE = `# yaml-language-server: $schema=../../schemas/sop.schema.json
-sop: 1
-id: KUL-004
-number: 004/SOP/KUL/KPU-Kot/IV/2024
-title: Pengelolaan Surat Masuk
-unit: Subbagian Keuangan, Umum dan Logistik
-status: approved
-revision: 0
-dates: {created: 2024-03-11, effective: 2024-04-01}
-approval:
-  position: Sekretaris KPU Kota Malang
-  name: Nama Pejabat
-  nip: "197901012005011001"
-legalBasis:
-  - Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan
-related: [KUL-005]
-actors:
-  - {id: agendaris, name: Pengadministrasi Umum}
-  - {id: kasubbag, name: Kasubbag Keuangan, Umum dan Logistik}
-  - {id: sekretaris, name: Sekretaris}
-steps:
-  - activity: Menerima surat masuk dan mencatatnya di aplikasi SRIKANDI
-    actor: agendaris
-    requirements: [Surat masuk]
-    time: 15 menit
-    output: Surat tercatat
-  - id: disposisi
-    activity: Memberi disposisi
-    actor: sekretaris
-    time: 1 hari
-    output: Lembar disposisi
-  - activity: Perlu disposisi Ketua?
-    actor: kasubbag
-    type: decision
-    ifNo: arsip
-    labels: [Perlu, Tidak perlu]
-  - activity: Meneruskan surat kepada Ketua
-    actor: kasubbag
-    time: 30 menit
-    next: 5
-  - id: arsip
-    activity: Mengarsipkan surat  # sop-disable-next-line max-steps -- contoh
-    actor: agendaris
-    time: 15 menit
-    output: Surat terarsip
-monitoring:
-  - {date: 2024-10-01, assessor: Kasubbag, result: good, notes: Baik, action: Tidak ada}
-evaluations:
-  - date: 2025-04-01
-    evaluator: Sekretaris
-    criteria: {improvesPerformance: true, easyToUnderstand: true, easyToApply: false, rolesClear: true, solvesProblems: true, meetsNeeds: true, synergy: true}
-    decision: keep
-`;
+const LARGE = SPEC_EXAMPLE;
 
 const SEEDS: Array<{ name: string; bytes: Buffer }> = [
   { name: 'minimal', bytes: Buffer.from(minimalSop('KUL-001')) },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { SPEC_EXAMPLE as EXAMPLE } from './helpers/spec-example.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (rel: string): Record<string, any> => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
@@ -15,55 +16,7 @@ const compile = (schema: object) => new Ajv({ allErrors: true, strict: false }).
 const validateSop = compile(sopSchema);
 const validateConfig = compile(configSchema);
 
-/**
- * The example of docs/sop-format.md, with one fix: the doc writes
- * `{id: kasubbag, name: Kasubbag Keuangan, Umum dan Logistik}`, where the comma ends the
- * flow-mapping value and `Umum dan Logistik` becomes a stray key; the name is quoted here.
- */
-const EXAMPLE = `# yaml-language-server: $schema=../../schemas/sop.schema.json
-sop: 1
-id: KUL-004
-number: 004/SOP/KUL/KPU-Kot/IV/2024
-title: Pengelolaan Surat Masuk
-unit: Subbagian Keuangan, Umum dan Logistik
-status: approved
-revision: 0
-dates: {created: 2024-03-11, effective: 2024-04-01}
-approval:
-  position: Sekretaris KPU Kota Malang
-  name: Nama Pejabat
-  nip: "197901012005011001"
-legalBasis:
-  - Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan
-related: [KUL-005]
-actors:
-  - {id: agendaris, name: Pengadministrasi Umum}
-  - {id: kasubbag, name: "Kasubbag Keuangan, Umum dan Logistik"}
-  - {id: sekretaris, name: Sekretaris}
-steps:
-  - activity: Menerima surat masuk dan mencatatnya di aplikasi SRIKANDI
-    actor: agendaris
-    requirements: [Surat masuk]
-    time: 15 menit
-    output: Surat tercatat
-  - id: disposisi
-    activity: Memberi disposisi
-    actor: sekretaris
-    time: 1 hari
-    output: Lembar disposisi
-  - activity: Perlu disposisi Ketua?
-    actor: kasubbag
-    type: decision
-    ifNo: arsip
-  - activity: Meneruskan surat kepada Ketua
-    actor: kasubbag
-    time: 30 menit
-  - id: arsip
-    activity: Mengarsipkan surat
-    actor: agendaris
-    time: 15 menit
-    output: Surat terarsip
-`;
+// The example of sop-format.md, with the one fix described in helpers/spec-example.ts.
 
 const example = (): Record<string, any> => parse(EXAMPLE, { schema: 'core' });
 

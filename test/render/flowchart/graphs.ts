@@ -2,6 +2,7 @@
 import { buildFlow } from '../../../src/model/graph.js';
 import type { Step } from '../../../src/model/types.js';
 import type { FlowchartInput } from '../../../src/render/flowchart/index.js';
+import { mulberry32 } from '../../helpers/prng.js';
 
 /** A step in short form: lane index, optional decision, and refs (1-based numbers or 'end'). */
 export interface S {
@@ -32,16 +33,7 @@ export function graph(lanes: number, steps: S[]): FlowchartInput & { activities:
 }
 
 /** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 /** A random valid SOP graph: every step reachable, an end reachable, decisions with two different branches. */
 export function randomGraph(seed: number): { lanes: number; steps: S[] } {
