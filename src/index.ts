@@ -2,6 +2,7 @@ import { lintRepository } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
 import { prepareSince } from './lifecycle/lint-since.js';
+import type { RenderProjectOptions, RenderProjectResult } from './render/project.js';
 
 export type { Diagnostic, LintReport, Severity } from './lint/diagnostic.js';
 export type { Sop, Step, Actor } from './model/types.js';
@@ -27,4 +28,12 @@ export async function lint(opts: LintOptions): Promise<LintReport> {
   const project = openProject(opts);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return finish(lintRepository(project.targets, project.repo));
+}
+
+export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './render/project.js';
+
+/** Render SOPs to HTML or Markdown documents (lints first; Handlebars and markdown-it load only here). */
+export async function render(opts: RenderProjectOptions): Promise<RenderProjectResult> {
+  const { renderProject } = await import('./render/project.js');
+  return renderProject(opts);
 }
