@@ -1,4 +1,6 @@
 import { ID_PATTERN, type Status } from '../model/types.js';
+import { validDate } from '../lint/rules/support.js';
+import { closest } from '../lint/words.js';
 import { isStatus } from './stage.js';
 import { checkTransition, TRANSITION_TEXT, type StagePoint } from './transitions.js';
 import type { YamlEdit } from './yaml-edit.js';
@@ -34,13 +36,20 @@ export interface MissingValue {
   label: string;
 }
 
+/** What the repository knows, so promote never writes what lint then rejects. */
+export interface PromoteContext {
+  /** `numbering.pattern` of the config. */
+  numberPattern?: string;
+  /** Ids of the repository's SOPs (`--superseded-by` must name one). */
+  ids?: ReadonlySet<string>;
+}
+
 /** What promoting will do. */
 export type PromotePlan =
   | { ok: true; from: StagePoint; to: StagePoint; edits: YamlEdit[]; noop: boolean }
   | { ok: false; from?: StagePoint; missing: MissingValue[]; errors: string[] };
 
 const NIP = /^\d{18}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The flags that supply each value. */
 export const VALUE_FLAGS: Record<keyof PromoteValues, MissingValue> = {
@@ -56,7 +65,7 @@ export const VALUE_FLAGS: Record<keyof PromoteValues, MissingValue> = {
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
 
 /** Plan a promotion (pure): check the transition and the target stage's requirements, and list the YAML edits. */
-export function planPromote(data: Record<string, any>, verb: PromoteVerb, values: PromoteValues, today: string): PromotePlan {
+export function planPromote(data: Record<string, any>, verb: PromoteVerb, values: PromoteValues, today: string, known: PromoteContext = {}): PromotePlan {
   if (!isStatus(data.status) || !Number.isInteger(data.revision)) return { ok: false, missing: [], errors: ['the file has no valid `status` and `revision`; run `sop lint` first'] };
   const from: StagePoint = { status: data.status, revision: data.revision as number };
   const revise = verb === 'revise' || (verb === 'draft' && from.status !== 'draft');
@@ -68,13 +77,19 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
   const errors: string[] = [];
   const edits: YamlEdit[] = [{ path: ['status'], value: to.status }];
   const dates = (data.dates ?? {}) as Record<string, unknown>;
-  const checkDate = (v: string, flag: string) => {
-    if (!DATE.test(v)) errors.push(`${flag} must be a date YYYY-MM-DD, got \`${v}\``);
+  /** Whether `v` is a real day; says so when not (a date that is not one is never compared). */
+  const checkDate = (v: string, flag: string): boolean => {
+    if (validDate(v)) return true;
+    errors.push(`${flag} must be a real date YYYY-MM-DD, got \`${v}\``);
+    return false;
   };
   if (to.status === 'approved') {
     const number = values.number ?? str(data.number);
     if (!number) missing.push(VALUE_FLAGS.number);
     else if (values.number) edits.push({ path: ['number'], value: number, after: 'id' });
+    if (values.number && known.numberPattern && !new RegExp(known.numberPattern).test(values.number)) {
+      errors.push(`--number \`${values.number}\` does not match numbering.pattern ${known.numberPattern}`);
+    }
     const a = (data.approval ?? {}) as Record<string, unknown>;
     const fields: Array<[keyof PromoteValues, string]> = [['approverPosition', 'position'], ['approverName', 'name'], ['approverNip', 'nip']];
     for (const [key, field] of fields) {
@@ -85,13 +100,11 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
     const nip = values.approverNip ?? str(a.nip);
     if (nip && !NIP.test(nip)) errors.push(`the NIP must be 18 digits, got \`${nip}\``);
     const effective = values.effective ?? today;
-    checkDate(effective, '--effective');
-    if (typeof dates.created === 'string' && effective < dates.created) errors.push(`the effective date ${effective} is before dates.created ${dates.created}`);
+    if (checkDate(effective, '--effective') && typeof dates.created === 'string' && effective < dates.created) errors.push(`the effective date ${effective} is before dates.created ${dates.created}`);
     edits.push({ path: ['dates', 'effective'], value: effective });
   } else if (to.status === 'implemented') {
     const date = values.date ?? today;
-    checkDate(date, '--date');
-    if (typeof dates.effective === 'string' && date < dates.effective) errors.push(`the implementation date ${date} is before dates.effective ${dates.effective}`);
+    if (checkDate(date, '--date') && typeof dates.effective === 'string' && date < dates.effective) errors.push(`the implementation date ${date} is before dates.effective ${dates.effective}`);
     edits.push({ path: ['dates', 'implemented'], value: date });
   } else if (to.status === 'evaluated') {
     const eff = typeof dates.effective === 'string' ? dates.effective : '';
@@ -103,7 +116,13 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
     // The new revision is not implemented yet: `dates.implemented` (not content) goes; git keeps the old date.
     edits.push({ path: ['revision'], value: to.revision }, { path: ['dates', 'revised'], value: date }, { path: ['dates', 'implemented'], value: '', remove: true });
   } else if (to.status === 'withdrawn' && values.supersededBy !== undefined) {
-    if (!ID_PATTERN.test(values.supersededBy)) errors.push(`--superseded-by must be an SOP id such as KUL-005, got \`${values.supersededBy}\``);
+    const by = values.supersededBy;
+    if (!ID_PATTERN.test(by)) errors.push(`--superseded-by must be an SOP id such as KUL-005, got \`${by}\``);
+    else if (by === data.id) errors.push(`--superseded-by names this SOP itself; name the SOP that replaces it`);
+    else if (known.ids && !known.ids.has(by)) {
+      const hint = closest(by, [...known.ids].filter((i) => i !== data.id));
+      errors.push(`--superseded-by names \`${by}\`, but no SOP of the repository has that id${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
+    }
     edits.push({ path: ['supersededBy'], value: values.supersededBy });
   }
   if (missing.length || errors.length) return { ok: false, from, missing, errors };

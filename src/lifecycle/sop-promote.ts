@@ -56,13 +56,14 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   const id = String(data.id ?? opts.target);
   const today = isoDay(opts.now);
   const values: PromoteValues = { ...opts.values };
-  let plan = planPromote(data, opts.verb, values, today);
+  const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()) };
+  let plan = planPromote(data, opts.verb, values, today, known);
   if (!plan.ok && plan.errors.length === 0 && plan.missing.length && opts.ask) {
     for (const m of plan.missing) {
       const answer = (await opts.ask(m))?.trim();
       if (answer) values[m.key] = answer;
     }
-    plan = planPromote(data, opts.verb, values, today);
+    plan = planPromote(data, opts.verb, values, today, known);
   }
   if (!plan.ok) {
     const target = opts.verb === 'revise' ? 'revised' : `moved to ${opts.verb}`;

@@ -84,6 +84,21 @@ describe('sop promote', () => {
     expect((await sop(['promote', 'KUL-001', 'draft'], t.dir)).stdout).toBe('KUL-001 is already draft (revision 0); nothing to do.\n');
   });
 
+  it.each([
+    ['a day that does not exist', ['approve', 'KUL-001', '--effective', '2024-13-01'], 'sop: KUL-001 cannot be moved to approved: --effective must be a real date YYYY-MM-DD, got `2024-13-01`.\n'],
+    ['29 February of a common year', ['approve', 'KUL-001', '--effective', '2025-02-29'], 'sop: KUL-001 cannot be moved to approved: --effective must be a real date YYYY-MM-DD, got `2025-02-29`.\n'],
+    ['a number outside numbering.pattern', ['approve', 'KUL-001', '--number', '1'], 'sop: KUL-001 cannot be moved to approved: --number `1` does not match numbering.pattern ^\\d{3}/SOP$.\n'],
+    ['a successor that does not exist', ['withdraw', 'KUL-001', '--superseded-by', 'KUL-003'], 'sop: KUL-001 cannot be moved to withdrawn: --superseded-by names `KUL-003`, but no SOP of the repository has that id (did you mean `KUL-002`?).\n'],
+    ['itself as successor', ['withdraw', 'KUL-001', '--superseded-by', 'KUL-001'], 'sop: KUL-001 cannot be moved to withdrawn: --superseded-by names this SOP itself; name the SOP that replaces it.\n'],
+  ])('refuses %s (exit 2, file untouched)', async (_name, args, stderr) => {
+    const t = tempTree({ 'sops/a.yaml': life.draft0, 'sops/b.yaml': life.draft0.replace('KUL-001', 'KUL-002'), 'sop.config.yaml': 'numbering: {pattern: "^\\\\d{3}/SOP$"}\n' });
+    cleanups.push(t);
+    const all = ['--number', '001/SOP', '--approver-position', 'P', '--approver-name', 'X', '--approver-nip', '197901012005011001', '--effective', '2024-04-01'];
+    const res = await sop([...args, ...(args[0] === 'approve' ? all.filter((_, i) => !args.includes(all[i - (i % 2)]!)) : [])], t.dir);
+    expect(res).toMatchObject({ code: 2, stdout: '', stderr });
+    expect(readFileSync(path.join(t.dir, 'sops/a.yaml'), 'utf8')).toBe(life.draft0);
+  });
+
   it('asks for missing values only when stdin is a terminal', async () => {
     const t = tempTree({ 'sops/a.yaml': life.draft0 });
     cleanups.push(t);
@@ -114,7 +129,7 @@ describe('sop promote', () => {
     expect(r.git(['status', '--porcelain'])).toBe(' M sops/b.yaml\n');
     const h = await sop(['history', 'KUL-001'], r.dir);
     expect(h.stdout).toContain('★ draft r0 → approved r0');
-    const plain = tempTree({ 'sops/a.yaml': life.draft0 });
+    const plain = tempTree({ 'sops/a.yaml': life.draft0, 'sops/c.yaml': life.draft0.replace('KUL-001', 'KUL-009') });
     cleanups.push(plain);
     const noGit = await sop(['withdraw', 'KUL-001', '--commit'], plain.dir);
     expect(noGit).toMatchObject({ code: 2 });
