@@ -42,6 +42,8 @@ export interface PromoteContext {
   numberPattern?: string;
   /** Ids of the repository's SOPs (`--superseded-by` must name one). */
   ids?: ReadonlySet<string>;
+  /** Nomor SOP already taken, with the file that holds each (`--number` must be new). */
+  numbers?: ReadonlyMap<string, string>;
 }
 
 /** What promoting will do. */
@@ -90,6 +92,8 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
     if (values.number && known.numberPattern && !new RegExp(known.numberPattern).test(values.number)) {
       errors.push(`--number \`${values.number}\` does not match numbering.pattern ${known.numberPattern}`);
     }
+    const taken = values.number ? known.numbers?.get(values.number) : undefined;
+    if (taken) errors.push(`--number \`${values.number}\` is already the number of ${taken}`);
     const a = (data.approval ?? {}) as Record<string, unknown>;
     const fields: Array<[keyof PromoteValues, string]> = [['approverPosition', 'position'], ['approverName', 'name'], ['approverNip', 'nip']];
     for (const [key, field] of fields) {

@@ -56,7 +56,8 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   const id = String(data.id ?? opts.target);
   const today = isoDay(opts.now);
   const values: PromoteValues = { ...opts.values };
-  const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()) };
+  const numbers = new Map([...project.repo.byNumber].flatMap(([n, fs]) => fs.filter((f) => f !== file).slice(0, 1).map((f) => [n, f.file] as const)));
+  const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()), numbers };
   let plan = planPromote(data, opts.verb, values, today, known);
   if (!plan.ok && plan.errors.length === 0 && plan.missing.length && opts.ask) {
     for (const m of plan.missing) {

@@ -88,10 +88,11 @@ describe('sop promote', () => {
     ['a day that does not exist', ['approve', 'KUL-001', '--effective', '2024-13-01'], 'sop: KUL-001 cannot be moved to approved: --effective must be a real date YYYY-MM-DD, got `2024-13-01`.\n'],
     ['29 February of a common year', ['approve', 'KUL-001', '--effective', '2025-02-29'], 'sop: KUL-001 cannot be moved to approved: --effective must be a real date YYYY-MM-DD, got `2025-02-29`.\n'],
     ['a number outside numbering.pattern', ['approve', 'KUL-001', '--number', '1'], 'sop: KUL-001 cannot be moved to approved: --number `1` does not match numbering.pattern ^\\d{3}/SOP$.\n'],
+    ['a number another SOP has', ['approve', 'KUL-001', '--number', '002/SOP'], 'sop: KUL-001 cannot be moved to approved: --number `002/SOP` is already the number of sops/b.yaml.\n'],
     ['a successor that does not exist', ['withdraw', 'KUL-001', '--superseded-by', 'KUL-003'], 'sop: KUL-001 cannot be moved to withdrawn: --superseded-by names `KUL-003`, but no SOP of the repository has that id (did you mean `KUL-002`?).\n'],
     ['itself as successor', ['withdraw', 'KUL-001', '--superseded-by', 'KUL-001'], 'sop: KUL-001 cannot be moved to withdrawn: --superseded-by names this SOP itself; name the SOP that replaces it.\n'],
   ])('refuses %s (exit 2, file untouched)', async (_name, args, stderr) => {
-    const t = tempTree({ 'sops/a.yaml': life.draft0, 'sops/b.yaml': life.draft0.replace('KUL-001', 'KUL-002'), 'sop.config.yaml': 'numbering: {pattern: "^\\\\d{3}/SOP$"}\n' });
+    const t = tempTree({ 'sops/a.yaml': life.draft0, 'sops/b.yaml': life.draft0.replace('KUL-001', 'KUL-002').replace('title:', 'number: 002/SOP\ntitle:'), 'sop.config.yaml': 'numbering: {pattern: "^\\\\d{3}/SOP$"}\n' });
     cleanups.push(t);
     const all = ['--number', '001/SOP', '--approver-position', 'P', '--approver-name', 'X', '--approver-nip', '197901012005011001', '--effective', '2024-04-01'];
     const res = await sop([...args, ...(args[0] === 'approve' ? all.filter((_, i) => !args.includes(all[i - (i % 2)]!)) : [])], t.dir);
