@@ -5,7 +5,15 @@ import type { LoadedFile } from '../model/load.js';
 import type { Project } from '../project.js';
 import { closest } from '../lint/words.js';
 
-/** Find one SOP by its `id` or by a file path. */
+const hasId = (f: LoadedFile) => typeof (f.data as { id?: unknown } | undefined)?.id === 'string';
+
+/** Whether a file name starts with `id` followed by the end or a separator. */
+function namedFor(file: string, id: string): boolean {
+  const stem = path.basename(file).replace(/\.ya?ml$/i, '');
+  return stem.slice(0, id.length).toUpperCase() === id.toUpperCase() && /^([^A-Za-z0-9]|$)/.test(stem.charAt(id.length));
+}
+
+/** Find one SOP by its `id`, by a file path, or (when its file does not parse) by a file named after the id. */
 export function findSop(project: Project, cwd: string, target: string): { file: LoadedFile; abs: string } {
   const byId = project.repo.byId.get(target);
   if (byId && byId.length > 1) throw new UsageError(`Several files declare id ${target}: ${byId.map((f) => f.file).join(', ')}; name the file instead.`);
@@ -21,6 +29,9 @@ export function findSop(project: Project, cwd: string, target: string): { file: 
     const f = project.repo.files.find((x) => (project.absPaths.get(x.file) ?? '') === abs) ?? project.targets.find((x) => (project.absPaths.get(x.file) ?? '') === abs);
     if (f) return { file: f, abs };
   }
+  // A file that does not parse has no id: find it by its name (`KUL-004-surat-masuk.yaml`, as lint's filename-id asks).
+  const byName = project.repo.files.filter((f) => !hasId(f) && namedFor(f.file, target));
+  if (byName.length === 1) return { file: byName[0]!, abs: project.absPaths.get(byName[0]!.file) ?? path.resolve(cwd, byName[0]!.file) };
   const hint = closest(target, [...project.repo.byId.keys()]);
   throw new UsageError(`No SOP with id or path \`${target}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`);
 }

@@ -16,7 +16,7 @@ const HEAD = ['ID', 'Title', 'Unit', 'Stage', 'Rev', 'Since', 'Approved by', 'Ap
 
 function flags(r: StatusRow): string[] {
   const out: string[] = [];
-  if (r.unreadable) out.push('the file does not parse (run `sop lint`)');
+  if (r.unreadable) out.push(`${r.file} does not parse (run \`sop lint\`)`);
   if (r.changedAfterApproval) out.push('content changed after approval without a revision');
   if (r.uncommitted) out.push(`uncommitted (${r.uncommitted})`);
   return out;

@@ -118,6 +118,12 @@ describe('sop status on a scripted life', () => {
     r.write('sops/kul-001.yaml', 'id: [unclosed\n');
     row = (await statusJson(r, ['sops/kul-001.yaml'])).json.sops[0]!;
     expect(row).toMatchObject({ file: 'sops/kul-001.yaml', stage: '', unreadable: true });
+    expect((await sop(['status', '--today', '2025-07-01', 'sops/kul-001.yaml'], r.dir)).stdout).toContain('sops/kul-001.yaml does not parse (run `sop lint`)');
+    // it has no id now, but its name still finds it
+    const h = await sop(['history', 'KUL-001'], r.dir);
+    expect(h.code, h.stderr).toBe(0);
+    expect(h.stdout).toMatch(/^KUL-001 \(sops\/kul-001\.yaml\)\n/);
+    expect((await sop(['diff', 'KUL-001'], r.dir)).code).toBe(0);
   });
 
   it('reads history through a merged branch', async () => {
