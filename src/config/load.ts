@@ -1,5 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isMap, parseDocument } from 'yaml';
 import { loadFile } from '../model/load.js';
 import { ConfigError } from '../errors.js';
 import { validateAgainst } from '../lint/schema-check.js';
@@ -54,9 +55,23 @@ export function resolveConfig(cwd: string, target?: string, explicit?: string): 
   return loadConfig(file, path.relative(cwd, file) || file);
 }
 
+function isBlankYaml(file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false; // loadFile words the I/O error
+  }
+  const doc = parseDocument(text);
+  return doc.errors.length === 0 && doc.contents === null;
+}
+
 /** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
 export function loadConfig(file: string, shown: string = file): Config {
+  // An empty config (or one of comments only) means the defaults; the SOP loader would call it an empty SOP.
+  if (isBlankYaml(file)) return { ...defaultConfig(path.dirname(file)), file };
   const loaded = loadFile(shown, file);
+  if (loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
   const first = loaded.problems[0];
   if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
   const issues = validateAgainst('config', loaded.data, loaded);

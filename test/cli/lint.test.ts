@@ -110,6 +110,10 @@ const rows: Row[] = [
   { name: 'a config with a YAML syntax error', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\nrules: [a\n' }, exitCode: 2, stderr: ['sop.config.yaml:'] },
   { name: 'a config with an unknown key', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'locale: id\nlocal: en\n' }, exitCode: 2, stderr: ['sop.config.yaml:2:1', '`local`'] },
   { name: 'a config naming an unknown rule', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'rules:\n  shema: warn\n' }, exitCode: 2, stderr: ['unknown rule `shema`', 'did you mean `schema`'] },
+  { name: 'an empty config means the defaults', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': '' }, exitCode: 0, stdout: ['✓ 1 file checked'] },
+  { name: 'a config of comments only means the defaults', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': '# locale: en\n' }, exitCode: 0, stdout: ['✓ 1 file checked'] },
+  { name: 'a config that is a list', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': '- locale: en\n' }, exitCode: 2, stderr: ['sop.config.yaml:1:1 The config must be a mapping'] },
+  { name: 'a config that is a single value', args: ['lint'], files: { ...CLEAN, 'sop.config.yaml': 'en\n' }, exitCode: 2, stderr: ['sop.config.yaml:1:1 The config must be a mapping'] },
   { name: 'an explicit config that does not exist', args: ['lint', '-c', 'other.yaml'], files: CLEAN, exitCode: 2, stderr: ['Config file not found: other.yaml'] },
 ];
 
