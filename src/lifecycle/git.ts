@@ -195,7 +195,7 @@ export async function logFolder(root: string, pathspecs: readonly string[], rang
   args.push(...pathspecs);
   const r = await git(root, args, { toFile });
   if (r.code !== 0) {
-    if (/does not have any commits|unknown revision|bad default revision/.test(r.stderr)) return [];
+    if (/does not have any commits|unknown revision|bad default revision|bad revision 'HEAD'/.test(r.stderr)) return [];
     throw new Error(`git log failed: ${r.stderr.trim()}`);
   }
   return parseLog(r.stdout);

@@ -74,9 +74,10 @@ export async function openSopGit(config: Config): Promise<SopGit | undefined> {
   const info = await infoP;
   const [log, worktree] = await Promise.all([logP, worktreeP]);
   if (!info) return undefined;
-  if (log instanceof Error) throw log;
+  // Before the first commit `git log HEAD` fails ("bad revision 'HEAD'" on older git): there is no history to read.
+  if (log instanceof Error && info.head) throw log;
   const warnings = info.shallow ? [SHALLOW_MESSAGE] : [];
-  return { info, pathspecs, lineages: buildLineages(info.head ? log : []), worktree, cat: new CatFile(info.root), warnings };
+  return { info, pathspecs, lineages: buildLineages(info.head && !(log instanceof Error) ? log : []), worktree, cat: new CatFile(info.root), warnings };
 }
 
 /** Text of a committed version ('' for a deletion or a missing blob). */

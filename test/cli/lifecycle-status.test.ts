@@ -186,6 +186,20 @@ describe('sop status without full history', () => {
     expect(h.stdout).not.toContain('draft r0');
   });
 
+  it('works in a repository without commits yet (status, history, diff, render)', async () => {
+    const r = make({ 'sops/kul-001.yaml': life.implemented0 });
+    const res = await statusJson(r);
+    expect(res.json.sops[0]).toMatchObject({ stage: 'implemented', uncommitted: 'untracked' });
+    const h = await sop(['history', 'KUL-001'], r.dir);
+    expect(h).toMatchObject({ code: 0, stderr: 'sop: sops/kul-001.yaml has never been committed\n' });
+    expect(h.stdout).toContain('(working tree)');
+    const d = await sop(['diff', 'KUL-001'], r.dir);
+    expect(d).toMatchObject({ code: 2, stderr: 'sop: KUL-001 has no approved version in git history; name the versions to compare: `sop diff KUL-001 <a> [<b>]`.\n' });
+    expect((await sop(['diff', 'KUL-001', 'HEAD'], r.dir)).stderr).toMatch(/^sop: Unknown git revision `HEAD`/);
+    const md = await sop(['render', '--format', 'md', '--out', '-', 'sops/kul-001.yaml'], r.dir);
+    expect(md.code, md.stderr).toBe(0);
+  });
+
   it('works in a plain folder, except history', async () => {
     const t = tempTree({ 'sops/kul-001.yaml': life.implemented0 });
     repos.push(t);
