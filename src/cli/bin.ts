@@ -2,9 +2,19 @@
 import { createInterface } from 'node:readline/promises';
 import { run } from './run.js';
 
+// A reader that stops early (`sop history X | head`) closes the pipe: the run goes on, its output unread
+// (as with cat), instead of a crash on EPIPE.
+const writable = { stdout: true, stderr: true };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    writable[name] = false;
+  });
+}
+
 const code = await run(process.argv.slice(2), {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
+  stdout: (s) => void (writable.stdout && process.stdout.write(s)),
+  stderr: (s) => void (writable.stderr && process.stderr.write(s)),
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),

@@ -52,6 +52,17 @@ describe('the built `sop` command', () => {
     }
   });
 
+  it('stops quietly when the reader closes the pipe early (`| head`), without an EPIPE stack trace', () => {
+    const long = 'Menerima surat masuk dan mencatatnya. '.repeat(8000); // ~300 KB: more than a pipe holds
+    const t = tempTree({ 'sops/KUL-001.yaml': minimalSop('KUL-001').replace('legalBasis: [UU 43/2009]', `legalBasis: [UU 43/2009, "${long}"]`) });
+    try {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" render --format md --out - --force sops/KUL-001.yaml | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}" >&2`], { cwd: t.dir, encoding: 'utf8', timeout: 30_000 });
+      expect(r.stderr).toBe('0\n');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('reports a broken config with file:line:col and no stack trace', () => {
     const t = tempTree({ 'sop.config.yaml': 'review:\n  monitoringMonths: soon\n', 'sops/KUL-001.yaml': minimalSop('KUL-001') });
     try {
