@@ -95,7 +95,8 @@ const rows: Row[] = [
     exitCode: 1,
     check: (dir) => expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).not.toMatch(ANSI),
   },
-  { name: '-o into a path that cannot be written', args: ['lint', 'sops', '-o', 'sops/KUL-002.yaml/x.txt'], files: BROKEN, exitCode: 2, stderr: ['sop: Cannot write'], check: (_d, r) => expect(r.stdout).toBe('') },
+  { name: '-o into a path that cannot be written', args: ['lint', 'sops', '-o', 'sops/KUL-002.yaml/x.txt'], files: BROKEN, exitCode: 2, stderr: ['sop: Cannot write', 'x.txt: a file stands where a folder of that path is needed (EEXIST)'], check: (_d, r) => expect(r.stdout).toBe('') },
+  { name: '-o naming a folder', args: ['lint', 'sops', '-o', 'sops'], files: BROKEN, exitCode: 2, stderr: ['sops: a folder of that name exists (EISDIR)'] },
 
   // Colours.
   { name: 'colours on a terminal', args: ['lint', 'sops'], files: BROKEN, io: { env: {}, stdoutIsTTY: true }, exitCode: 1, stdout: ['\u001b[31merror\u001b[39m'] },
