@@ -34,18 +34,22 @@ export function globFolder(glob: string): string {
   return fixed.join('/');
 }
 
-/** Repository-relative `/` path of an absolute file. */
-export function repoRel(root: string, abs: string): string {
-  let rel = path.relative(root, abs);
-  if (rel.startsWith('..')) {
-    // git reports the real path of the root; the file may have been named through a symlink (macOS /var, /tmp).
-    try {
-      rel = path.relative(root, path.join(realpathSync(path.dirname(abs)), path.basename(abs)));
-    } catch {
-      // keep the plain relative path
-    }
+/** The real path of `p` (symlinks resolved, as git sees the tree); a part that does not exist yet is kept as written. */
+export function realPath(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    const up = path.dirname(p);
+    return up === p ? p : path.join(realPath(up), path.basename(p));
   }
-  return rel.split(path.sep).join('/');
+}
+
+/**
+ * Repository-relative `/` path of an absolute file or folder, through any symlink on the way (a symlinked
+ * `sops/` folder, macOS /var → /private/var): git records the real path. Starts with `..` when outside.
+ */
+export function repoRel(root: string, abs: string): string {
+  return path.relative(realPath(root), realPath(abs)).split(path.sep).join('/');
 }
 
 /** Every YAML file of the repository (git pathspecs match `*` across folders). */
@@ -67,7 +71,9 @@ export function sopPathspecs(gitRoot: string, config: Config): string[] {
  */
 export async function openSopGit(config: Config): Promise<SopGit | undefined> {
   const folder = globFolder(config.sops);
-  const pathspecs = config.file && folder ? [folder] : YAML_PATHSPECS;
+  // Relative to the config's folder, through a symlinked SOP folder (git does not follow symlinks); as written when outside.
+  const real = folder ? repoRel(config.root, path.join(config.root, folder)) : '';
+  const pathspecs = config.file && folder ? [real && !real.startsWith('..') ? real : folder] : YAML_PATHSPECS;
   const infoP = openRepo(config.root);
   const logP = logFolder(config.root, pathspecs, 'HEAD', true).catch((e: Error) => e);
   const worktreeP = worktreeChanges(config.root, pathspecs).catch(() => new Map<string, WorktreeState>());

@@ -4,7 +4,7 @@ import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
 import { commitFile, openRepo } from './git.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { repoRel } from './repo.js';
+import { realPath, repoRel } from './repo.js';
 import { isoDay } from './review.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
@@ -78,7 +78,10 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   let commit: string | undefined;
   const repo = opts.commit ? await openRepo(project.config.root) : undefined;
   if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
-  opts.write(abs, edited);
-  if (repo) commit = await commitFile(repo.root, repoRel(repo.root, abs), promoteMessage(id, plan.to));
+  const rel = repo ? repoRel(repo.root, abs) : '';
+  if (rel.startsWith('..')) throw new UsageError(`--commit: ${file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
+  // The real file: a symlinked SOP file stays a symlink.
+  opts.write(realPath(abs), edited);
+  if (repo) commit = await commitFile(repo.root, rel, promoteMessage(id, plan.to));
   return { file: file.file, id, from: plan.from, to: plan.to, noop: false, commit };
 }

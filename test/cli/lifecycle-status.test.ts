@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitProcessCount } from '../../src/lifecycle/git.js';
@@ -198,6 +198,34 @@ describe('sop status without full history', () => {
     expect((await sop(['diff', 'KUL-001', 'HEAD'], r.dir)).stderr).toMatch(/^sop: Unknown git revision `HEAD`/);
     const md = await sop(['render', '--format', 'md', '--out', '-', 'sops/kul-001.yaml'], r.dir);
     expect(md.code, md.stderr).toBe(0);
+  });
+
+  it('reads history through a symlinked SOP folder, and promote --commit commits the real file', async () => {
+    const r = make({ 'sop.config.yaml': 'locale: id\n', 'data/sops/kul-001.yaml': life.draft0 });
+    symlinkSync('data/sops', path.join(r.dir, 'sops'));
+    r.commit('draft', '2024-03-11');
+    const res = await statusJson(r);
+    expect(res.json.sops[0]).toMatchObject({ file: 'sops/kul-001.yaml', stage: 'draft', since: '2024-03-11' });
+    const approve = await sop(['approve', 'KUL-001', '--number', '001/SOP', '--approver-position', 'P', '--approver-name', 'N', '--approver-nip', '197901012005011001', '--today', '2024-04-01', '--commit'], r.dir);
+    expect(approve.code, approve.stderr).toBe(0);
+    expect(r.git(['show', '--name-only', '--format=', 'HEAD']).trim()).toBe('data/sops/kul-001.yaml');
+    expect(r.git(['status', '--porcelain'])).toBe('');
+    expect(lstatSync(path.join(r.dir, 'sops')).isSymbolicLink()).toBe(true);
+    const h = await sop(['history', 'KUL-001'], r.dir);
+    expect(h.stdout).toContain('★ draft r0 → approved r0');
+    expect((await sop(['diff', 'KUL-001'], r.dir)).stdout).toContain('No change in content.');
+  });
+
+  it('promote --commit refuses an SOP folder that a symlink takes out of the repository, before writing', async () => {
+    const outside = tempTree({ 'kul-001.yaml': life.draft0 });
+    repos.push(outside);
+    const r = make({ 'sop.config.yaml': 'locale: id\n' });
+    symlinkSync(outside.dir, path.join(r.dir, 'sops'));
+    r.commit('config', '2024-03-11');
+    const res = await sop(['withdraw', 'KUL-001', '--commit'], r.dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/^sop: --commit: sops\/kul-001\.yaml is outside the git repository .* \(through a symlink\); the file was not changed\.\n$/);
+    expect(readFileSync(path.join(outside.dir, 'kul-001.yaml'), 'utf8')).toBe(life.draft0);
   });
 
   it('works in a plain folder, except history', async () => {
