@@ -74,7 +74,12 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
   const text = readFileSync(abs, 'utf8');
   const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  const edited = bom + editYaml(bom ? text.slice(1) : text, plan.edits);
+  let edited: string;
+  try {
+    edited = bom + editYaml(bom ? text.slice(1) : text, plan.edits);
+  } catch (e) {
+    throw new UsageError(`${file.file} could not be edited in place (${(e as Error).message}); the file was not changed.`);
+  }
   let commit: string | undefined;
   const repo = opts.commit ? await openRepo(project.config.root) : undefined;
   if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);

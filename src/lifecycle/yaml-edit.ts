@@ -41,6 +41,11 @@ function blockLines(keys: string[], value: string, indent: string, step: string,
   return keys.map((k, i) => `${indent}${step.repeat(i)}${k}:${i === keys.length - 1 ? ` ${value}` : ''}`).join(eol) + eol;
 }
 
+/** `a: {b: value}` for the keys `a`, `b`: what a flow mapping takes where block lines cannot go. */
+function flowEntry(keys: string[], value: string): string {
+  return keys.length === 1 ? `${keys[0]}: ${value}` : `${keys[0]}: {${flowEntry(keys.slice(1), value)}}`;
+}
+
 /** Cut a pair out: from a flow mapping with its comma, from a block mapping with its whole lines. */
 function removePair(text: string, map: YAMLMap, pair: Pair): string {
   const start = (pair.key as { range?: number[] }).range![0]!;
@@ -82,13 +87,13 @@ function applyOne(text: string, edit: YamlEdit): string {
     const items = map.items as Pair[];
     const anchor = (edit.after !== undefined ? pairOf(map, edit.after) : undefined) ?? items.at(-1);
     if (map.flow) {
-      if (rest.length > 1) throw new Error(`cannot add \`${rest.join('.')}\` inside a flow mapping`);
+      const entry = flowEntry(rest, value);
       const end = (anchor?.value as { range?: number[] } | null)?.range?.[1] ?? (anchor?.key as { range?: number[] } | null)?.range?.[1];
       if (end === undefined) {
         const open = text.indexOf('{', map.range![0]);
-        return `${text.slice(0, open + 1)}${key}: ${value}${text.slice(open + 1)}`;
+        return `${text.slice(0, open + 1)}${entry}${text.slice(open + 1)}`;
       }
-      return `${text.slice(0, end)}, ${key}: ${value}${text.slice(end)}`;
+      return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
     }
     const first = items[0]?.key as { range?: number[] } | undefined;
     if (!anchor || !first?.range) throw new Error(`cannot add \`${rest.join('.')}\` to an empty mapping`);

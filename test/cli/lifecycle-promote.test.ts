@@ -100,6 +100,25 @@ describe('sop promote', () => {
     expect(readFileSync(path.join(t.dir, 'sops/a.yaml'), 'utf8')).toBe(life.draft0);
   });
 
+  it('approves an SOP written as one flow mapping (no internal error)', async () => {
+    const flow = '{sop: 1, id: KUL-001, title: Surat, unit: Umum, status: draft, revision: 0,\n dates: {created: 2024-03-11}, legalBasis: [UU], actors: [{id: s, name: Staf}],\n steps: [{activity: A, actor: s, time: 1 jam, output: X}, {activity: B, actor: s, time: 1 jam, output: Y}]}\n';
+    const t = tempTree({ 'sops/KUL-001.yaml': flow });
+    cleanups.push(t);
+    const res = await sop(['approve', 'KUL-001', '--number', '1/X', '--effective', '2024-04-01', '--approver-position', 'P', '--approver-name', 'N', '--approver-nip', '197901012005011001'], t.dir);
+    expect(res).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(path.join(t.dir, 'sops/KUL-001.yaml'), 'utf8')).toBe(
+      '{sop: 1, id: KUL-001, number: 1/X, title: Surat, unit: Umum, status: approved, revision: 0,\n dates: {created: 2024-03-11, effective: 2024-04-01}, approval: {position: P, name: "N", nip: "197901012005011001"}, legalBasis: [UU], actors: [{id: s, name: Staf}],\n steps: [{activity: A, actor: s, time: 1 jam, output: X}, {activity: B, actor: s, time: 1 jam, output: Y}]}\n',
+    );
+    expect((await sop(['lint', 'sops'], t.dir)).code).toBe(0);
+    // what cannot be edited in place is said plainly, and the file is left alone
+    const odd = flow.replace('KUL-001', 'KUL-002').replace('dates: {created: 2024-03-11}', 'dates: 2024');
+    const u = tempTree({ 'sops/KUL-002.yaml': odd });
+    cleanups.push(u);
+    const bad = await sop(['approve', 'KUL-002', '--number', '1/X', '--approver-position', 'P', '--approver-name', 'N', '--approver-nip', '197901012005011001'], u.dir);
+    expect(bad).toMatchObject({ code: 2, stderr: 'sop: sops/KUL-002.yaml could not be edited in place (`dates` is not a mapping); the file was not changed.\n' });
+    expect(readFileSync(path.join(u.dir, 'sops/KUL-002.yaml'), 'utf8')).toBe(odd);
+  });
+
   it('asks for missing values only when stdin is a terminal', async () => {
     const t = tempTree({ 'sops/a.yaml': life.draft0 });
     cleanups.push(t);
