@@ -61,6 +61,11 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
   const targetsAbs = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
+  if (targetsAbs.length === 0) {
+    // Passing on nothing would hide a wrong folder or glob in CI.
+    const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
+    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
+  }
   const shown = (abs: string) => {
     const rel = path.relative(cwd, abs);
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;

@@ -40,6 +40,8 @@ const rows: Row[] = [
   { name: '--max-warnings needs a number', args: ['lint', '--max-warnings', 'many'], files: CLEAN, exitCode: 2, stderr: ['expected a whole number'] },
   { name: 'a missing path', args: ['lint', 'sops/nope.yaml'], files: CLEAN, exitCode: 2, stderr: ['sop: No such file or folder: sops/nope.yaml'] },
   { name: 'a glob that matches nothing', args: ['lint', 'sops/*.yml'], files: CLEAN, exitCode: 2, stderr: ['No files match'] },
+  { name: 'no SOP files where the config says', args: ['lint'], files: { 'sop.config.yaml': 'sops: "procedures/**/*.yaml"\n', 'sops/KUL-001.yaml': CLEAN['sops/KUL-001.yaml']! }, exitCode: 2, stderr: ['No SOP files found: the SOP glob of sop.config.yaml (sops: procedures/**/*.yaml) matches nothing'] },
+  { name: 'a folder without SOP files', args: ['lint', 'docs'], files: { ...CLEAN, 'docs/readme.txt': 'x' }, exitCode: 2, stderr: ['No SOP files (*.yaml, *.yml) in: docs'] },
 
   // Results and exit codes.
   { name: 'a clean file', args: ['lint', 'sops/KUL-001.yaml'], files: CLEAN, exitCode: 0, stdout: ['✓ 1 file checked, no problems'] },
