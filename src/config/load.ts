@@ -109,5 +109,9 @@ export function loadConfig(file: string, shown: string = file): Config {
     browser: { ...(raw.browser ?? {}) },
     pdf: { ...base.pdf, ...(raw.pdf ?? {}) },
     history: raw.history ?? true,
+    where: (p) => {
+      const r = loaded.locator.locate(p);
+      return `${shown}:${r.start.line}:${r.start.column}`;
+    },
   };
 }

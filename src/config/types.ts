@@ -47,6 +47,8 @@ export interface Config {
   pdf: { margin: string };
   /** Whether rendered documents show the revision history. */
   history: boolean;
+  /** `sop.config.yaml:LINE:COL` of a config key, for messages about its value (absent without a config file). */
+  where?: (path: ReadonlyArray<string | number>) => string;
 }
 
 /** Name of the configuration file. */

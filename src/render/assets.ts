@@ -14,6 +14,9 @@ const MIME: Record<string, string> = {
 
 const cache = new Map<string, string>();
 
+/** `sop.config.yaml:LINE:COL ` of organization.logo, when the config has a file. */
+const at = (config: Config): string => (config.where ? `${config.where(['organization', 'logo'])} ` : '');
+
 /**
  * The configured logo as a data URI (an `<img>` source: an SVG shown this way cannot run scripts
  * or load anything). Undefined when no logo is configured; ConfigError when it cannot be used.
@@ -24,17 +27,17 @@ export function logoDataUri(config: Config): string | undefined {
   const abs = path.resolve(config.root, logo);
   const rel = path.relative(config.root, abs);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new ConfigError(`organization.logo must be a file inside the repository (${config.root}); got ${logo}`);
+    throw new ConfigError(`${at(config)}organization.logo must be a file inside the repository (${config.root}); got ${logo}`);
   }
   const mime = MIME[path.extname(abs).toLowerCase()];
-  if (!mime) throw new ConfigError(`organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`);
+  if (!mime) throw new ConfigError(`${at(config)}organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`);
   const hit = cache.get(abs);
   if (hit) return hit;
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
   } catch (e) {
-    throw new ConfigError(`organization.logo cannot be read: ${logo} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${at(config)}organization.logo cannot be read: ${logo} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   const uri = `data:${mime};base64,${bytes.toString('base64')}`;
   cache.set(abs, uri);

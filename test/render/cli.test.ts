@@ -36,6 +36,14 @@ describe('sop render', () => {
     expect(kul4).toContain('Pengelolaan Surat Masuk');
   });
 
+  it('names the config line of a logo that cannot be read (exit 2)', async () => {
+    const config = 'organization: {name: KPU KOTA CONTOH, unitLines: [SEKRETARIAT], logo: assets/none.png}\n';
+    const dir = tree({ 'sop.config.yaml': config, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
+    const r = await sop(['render', 'sops/KUL-001.yaml', '--out', '-'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sop: sop.config.yaml:1:71 organization.logo cannot be read: assets/none.png (ENOENT)\n');
+  });
+
   it('writes a single SOP to stdout with --out -, in English with --locale en', async () => {
     const dir = tree({ 'sop.config.yaml': CONFIG, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
     const r = await sop(['render', 'sops/KUL-001.yaml', '--out', '-', '--locale', 'en'], dir);
