@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Benchmark: the book of N synthetic SOPs, and N single PDFs, each through the real CLI
 // (`sop book`, `sop render --format pdf`) in a child process, with Chromium's processes sampled:
-// wall time, peak RSS of the whole process tree (node + browser), browser launches.
+// wall time, CPU time and peak RSS of the whole process tree (node + browser), browser launches. CPU time is
+// summed over every process seen (each one's last sample, taken every 250 ms): steadier than wall time on a
+// shared machine.
 // Usage: npm run build && node bench/pdf.mjs [N=200]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -31,7 +33,9 @@ function tree(pid) {
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] ?? 0);
-      procs.push({ pid: Number(d), ppid, rss, args: () => readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      procs.push({ pid: Number(d), ppid, rss, ticks, args: () => readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ') });
     } catch { /* gone */ }
   }
   const inTree = new Set([pid]);
@@ -47,7 +51,7 @@ function tree(pid) {
       if (/chrom/i.test(a) && /--user-data-dir=/.test(a) && !/--type=/.test(a)) browsers.push(p.pid);
     } catch { /* gone */ }
   }
-  return { rss: mine.reduce((n, p) => n + p.rss, 0), browsers };
+  return { rss: mine.reduce((n, p) => n + p.rss, 0), browsers, ticks: mine.map((p) => [p.pid, p.ticks]) };
 }
 
 /** Run the CLI, sampling the process tree every 250 ms. */
@@ -58,10 +62,12 @@ async function measure(label, args) {
   child.stderr.on('data', (d) => (stderr += d));
   let peak = 0;
   const browsers = new Set();
+  const ticks = new Map();
   const sample = () => {
     try {
       const t = tree(child.pid);
       peak = Math.max(peak, t.rss);
+      for (const [pid, n] of t.ticks) ticks.set(pid, n);
       for (const b of t.browsers) browsers.add(b);
     } catch { /* the process just ended */ }
   };
@@ -69,7 +75,8 @@ async function measure(label, args) {
   const code = await new Promise((r) => child.on('close', r));
   clearInterval(timer);
   const s = (performance.now() - t0) / 1000;
-  console.log(`${label}: ${s.toFixed(1)} s wall, peak RSS ${(peak / 1024).toFixed(0)} MB (node + Chromium), browser launches ${browsers.size}, exit ${code}`);
+  const cpu = [...ticks.values()].reduce((a, b) => a + b, 0) / 100;
+  console.log(`${label}: ${s.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, peak RSS ${(peak / 1024).toFixed(0)} MB (node + Chromium), browser launches ${browsers.size}, exit ${code}`);
   if (code !== 0) console.error(stderr);
   return { s, code, launches: browsers.size };
 }

@@ -16,11 +16,16 @@ export const SOP_SELECTORS: RowSelectors = { root: 'article.sop', table: 'table.
 /**
  * CSS the PDF layer adds to the renderer's: the watermark comes from the page margin boxes instead, and the
  * lane lines are one repeating gradient per band (the same lines; a tiled gradient costs Chromium's PDF
- * backend ~0.3 s per page, this one almost nothing).
+ * backend ~0.3 s per page, this one almost nothing). The bands lose their positioned boxes: Chromium paints
+ * every positioned box (a paint layer) of the document again for each printed page, which made a book's print
+ * grow with pages × bands; a static svg sized by its cell fills the band alike (`contain: size` keeps its
+ * 150 px default height out of the row's height, so the row is as tall as before).
  */
 export const PRINT_CSS = [
   '.watermark { display: none !important; }',
   'table.procedure td.band { background-image: repeating-linear-gradient(to right, #9a9a9a 0 0.75px, transparent 0.75px calc(100% / var(--actors, 1))); background-size: auto; background-repeat: no-repeat; }',
+  'div.sop-flow-band { position: static !important; }',
+  'div.sop-flow-band > svg.sop-flow { position: static !important; contain: size; }',
 ].join('\n');
 
 /** Extra CSS for one pagination: the procedure part on a new page when no row fits under the identity part. */
