@@ -46,12 +46,25 @@ export function documentCss(view: SopView, opts: RenderOptions, css: string): st
 }
 
 /** The view of an SOP with what the HTML template needs (bands, CSS, layout). */
-export function htmlView(sop: Sop, opts: RenderOptions): SopView & { css: string; layout: { totalLabelSpan: number } } {
+export function htmlView(sop: Sop, opts: RenderOptions): SopView & { css: string; layout: { totalLabelSpan: number; actorFontPt: number } } {
   const env = templateEnv(opts.templates ?? opts.config.templates);
   const view = buildView(sop, opts);
   const lanes = Math.max(1, view.actors.length);
-  addBands(sop, view, opts.breaks ?? [], Math.floor((printableWidthPx(opts.config) * ACTOR_SHARE) / lanes));
-  return { ...view, css: documentCss(view, opts, env.css), layout: { totalLabelSpan: 3 + view.actors.length } };
+  const laneWidth = Math.floor((printableWidthPx(opts.config) * ACTOR_SHARE) / lanes);
+  addBands(sop, view, opts.breaks ?? [], laneWidth);
+  const layout = { totalLabelSpan: 3 + view.actors.length, actorFontPt: actorHeaderFontPt(view.actors.map((a) => a.name), laneWidth) };
+  return { ...view, css: documentCss(view, opts, env.css), layout };
+}
+
+/**
+ * Font size of the actor column headers: 8 pt, smaller (down to 5.5 pt) when the longest word of a
+ * position would not fit the lane, so "Pengadministrasi" is not cut mid-word on a narrow lane.
+ * Bold Arial averages about 0.62 em a character; 4 px go to the cell's padding.
+ */
+export function actorHeaderFontPt(names: readonly string[], laneWidthPx: number): number {
+  const longest = Math.max(1, ...names.flatMap((n) => n.split(/[\s/-]+/).map((w) => w.length)));
+  const fitPx = (laneWidthPx - 4) / (longest * 0.62);
+  return Math.max(5.5, Math.min(8, Math.floor((fitPx * 0.75) * 4) / 4));
 }
 
 /** Render one SOP as a self-contained HTML document. */

@@ -116,3 +116,16 @@ describe('buildView', () => {
     expect(view.page.size).toBe('297mm 210mm');
   });
 });
+
+describe('actor column headers', () => {
+  it('keep 8 pt when the longest word fits the lane, and shrink (to 5.5 pt at least) when it does not', async () => {
+    const { actorHeaderFontPt } = await import('../../src/render/index.js');
+    expect(actorHeaderFontPt(['Sekretaris'], 140)).toBe(8);
+    const narrow = actorHeaderFontPt(['Pengadministrasi Umum'], 100);
+    expect(narrow).toBeLessThan(8);
+    expect(narrow).toBeGreaterThanOrEqual(5.5);
+    // The chosen size makes "Pengadministrasi" (16 letters of bold Arial, ~0.62 em each) fit 100 px less padding.
+    expect(16 * 0.62 * (narrow / 0.75)).toBeLessThanOrEqual(96);
+    expect(actorHeaderFontPt(['Pengadministrasi'], 40)).toBe(5.5);
+  });
+});
