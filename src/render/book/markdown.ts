@@ -20,15 +20,16 @@ export function markdownPage(text: string): string {
 
 /** Read the Markdown pages named in the config (`book.pages`, relative to the repository root). */
 export function readBookPages(config: Config): Array<{ file: string; html: string }> {
-  return config.book.pages.map((rel) => {
+  return config.book.pages.map((rel, i) => {
+    const at = config.where ? `${config.where(['book', 'pages', i])} ` : '';
     const abs = path.resolve(config.root, rel);
     const inside = path.relative(config.root, abs);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new ConfigError(`book.pages must name files inside the repository (${config.root}); got ${rel}`);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new ConfigError(`${at}book.pages must name files inside the repository (${config.root}); got ${rel}`);
     let text: string;
     try {
       text = readFileSync(abs, 'utf8');
     } catch (e) {
-      throw new ConfigError(`book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new ConfigError(`${at}book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     return { file: rel, html: markdownPage(text) };
   });

@@ -169,7 +169,7 @@ describe('sop book refusals', () => {
     try {
       const r = await sop(['book', '-o', 'b.html'], t.dir);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('book.pages: cannot read book/missing.md');
+      expect(r.stderr).toContain('sop.config.yaml:1:16 book.pages: cannot read book/missing.md (ENOENT)');
     } finally {
       t.cleanup();
     }
