@@ -4,6 +4,9 @@ import { UsageError } from '../errors.js';
 import type { LoadedFile } from '../model/load.js';
 import type { Project } from '../project.js';
 import { closest } from '../lint/words.js';
+import { resolveConfig } from '../config/load.js';
+import { openProject } from '../project.js';
+import { closeSopGit, openSopGit, type SopGit } from './repo.js';
 
 const hasId = (f: LoadedFile) => typeof (f.data as { id?: unknown } | undefined)?.id === 'string';
 
@@ -34,4 +37,43 @@ export function findSop(project: Project, cwd: string, target: string): { file: 
   if (byName.length === 1) return { file: byName[0]!, abs: project.absPaths.get(byName[0]!.file) ?? path.resolve(cwd, byName[0]!.file) };
   const hint = closest(target, [...project.repo.byId.keys()]);
   throw new UsageError(`No SOP with id or path \`${target}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`);
+}
+
+/** One SOP opened together with its repository's git side (for `sop history` and `sop diff`). */
+export interface OpenedSop {
+  /** The project. */
+  project: Project;
+  /** The SOP's file. */
+  file: LoadedFile;
+  /** Its absolute path. */
+  abs: string;
+  /** Its data when it parses as a mapping. */
+  data: Record<string, any> | undefined;
+  /** Its id, or the target as given. */
+  id: string;
+  /** The git side; the caller closes it with closeSopGit. */
+  g: SopGit;
+}
+
+/**
+ * Open the project and git at once (git runs while the files are parsed), find the SOP, and close
+ * git again when the SOP cannot be found. `notGit` words the error outside a git repository.
+ */
+export async function openSopWithGit(opts: { cwd: string; target: string; configPath?: string }, notGit: string): Promise<OpenedSop> {
+  const gitP = openSopGit(resolveConfig(opts.cwd, undefined, opts.configPath));
+  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
+  let project: Project;
+  let found: { file: LoadedFile; abs: string };
+  try {
+    project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+    found = findSop(project, opts.cwd, opts.target);
+  } catch (e) {
+    void gitP.then(closeSopGit, () => undefined);
+    throw e;
+  }
+  const data = found.file.data && typeof found.file.data === 'object' ? (found.file.data as Record<string, any>) : undefined;
+  const id = typeof data?.id === 'string' ? data.id : opts.target;
+  const g = await gitP;
+  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: ${notGit}`);
+  return { project, ...found, data, id, g };
 }

@@ -1,10 +1,8 @@
 import { UsageError } from '../errors.js';
-import { resolveConfig } from '../config/load.js';
-import { openProject } from '../project.js';
-import { findSop } from './find-sop.js';
+import { openSopWithGit } from './find-sop.js';
 import { resolveCommit } from './git.js';
 import { stageFacts, stageRuns, type StagedVersion } from './history.js';
-import { closeSopGit, openSopGit, repoRel, stageVersions, type SopGit } from './repo.js';
+import { closeSopGit, repoRel, stageVersions, type SopGit } from './repo.js';
 import { semanticDiff, type SemanticDiff } from './semantic-diff.js';
 import { parseSop, stageOfData, type StageInfo } from './stage.js';
 import type { Lineage } from './lineage.js';
@@ -84,21 +82,7 @@ async function pick(g: SopGit, lin: Lineage | undefined, rel: string, spec: stri
  * (0, 1, …: the version that approved it) or a git revision; default a = the last approved version, b = the working tree.
  */
 export async function sopDiff(opts: { cwd: string; target: string; from?: string; to?: string; configPath?: string }): Promise<DiffReport> {
-  const gitP = openSopGit(resolveConfig(opts.cwd, undefined, opts.configPath)); // runs while the files are parsed
-  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
-  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  let found: ReturnType<typeof findSop>;
-  try {
-    found = findSop(project, opts.cwd, opts.target);
-  } catch (e) {
-    void gitP.then(closeSopGit, () => undefined);
-    throw e;
-  }
-  const { file, abs } = found;
-  const workData = file.data && typeof file.data === 'object' ? (file.data as Record<string, any>) : undefined;
-  const id = typeof workData?.id === 'string' ? workData.id : opts.target;
-  const g = await gitP;
-  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: \`sop diff\` compares versions from git history.`);
+  const { file, abs, data: workData, id, g } = await openSopWithGit(opts, '`sop diff` compares versions from git history.');
   try {
     const rel = repoRel(g.info.root, abs);
     const lin = g.lineages.live.get(rel);

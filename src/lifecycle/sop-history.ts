@@ -4,7 +4,7 @@ import { openProject } from '../project.js';
 import type { CommitMeta } from './lineage.js';
 import { closeSopGit, openSopGit, repoRel, versionText, type SopGit } from './repo.js';
 import type { WorktreeState } from './git.js';
-import { findSop } from './find-sop.js';
+import { openSopWithGit } from './find-sop.js';
 import { isEmptyDiff, semanticDiff, summarizeDiff, type SemanticDiff } from './semantic-diff.js';
 import { parseSop, stageOfData, type StageInfo } from './stage.js';
 import { checkTransition, type Transition } from './transitions.js';
@@ -83,22 +83,7 @@ export async function timeline(g: SopGit, lin: Lineage | undefined, work?: { dat
 
 /** `sop history <id|path>`: every commit that touched the SOP, stage transitions marked, each with a semantic summary. */
 export async function sopHistory(opts: { cwd: string; target: string; configPath?: string }): Promise<HistoryReport> {
-  const gitP = openSopGit(resolveConfig(opts.cwd, undefined, opts.configPath)); // runs while the files are parsed
-  gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
-  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  const found = (() => {
-    try {
-      return findSop(project, opts.cwd, opts.target);
-    } catch (e) {
-      void gitP.then(closeSopGit, () => undefined);
-      throw e;
-    }
-  })();
-  const { file, abs } = found;
-  const data = file.data && typeof file.data === 'object' ? (file.data as Record<string, any>) : undefined;
-  const id = typeof data?.id === 'string' ? data.id : opts.target;
-  const g = await gitP;
-  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: \`sop history\` reads git history (everything else works without git).`);
+  const { file, abs, data, id, g } = await openSopWithGit(opts, '`sop history` reads git history (everything else works without git).');
   try {
     const rel = repoRel(g.info.root, abs);
     if (rel.startsWith('..')) throw new UsageError(`${file.file} is outside the git repository at ${g.info.root}.`);
