@@ -1,19 +1,10 @@
-import type { Rule } from '../rule.js';
-import { isText } from './support.js';
+import { uniqueFieldRule } from './unique-field.js';
 
 /** No two SOPs of the repository share an `id`. */
-export const uniqueId: Rule = {
+export const uniqueId = uniqueFieldRule({
   id: 'unique-id',
+  key: 'id',
+  index: (repo) => repo.byId,
   description: 'Every SOP `id` is unique across the repository.',
-  defaultSeverity: 'error',
-  messages: {
-    duplicate: '`id` "{{id}}" is not unique: it is also the id of {{others}}. Each SOP needs its own id (cross-references use it).',
-  },
-  check(ctx) {
-    const id: unknown = ctx.sop.id;
-    if (!isText(id)) return;
-    const others = (ctx.repo.byId.get(id) ?? []).filter((f) => f !== ctx.file).map((f) => f.file);
-    if (others.length === 0) return;
-    ctx.report({ path: ['id'], messageId: 'duplicate', data: { id, others: others.join(', ') } });
-  },
-};
+  message: '`id` "{{value}}" is not unique: it is also the id of {{others}}. Each SOP needs its own id (cross-references use it).',
+});
