@@ -1,4 +1,4 @@
-import { lintRepository } from './lint/engine.js';
+import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
 import { prepareSince } from './lifecycle/lint-since.js';
@@ -27,7 +27,7 @@ export interface LintOptions {
 export async function lint(opts: LintOptions): Promise<LintReport> {
   const project = openProject(opts);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return finish(lintRepository(project.targets, project.repo));
+  return finish(lintRepository(lintTargets(project), project.repo));
 }
 
 export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './render/project.js';
