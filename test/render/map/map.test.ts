@@ -182,3 +182,40 @@ describe('sop map (CLI, text formats)', () => {
     }
   });
 });
+
+describe('book.parts', () => {
+  it('puts the map and the matrix into the book after the front pages, without headings that would enter its outline', async () => {
+    const out = tempTree();
+    try {
+      const file = path.join(out.dir, 'buku.html');
+      const res = await sop(['book', '--force', '-o', file], EXAMPLES);
+      expect(res.code, res.stderr).toBe(0);
+      const html = (await import('node:fs')).readFileSync(file, 'utf8');
+      const pendahuluan = html.indexOf('PENDAHULUAN');
+      const level0 = html.indexOf('<svg class="pb-level0"');
+      const matrix = html.indexOf('<table class="pb-matrix">');
+      const toc = html.indexOf('<section class="book-toc">');
+      expect(pendahuluan).toBeGreaterThan(0);
+      expect(level0).toBeGreaterThan(pendahuluan);
+      expect(matrix).toBeGreaterThan(level0);
+      expect(toc).toBeGreaterThan(matrix);
+      expect(html.slice(level0, toc)).not.toMatch(/<h[1-6]\b/);
+    } finally {
+      out.cleanup();
+    }
+  });
+
+  it('asks for a map when book.parts is set without one (exit 2, at the config line)', async () => {
+    const tree = tempTree({
+      'sop.config.yaml': 'locale: id\nbook:\n  parts: [matrix]\n',
+      'sops/KUL-001.yaml': 'sop: 1\nid: KUL-001\ntitle: A\nunit: U\nstatus: draft\nrevision: 0\ndates: {created: 2024-03-11}\nlegalBasis: [UU]\nactors: [{id: s, name: S}]\nsteps: [{activity: A, actor: s, time: 1 hari, output: X}, {activity: B, actor: s, time: 1 hari, output: Y}]\n',
+    });
+    try {
+      const res = await sop(['book', '-o', path.join(tree.dir, 'b.html')], tree.dir);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain('sop.config.yaml:3:10 book.parts needs a business process map');
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
