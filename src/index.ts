@@ -10,6 +10,9 @@ export type { Config } from './config/types.js';
 export { openProject } from './project.js';
 export { loadFile, loadText } from './model/load.js';
 export * from './lifecycle/index.js';
+// The business process map: load it (undefined without one) and match SOPs to it (matrix and coverage).
+export { loadProcessMap, mapCoverage, summarize, IN_FORCE, treeOrder, leaves } from './model/processes/index.js';
+export type { ProcessMap, Process, Category, Coverage, MatrixRow, SopSummary } from './model/processes/index.js';
 
 /** Options of a lint run. */
 export interface LintOptions {

@@ -13,6 +13,8 @@ const BAND_GAP = 10;
 const NAME = 13.5;
 const CODE = 11.5;
 const LINE = 16;
+const CORE_NAME = 12.5;
+const CORE_LINE = 15;
 const PER_ROW = 6;
 const MAX_BOX = 300;
 const SIDE = 96;
@@ -26,16 +28,16 @@ const PALETTE: Record<Category, { bg: string; border: string; stroke: string; fi
 };
 
 const f = (n: number) => n.toFixed(1);
-const contentHeight = (lines: number) => CODE + 5 + lines * LINE;
-const shapeHeight = (lines: number) => contentHeight(lines) + 24;
+const contentHeight = (lines: number, line = LINE) => CODE + 5 + lines * line;
+const shapeHeight = (lines: number, line = LINE) => contentHeight(lines, line) + 24;
 
 /** Code and name of a process, centred in the box [left, right] × [top, top + h]. */
-function label(p: Process, lines: string[], left: number, right: number, top: number, h: number, color: string): string {
+function label(p: Process, lines: string[], left: number, right: number, top: number, h: number, color: string, size = NAME, line = LINE): string {
   const cx = (left + right) / 2;
-  const y0 = top + (h - contentHeight(lines.length)) / 2 + CODE;
+  const y0 = top + (h - contentHeight(lines.length, line)) / 2 + CODE;
   return (
     `<text class="pb-code" x="${f(cx)}" y="${f(y0)}" font-size="${CODE}" font-weight="700" text-anchor="middle" fill="${color}">${escapeHtml(p.code)}</text>` +
-    svgLines(lines, cx, y0 + 5 + LINE - 1, { size: NAME, lineHeight: LINE, cls: 'pb-name' }).replace('<text ', `<text fill="${color}" `)
+    svgLines(lines, cx, y0 + 5 + line - 1, { size, lineHeight: line, cls: 'pb-name' }).replace('<text ', `<text fill="${color}" `)
   );
 }
 
@@ -81,9 +83,9 @@ function coreBand(procs: Process[], y: number, words: MapWords): { svg: string; 
   const x1 = W - PAD - SIDE - 12;
   const n = procs.length;
   const slot = (x1 - x0 + GAP - TIP) / n;
-  const textW = slot - GAP - TIP - 8;
-  const wrapped = procs.map((p) => wrap(p.name, textW, NAME));
-  const h = Math.max(96, ...wrapped.map((l) => shapeHeight(l.length)));
+  const textW = slot - GAP - TIP / 2 - 6;
+  const wrapped = procs.map((p) => wrap(p.name, textW, CORE_NAME));
+  const h = Math.max(96, ...wrapped.map((l) => shapeHeight(l.length, CORE_LINE)));
   const top = y + HEAD;
   const mid = top + h / 2;
   const side = (x: number, cls: string) => {
@@ -114,7 +116,7 @@ function coreBand(procs: Process[], y: number, words: MapWords): { svg: string; 
     body +=
       `<g class="pb-process" data-code="${escapeHtml(p.code)}">` +
       `<polygon class="pb-shape" points="${pts.map(([a, b]) => `${f(a!)},${f(b!)}`).join(' ')}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="1"/>` +
-      `${label(p, wrapped[i]!, x + notch + 2, right + TIP / 2 - 2, top, h, c.text)}</g>`;
+      `${label(p, wrapped[i]!, x + notch / 2 + 2, right + TIP / 2 - 2, top, h, c.text, CORE_NAME, CORE_LINE)}</g>`;
   });
   body += arrow(x1, W - PAD - SIDE);
   body += side(W - PAD - SIDE, 'pb-stakeholders pb-out');

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../format.js';
 
 /** Average advance of a character in em (Arial, mixed case), to wrap SVG text without measuring. */
-const EM_PER_CHAR = 0.56;
+const EM_PER_CHAR = 0.53;
 
 /** Wrap `text` into lines of at most `width` px at `fontSize` px; a word longer than a line is cut. */
 export function wrap(text: string, width: number, fontSize: number): string[] {
