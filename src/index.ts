@@ -1,4 +1,4 @@
-import { lintRepository } from './lint/engine.js';
+import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
 import { prepareSince } from './lifecycle/lint-since.js';
@@ -10,6 +10,9 @@ export type { Config } from './config/types.js';
 export { openProject } from './project.js';
 export { loadFile, loadText } from './model/load.js';
 export * from './lifecycle/index.js';
+// The business process map: load it (undefined without one) and match SOPs to it (matrix and coverage).
+export { loadProcessMap, mapCoverage, summarize, IN_FORCE, treeOrder, leaves } from './model/processes/index.js';
+export type { ProcessMap, Process, Category, Coverage, MatrixRow, SopSummary } from './model/processes/index.js';
 
 /** Options of a lint run. */
 export interface LintOptions {
@@ -27,7 +30,7 @@ export interface LintOptions {
 export async function lint(opts: LintOptions): Promise<LintReport> {
   const project = openProject(opts);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return finish(lintRepository(project.targets, project.repo));
+  return finish(lintRepository(lintTargets(project), project.repo));
 }
 
 export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './render/project.js';

@@ -17,7 +17,10 @@ export function packageRoot(): string {
   return dir;
 }
 
+/** The bundled JSON Schemas: SOP files, sop.config.yaml, the business process map. */
+export type SchemaKind = 'sop' | 'config' | 'processes';
+
 /** Absolute path of a bundled schema. */
-export function schemaPath(kind: 'sop' | 'config'): string {
+export function schemaPath(kind: SchemaKind): string {
   return path.join(packageRoot(), 'schemas', `${kind}.schema.json`);
 }

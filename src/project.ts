@@ -7,6 +7,8 @@ import { UsageError } from './errors.js';
 import { loadFile, type LoadedFile } from './model/load.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';
+import { DEFAULT_PROCESS_MAP, loadProcessMap } from './model/processes/load.js';
+import type { ProcessMap } from './model/processes/types.js';
 
 /** An SOP repository opened for a command. */
 export interface Project {
@@ -18,14 +20,22 @@ export interface Project {
   repo: Repository;
   /** Absolute path of each loaded file, by its shown name. */
   absPaths: Map<string, string>;
+  /** The business process map, when the repository has one (also `repo.processMap`). */
+  map?: ProcessMap;
+  /** The map's file when the command is about the whole repository or names the map: `sop lint` checks it too. */
+  mapTarget?: LoadedFile;
 }
+
+/** Where the map would be (it need not exist): never an SOP file. */
+const mapFileOf = (config: Config) => path.resolve(config.root, config.processes ?? DEFAULT_PROCESS_MAP);
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /** The SOP files of the repository (absolute paths, sorted). */
 export function repositoryFiles(config: Config): string[] {
   const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false });
-  return found.filter((f) => f !== config.file && path.basename(f) !== CONFIG_FILE).sort();
+  const map = mapFileOf(config);
+  return found.filter((f) => f !== config.file && f !== map && path.basename(f) !== CONFIG_FILE).sort();
 }
 
 /** Expand command-line paths (files, folders, globs) into absolute file paths. */
@@ -60,16 +70,20 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   const { cwd, paths } = opts;
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
-  const targetsAbs = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
-  if (targetsAbs.length === 0) {
-    // Passing on nothing would hide a wrong folder or glob in CI.
-    const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
-    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
-  }
   const shown = (abs: string) => {
     const rel = path.relative(cwd, abs);
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   };
+  const map = loadProcessMap(config, shown);
+  const mapAbs = mapFileOf(config);
+  const expanded = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
+  const targetsAbs = expanded.filter((f) => f !== mapAbs);
+  const mapNamed = paths.length === 0 || expanded.length > targetsAbs.length || paths.some((p) => path.resolve(cwd, p) === config.root);
+  if (targetsAbs.length === 0 && !(map && mapNamed)) {
+    // Passing on nothing would hide a wrong folder or glob in CI.
+    const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
+    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
+  }
   const cache = new Map<string, LoadedFile>();
   const absPaths = new Map<string, string>();
   const load = (abs: string) => {
@@ -84,5 +98,7 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   const targets = targetsAbs.map(load);
   for (const abs of repositoryFiles(config)) load(abs);
   const repo = buildRepository([...cache.values()], config);
-  return { config, targets, repo, absPaths };
+  repo.processMap = map;
+  if (map) absPaths.set(map.file.file, mapAbs);
+  return { config, targets, repo, absPaths, map, mapTarget: map && mapNamed ? map.file : undefined };
 }

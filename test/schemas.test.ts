@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SPEC_EXAMPLE as EXAMPLE } from './helpers/spec-example.js';
+import { knownRuleIds } from '../src/lint/engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (rel: string): Record<string, any> => JSON.parse(readFileSync(path.join(root, rel), 'utf8'));
@@ -172,7 +173,7 @@ x-owner: subbag-kul
 
   it('lists every known rule id in the rules description', () => {
     const ids = Object.keys(configSchema.properties.rules.properties);
-    expect(ids).toHaveLength(24);
+    expect([...ids].sort()).toEqual(knownRuleIds().sort());
     for (const id of ids) expect(configSchema.properties.rules.description).toContain(`\`${id}\``);
   });
 });
@@ -187,4 +188,36 @@ describe('the documentation walker', () => {
       '#/properties/evaluations/items/properties/criteria/properties/synergy',
     ]);
   });
+});
+
+describe('processes.schema.json', () => {
+  const processesSchema = readJson('schemas/processes.schema.json');
+  const validateMap = compile(processesSchema);
+  const examplesMap = parse(readFileSync(path.join(root, 'examples/processes.yaml'), 'utf8'), { schema: 'core' });
+
+  it('is a draft-07 schema with the agreed $id, every property titled and described', () => {
+    expect(processesSchema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(processesSchema.$id).toBe('https://sopkit.dev/schemas/processes.schema.json');
+    expect(undocumented(processesSchema)).toEqual([]);
+  });
+
+  it('accepts the examples map (nested children, inputs, outputs) and a flat map with parent', () => {
+    expect(errorsOf(validateMap, examplesMap)).toBe('[]');
+    const flat = { processes: [{ code: 'PB.1', name: 'A', category: 'inti' }, { code: 'PB.1.1', name: 'B', parent: 'PB.1', 'x-note': 1 }] };
+    expect(errorsOf(validateMap, flat)).toBe('[]');
+  });
+
+  const invalid: Array<[string, unknown, string]> = [
+    ['no processes', { title: 'Peta' }, 'required'],
+    ['an empty list', { processes: [] }, 'minItems'],
+    ['a code with a space', { processes: [{ code: 'PB 1', name: 'A', category: 'inti' }] }, 'pattern'],
+    ['an unknown category', { processes: [{ code: 'PB.1', name: 'A', category: 'utama' }] }, 'enum'],
+    ['an unknown key in a child', { processes: [{ code: 'PB.1', name: 'A', category: 'inti', children: [{ code: 'PB.1.1', name: 'B', owner: 'X' }] }] }, 'additionalProperties'],
+  ];
+  for (const [name, data, keyword] of invalid) {
+    it(`rejects ${name}`, () => {
+      expect(validateMap(data)).toBe(false);
+      expect(validateMap.errors?.map((e) => e.keyword)).toContain(keyword);
+    });
+  }
 });

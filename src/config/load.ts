@@ -101,6 +101,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     paper: raw.paper ?? base.paper,
     orientation: raw.orientation ?? base.orientation,
     sops: raw.sops ?? base.sops,
+    processes: raw.processes,
     numbering: { ...(raw.numbering ?? {}) },
     review: { ...base.review, ...(raw.review ?? {}) },
     rules,

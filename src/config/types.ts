@@ -7,6 +7,9 @@ export type Orientation = 'landscape' | 'portrait';
 /** Output language of rendered documents. */
 export type Locale = 'id' | 'en';
 
+/** A part of the book drawn from the business process map. */
+export type BookPart = 'map' | 'matrix';
+
 /** Per-rule configuration after normalisation. */
 export interface RuleSetting {
   /** Severity override; undefined keeps the rule's default. */
@@ -31,6 +34,8 @@ export interface Config {
   orientation: Orientation;
   /** Glob of SOP files, relative to root. */
   sops: string;
+  /** Path of the business process map as written in the config (relative to root); unset: `processes.yaml` when it exists. */
+  processes?: string;
   /** Number checks. */
   numbering: { pattern?: string };
   /** Review intervals in months. */
@@ -40,7 +45,7 @@ export interface Config {
   /** Folder of user templates (absolute), if set. */
   templates?: string;
   /** Book settings. */
-  book: { title?: string; subtitle?: string; pages: string[] };
+  book: { title?: string; subtitle?: string; pages: string[]; parts?: BookPart[] };
   /** Browser settings for PDF. */
   browser: { executablePath?: string };
   /** PDF settings. */

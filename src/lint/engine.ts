@@ -85,9 +85,12 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
 
   const data = file.data;
   if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const schemaRule = rules.find((r) => r.id === 'schema');
+    // The process map is checked by the map rules; SOP files by the others.
+    const onMap = repo.processMap !== undefined && repo.processMap.file === file;
+    const schemaRule = rules.find((r) => r.id === (onMap ? 'process-schema' : 'schema'));
     let schemaValid = true;
     for (const rule of rules) {
+      if ((rule.scope ?? 'sop') !== (onMap ? 'map' : 'sop')) continue;
       const severity = severityOf(rule, config);
       if (severity === 'off') continue;
       const options = { ...(rule.options ?? {}), ...(config.rules[rule.id]?.options ?? {}) };
@@ -125,6 +128,11 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
       return true;
     })
     .sort(compareDiagnostics);
+}
+
+/** What `sop lint` checks of an opened project: its target SOPs, and the process map when the command covers it. */
+export function lintTargets(project: { targets: LoadedFile[]; mapTarget?: LoadedFile }): LoadedFile[] {
+  return project.mapTarget ? [...project.targets, project.mapTarget] : project.targets;
 }
 
 /** Lint `targets` against the repository (which must include them). */

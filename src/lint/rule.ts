@@ -13,6 +13,8 @@ export interface Repository {
   byNumber: Map<string, LoadedFile[]>;
   /** The repository's configuration. */
   config: Config;
+  /** The business process map, when the repository has one. */
+  processMap?: import('../model/processes/types.js').ProcessMap;
   /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
   base?: Map<string, import('../lifecycle/lint-base.js').BaseVersion>;
 }
@@ -33,7 +35,7 @@ export interface ReportInput {
 export interface RuleContext {
   /** The file under check. */
   file: LoadedFile;
-  /** Its data: a mapping, but not necessarily schema-valid. */
+  /** Its data: a mapping, but not necessarily schema-valid (the map's data for a map rule). */
   sop: Record<string, any>;
   /** Whether the file passed the schema (rules may skip shapes they cannot trust). */
   schemaValid: boolean;
@@ -53,6 +55,8 @@ export interface Rule {
   description: string;
   /** Severity unless configured. */
   defaultSeverity: Severity;
+  /** Which files it checks: SOP files (default) or the business process map. */
+  scope?: 'sop' | 'map';
   /** Default options. */
   options?: Record<string, unknown>;
   /** Message templates by id, with `{{name}}` placeholders. */

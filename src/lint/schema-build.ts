@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { packageRoot, schemaPath } from '../paths.js';
+import { packageRoot, schemaPath, type SchemaKind } from '../paths.js';
 
 /** Options shared by the runtime compiler and the build-time precompiler (they must agree). */
 export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
@@ -14,14 +14,14 @@ export function schemaHash(text: string): string {
 }
 
 /** Where the precompiled validator of a schema lives. */
-export function precompiledPath(kind: 'sop' | 'config'): string {
+export function precompiledPath(kind: SchemaKind): string {
   return path.join(packageRoot(), 'dist', 'schemas', `${kind}.validate.cjs`);
 }
 
-/** Precompile both schemas to standalone CommonJS validators (run by `npm run build`): start-up skips ajv's compiler. */
+/** Precompile the schemas to standalone CommonJS validators (run by `npm run build`): start-up skips ajv's compiler. */
 export function precompileSchemas(): string[] {
   const written: string[] = [];
-  for (const kind of ['sop', 'config'] as const) {
+  for (const kind of ['sop', 'config', 'processes'] as const) {
     const text = readFileSync(schemaPath(kind), 'utf8');
     const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
     const validate = ajv.compile(JSON.parse(text) as object);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { LoadedFile } from '../model/load.js';
 import type { DocPath, Range } from '../model/types.js';
-import { schemaPath } from '../paths.js';
+import { schemaPath, type SchemaKind } from '../paths.js';
 import { AJV_OPTIONS, precompiledPath, schemaHash } from './schema-build.js';
 import { closest, formatPath, show } from './words.js';
 
@@ -22,7 +22,7 @@ const validators = new Map<string, ValidateFunction>();
 const require = createRequire(import.meta.url);
 
 /** The precompiled validator when it matches the schema's text, else one compiled now (slower start-up). */
-function validator(kind: 'sop' | 'config'): ValidateFunction {
+function validator(kind: SchemaKind): ValidateFunction {
   let v = validators.get(kind);
   if (v) return v;
   const text = readFileSync(schemaPath(kind), 'utf8');
@@ -43,6 +43,7 @@ const PATTERN_HINTS: Array<[RegExp, string]> = [
   [/^\^\[A-Z\]\[A-Z0-9\]\*/, 'an id of uppercase letters and digits in dash-separated parts, e.g. KUL-004'],
   [/^\^\[a-z\]\[a-z0-9-\]\*\$$/, 'a lowercase slug: a letter, then letters, digits or dashes, e.g. kasubbag'],
   [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'a date written YYYY-MM-DD, e.g. 2024-04-01'],
+  [/\[\.-\]/, 'a process code: letters and digits in parts separated by dots or dashes, e.g. PB.2.1'],
   [/\\d\{18\}/, 'a string of 18 digits (quote it in YAML: nip: "197901012005011001")'],
 ];
 
@@ -84,14 +85,14 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping (key: value pairs)',
 };
 
-function word(e: ErrorObject, data: unknown): { path: DocPath; key?: boolean; message: string } {
+function word(e: ErrorObject, data: unknown, kind: SchemaKind): { path: DocPath; key?: boolean; message: string } {
   const p = toPath(e.instancePath);
   const value = valueAt(data, p);
   const params = e.params as Record<string, any>;
   switch (e.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      return { path: p, key: false, message: `${p.length ? where(p) : 'The SOP'} is missing the required key \`${missing}\`.` };
+      return { path: p, key: false, message: `${p.length ? where(p) : kind === 'processes' ? 'The process map' : 'The SOP'} is missing the required key \`${missing}\`.` };
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
@@ -147,7 +148,7 @@ function word(e: ErrorObject, data: unknown): { path: DocPath; key?: boolean; me
 export const MAX_SCHEMA_ISSUES = 100;
 
 /** Validate data against a bundled schema; returns worded issues (deduplicated, union noise folded). */
-export function validateAgainst(kind: 'sop' | 'config', data: unknown, file: LoadedFile): SchemaIssue[] {
+export function validateAgainst(kind: SchemaKind, data: unknown, file: LoadedFile): SchemaIssue[] {
   const v = validator(kind);
   if (v(data)) return [];
   const errors = v.errors ?? [];
@@ -157,7 +158,7 @@ export function validateAgainst(kind: 'sop' | 'config', data: unknown, file: Loa
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unions.has(e.instancePath) && e.keyword !== 'required' && e.keyword !== 'additionalProperties') continue;
-    const w = word(e, data);
+    const w = word(e, data, kind);
     const k = `${w.message}`;
     if (seen.has(k)) continue;
     seen.add(k);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintRepository } from '../../src/lint/engine.js';
+import { lintRepository, lintTargets } from '../../src/lint/engine.js';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
 import { openProject } from '../../src/project.js';
 import { tempTree } from './cli.js';
@@ -49,7 +49,7 @@ export function lintTree(files: Record<string, string | Uint8Array>, paths: stri
   const tree = tempTree({ 'sop.config.yaml': config, ...files });
   try {
     const project = openProject({ cwd: tree.dir, paths });
-    return lintRepository(project.targets, project.repo).files.flatMap((f) => f.diagnostics);
+    return lintRepository(lintTargets(project), project.repo).files.flatMap((f) => f.diagnostics);
   } finally {
     tree.cleanup();
   }

@@ -38,6 +38,12 @@ const EXPECTED: Record<string, Array<[string, number, number]>> = {
   'max-actors': [['KUL-001.yaml', 10, 1]],
   'max-steps': [['KUL-001.yaml', 12, 1]],
   'filename-id': [['surat-masuk.yaml', 2, 5]],
+  'process-schema': [['processes.yaml', 10, 9]],
+  'process-unique': [['processes.yaml', 10, 15]],
+  'process-parent': [['processes.yaml', 12, 13], ['processes.yaml', 15, 13]],
+  'process-covered': [['processes.yaml', 10, 15]],
+  'process-exists': [['sops/KUL-002.yaml', 7, 10]],
+  'process-unit': [['sops/KUL-002.yaml', 4, 7]],
 };
 
 describe('failing fixtures (sop lint <folder>)', () => {

@@ -3,13 +3,14 @@ import type { Command } from 'commander';
 import { schemaPath } from '../../paths.js';
 import type { RunState } from '../state.js';
 
-/** `sop schema [--config]`: print the bundled JSON Schema. */
+/** `sop schema [--config|--processes]`: print the bundled JSON Schema. */
 export function registerSchema(program: Command, state: RunState): void {
   program
     .command('schema')
     .description('print the JSON Schema of SOP files (or, with --config, of sop.config.yaml)')
     .option('--config', 'print the schema of sop.config.yaml instead')
-    .action((opts: { config?: boolean }) => {
-      state.io.stdout(readFileSync(schemaPath(opts.config ? 'config' : 'sop'), 'utf8'));
+    .option('--processes', 'print the schema of the business process map (processes.yaml) instead')
+    .action((opts: { config?: boolean; processes?: boolean }) => {
+      state.io.stdout(readFileSync(schemaPath(opts.config ? 'config' : opts.processes ? 'processes' : 'sop'), 'utf8'));
     });
 }

@@ -21,8 +21,14 @@ import { maxActors } from './max-actors.js';
 import { maxSteps } from './max-steps.js';
 import { filenameId } from './filename-id.js';
 import { lifecycleTransition } from './lifecycle-transition.js';
+import { processSchema } from './process-schema.js';
+import { processUnique } from './process-unique.js';
+import { processParent } from './process-parent.js';
+import { processCovered } from './process-covered.js';
+import { processExists } from './process-exists.js';
+import { processUnit } from './process-unit.js';
 
-/** Every rule, in the order they run (schema first: others may rely on its verdict). */
+/** Every rule, in the order they run (schema first: others may rely on its verdict; process-schema first of the map rules). */
 export const rules: readonly Rule[] = [
   schema,
   uniqueId,
@@ -46,4 +52,11 @@ export const rules: readonly Rule[] = [
   maxSteps,
   filenameId,
   lifecycleTransition,
+  // The business process map (scope `map`: checked on the map file), then SOPs against it.
+  processSchema,
+  processUnique,
+  processParent,
+  processCovered,
+  processExists,
+  processUnit,
 ];

@@ -4,6 +4,7 @@ import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
 import { bookHtml, type BookContent } from './assemble.js';
 import { BOOK_CSS, BOOK_HTML_CSS } from './css.js';
 import { readBookPages } from './markdown.js';
+import { mapBookParts } from '../map/index.js';
 import { groupByUnit } from './parts.js';
 import { printBook, type PrintedBook } from './print.js';
 import { BOOK_WORDS } from './words.js';
@@ -11,7 +12,7 @@ import { BOOK_WORDS } from './words.js';
 export { readOutline, type OutlineEntry } from './outline.js';
 export type { PrintedBook } from './print.js';
 
-/** Gather the book's content: cover, front pages from the config, SOPs grouped by unit. */
+/** Gather the book's content: cover, front pages from the config (then the map parts of `book.parts`), SOPs grouped by unit. */
 export function bookContent(project: PrintProject, title: string | undefined, now: Date): BookContent {
   if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
   const { config, locale } = project;
@@ -20,7 +21,7 @@ export function bookContent(project: PrintProject, title: string | undefined, no
   return {
     title: bookTitle,
     cover: { title: bookTitle, subtitle: config.book.subtitle, organization: org.name, unitLines: org.unitLines, year: now.getFullYear(), address: org.address, logo: project.ctx.logo },
-    front: readBookPages(config).map((p) => p.html),
+    front: [...readBookPages(config).map((p) => p.html), ...mapBookParts(config, locale)],
     units: groupByUnit(project.sops, locale),
   };
 }

@@ -65,6 +65,18 @@ describe('sop book (examples)', () => {
     expect(all.slice(keputusan, toc).join(' ')).toContain('pendahuluan');
   });
 
+  it('prints the map parts of book.parts (Level 0 diagram, lower levels, matrix) after the front pages, before the contents', () => {
+    const all = texts.map(squeeze);
+    const pendahuluan = all.findIndex((t) => t.includes('pendahuluan'));
+    const level0 = all.findIndex((t) => t.includes('proses manajemen') && t.includes('proses inti') && t.includes('proses pendukung'));
+    const matrix = all.findIndex((t) => t.includes('matriks proses bisnis dan sop'));
+    const toc = texts.findIndex(isToc);
+    expect(level0).toBeGreaterThan(pendahuluan);
+    expect(matrix).toBeGreaterThan(level0);
+    expect(toc).toBeGreaterThan(matrix);
+    expect(all.slice(matrix, toc).join(' ')).toContain('cakupan sop: 10 dari 16 proses level terbawah memiliki sop yang berlaku (62,5%).');
+  });
+
   it('the contents give, for every SOP, the page where it starts (checked page by page)', () => {
     const toc = tocPages();
     for (const s of sops) {

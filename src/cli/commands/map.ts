@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { Locale, Orientation, Paper } from '../../config/types.js';
+import { UsageError } from '../../errors.js';
+import { lintRepository } from '../../lint/engine.js';
+import { stylish } from '../../lint/formatters/stylish.js';
+import { ruleMetas } from '../../lint/meta.js';
+import { summarize, type SopSummary } from '../../model/processes/coverage.js';
+import { openProject } from '../../project.js';
+import { version } from '../../version.js';
+import { useColor } from '../io.js';
+import { writeFileAtomic } from '../output.js';
+import { launchOptions } from '../pdf-support.js';
+import type { RunState } from '../state.js';
+import { shownPath } from './render-pdf.js';
+
+/** Options of `sop map`. */
+interface MapCliOptions {
+  format: 'html' | 'pdf' | 'md' | 'csv';
+  out?: string;
+  locale?: Locale;
+  paper?: Paper;
+  orientation?: Orientation;
+  config?: string;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** `sop map [folder] --format html|pdf|md|csv`: the Peta Proses Bisnis and the process → SOP matrix. */
+export function registerMap(program: Command, state: RunState): void {
+  program
+    .command('map')
+    .description('print the business process map (Peta Proses Bisnis): the Level 0 diagram, the lower levels and the process → SOP matrix with its coverage')
+    .argument('[folder]', 'the repository (default: the one of the current folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'md', 'csv']).default('html'))
+    .option('-o, --out <file>', 'the file to write, or - for stdout (not pdf) (default: dist/peta-proses-bisnis.<format>)')
+    .addOption(new Option('-l, --locale <locale>', 'language of the labels (default: the config\'s)').choices(['id', 'en']))
+    .addOption(new Option('--paper <paper>', 'paper size for PDF (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
+    .addOption(new Option('--orientation <orientation>', 'page orientation for PDF (default: the config\'s)').choices(['landscape', 'portrait']))
+    .option('-c, --config <file>', 'use this sop.config.yaml')
+    .option('--force', 'print the map even when it has lint errors')
+    .option('--no-color', 'no colours in the lint report')
+    .action(async (folder: string | undefined, opts: MapCliOptions) => {
+      const { io } = state;
+      if (opts.out === '-' && opts.format === 'pdf') throw new UsageError('--out - cannot write a PDF to stdout; name a file, e.g. --out peta.pdf');
+      const project = openProject({ cwd: io.cwd, paths: folder ? [folder] : [], configPath: opts.config });
+      const map = project.map;
+      if (!map) throw new UsageError(`No business process map in ${project.config.root}: create processes.yaml there (see schemas/processes.schema.json), or set \`processes\` in sop.config.yaml.`);
+      const report = lintRepository([map.file], project.repo);
+      if (report.errorCount > 0) {
+        const errors = { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) };
+        io.stderr(stylish(errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+        if (!opts.force || map.file.data === undefined) {
+          io.stderr(`sop: the business process map has errors; fix them${map.file.data === undefined ? '' : ' or use --force'}.\n`);
+          state.exitCode = 1;
+          return;
+        }
+      }
+      const render = await import('../../render/map/index.js');
+      const sops = project.repo.files.map((f) => summarize(f.data)).filter((s): s is SopSummary => s !== undefined);
+      const doc = render.mapDocument(map, sops, project.config, opts.locale ?? project.config.locale);
+      const file = opts.out === '-' ? undefined : path.resolve(io.cwd, opts.out ?? path.join('dist', `peta-proses-bisnis.${opts.format}`));
+      let output: string | Uint8Array;
+      if (opts.format === 'pdf') {
+        const { parseMargins, sheet } = await import('../../render/pdf/paper.js');
+        const margin = parseMargins(project.config.pdf.margin);
+        if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm"; got "${project.config.pdf.margin}"`);
+        const page = sheet(opts.paper ?? project.config.paper, opts.orientation ?? project.config.orientation, margin);
+        output = await render.mapPdf(doc, page, launchOptions(io, project.config));
+      } else output = opts.format === 'html' ? render.mapHtml(doc) : opts.format === 'md' ? render.mapMarkdown(doc) : render.mapCsv(doc);
+      if (!file) io.stdout(output as string);
+      else {
+        writeFileAtomic(file, output);
+        io.stdout(`${shownPath(io.cwd, file)}\n`);
+      }
+      state.exitCode = report.errorCount > 0 ? 1 : 0;
+    });
+}
