@@ -97,7 +97,7 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     stage: labels.stages[r.stage] ?? r.stage,
     approvedBy: orEmpty(r.approvedBy, labels),
     commit: r.commit,
-    subject: r.subject,
+    subject: r.reason ?? r.subject,
   }));
   const dates = sop.dates && typeof sop.dates === 'object' ? sop.dates : { created: '' };
   return {
