@@ -188,4 +188,19 @@ describe('sop promote', () => {
     expect(await sop(['promote', 'KUL-001', 'approved', '--reason', 'x'], r.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--reason is for a revision (`sop revise`) only') });
     expect(await sop(['revise', 'KUL-001', '--reason', 'x'], r.dir)).toMatchObject({ code: 2 });
   });
+
+  it.each([
+    ['approve', ['--number', '--effective', '--approver-position', '--approver-name', '--approver-nip']],
+    ['implement', ['--date']],
+    ['revise', ['--date', '--reason']],
+    ['withdraw', ['--superseded-by']],
+    ['promote', ['--number', '--effective', '--date', '--approver-position', '--approver-name', '--approver-nip', '--superseded-by', '--reason']],
+  ])('`sop %s --help` lists only its own options', async (verb, own) => {
+    const t = tempTree({ 'sops/a.yaml': life.draft0 });
+    cleanups.push(t);
+    const res = await sop([verb, '--help'], t.dir);
+    expect(res.code).toBe(0);
+    const listed = [...res.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...own, '--commit', '--config', '--help']);
+  });
 });

@@ -28,7 +28,11 @@ const VALUE_OPTIONS: Array<[Flag, string, string]> = [
 
 /** Add the value options in `only` (all of them for `sop promote`) and the common ones. */
 function addOptions(cmd: Command, only?: readonly Flag[]): Command {
-  for (const [key, flags, description] of VALUE_OPTIONS) if (!only || only.includes(key)) cmd.option(flags, description);
+  for (const [key, flags, description] of VALUE_OPTIONS) {
+    // A shortcut's own help needs no "(approve)" telling which verb takes the option.
+    if (!only) cmd.option(flags, description);
+    else if (only.includes(key)) cmd.option(flags, description.replace(/ \((?:approve|implement|revise|withdraw)(?:, (?:implement|revise))*(?:; ([^)]*))?\)$/, (_m, note?: string) => (note ? ` (${note})` : '')));
+  }
   return cmd
     .option('--commit', 'commit the file with the message `sop(<id>): <stage>` and SOP-* trailers')
     .option('-c, --config <file>', 'use this sop.config.yaml')
