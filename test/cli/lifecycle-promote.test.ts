@@ -203,4 +203,14 @@ describe('sop promote', () => {
     const listed = [...res.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
     expect(listed).toEqual([...own, '--commit', '--config', '--help']);
   });
+
+  it('a repeated approval with other values is refused, not reported as done', async () => {
+    const t = tempTree({ 'sops/a.yaml': life.approved0 });
+    cleanups.push(t);
+    const same = await sop(['approve', 'KUL-001', '--number', '001/SOP/KUL/2024'], t.dir);
+    expect(same).toMatchObject({ code: 0, stdout: 'KUL-001 is already approved (revision 0); nothing to do.\n' });
+    const other = await sop(['approve', 'KUL-001', '--number', '002/SOP/KUL/2024', '--approver-name', 'Budi Santoso'], t.dir);
+    expect(other).toMatchObject({ code: 2, stderr: 'sop: KUL-001 cannot be moved to approved: it is already approved (revision 0) with other values: --number `002/SOP/KUL/2024` (the file has `001/SOP/KUL/2024`); nothing was changed.\n' });
+    expect(readFileSync(path.join(t.dir, 'sops/a.yaml'), 'utf8')).toBe(life.approved0);
+  });
 });
