@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { IoError, UsageError } from '../errors.js';
@@ -80,8 +80,9 @@ export async function withFileLock<T>(file: string, shown: string, fn: () => Pro
 
 /**
  * Replace the text of an existing SOP file, keeping its mode and its hard links: a file with one link is
- * replaced atomically (temp file with the same mode, then rename); a file with several links is written in
- * place, so every name keeps seeing the same file.
+ * replaced atomically (temp file with the same mode, and owner when run as root, then rename); a file with
+ * several links is written in place (after the caller's compare, under its lock), so every name keeps
+ * seeing the same file.
  */
 export function writeSopFile(file: string, text: string): void {
   const dir = path.dirname(file);
@@ -94,9 +95,14 @@ export function writeSopFile(file: string, text: string): void {
     }
     writeFileSync(tmp, text, { mode: st.mode & 0o7777 });
     chmodSync(tmp, st.mode & 0o7777); // the umask narrowed the mode given above
+    if (process.getuid?.() === 0 && (st.uid !== 0 || st.gid !== 0)) chownSync(tmp, st.uid, st.gid); // root keeps the owner
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
     const code = (e as NodeJS.ErrnoException).code;
     throw new IoError(`Cannot write ${file}: ${code ?? (e as Error).message}`);
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,8 +68,11 @@ describe('sop approve on one file at the same time', () => {
     cleanups.push(t);
     const one = path.join(t.dir, 'sops/kul-001.yaml');
     chmodSync(one, 0o640);
+    const root = process.getuid?.() === 0;
+    if (root) chownSync(one, 1234, 1234); // run as root (CI containers), the owner is kept too
     expect((await sop(['approve', 'KUL-001', '--number', '001/SOP', ...APPROVER], t.dir)).code).toBe(0);
     expect(statSync(one).mode & 0o777).toBe(0o640);
+    if (root) expect([statSync(one).uid, statSync(one).gid]).toEqual([1234, 1234]);
     const two = path.join(t.dir, 'sops/kul-002.yaml');
     const other = path.join(t.dir, 'arsip-kul-002.yaml');
     linkSync(two, other);
