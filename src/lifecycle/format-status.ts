@@ -45,7 +45,7 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 function table(rep: StatusReport, o: StatusFormatOptions): string {
   const paintStage = o.paintStage ?? ((_s, t) => t);
   const warn = o.paintWarn ?? ((t) => t);
-  const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 || i === 6 ? clip(c, 30) : c)));
+  const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 ? clip(c, 30) : c)));
   const width = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cs: string[], paint?: (i: number, padded: string) => string) =>
     cs.map((c, i) => {

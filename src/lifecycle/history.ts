@@ -72,8 +72,11 @@ export function stageFacts(runs: readonly StageRun[], current: StageInfo): Stage
   return { since, approval };
 }
 
-/** Rows of the "Riwayat Revisi" table: one per stage entered, oldest first. `approver` gives the approval line of a version. */
-export function revisionRows(runs: readonly StageRun[], approver: (v: StagedVersion) => string | undefined): RevisionRow[] {
+/**
+ * Rows of the "Riwayat Revisi" table: one per stage entered, oldest first. `approver` gives the approval line
+ * of a version, `reason` its `revisionNote` (shown on the draft row that starts a revision).
+ */
+export function revisionRows(runs: readonly StageRun[], approver: (v: StagedVersion) => string | undefined, reason?: (v: StagedVersion) => string | undefined): RevisionRow[] {
   const rows: RevisionRow[] = [];
   for (const r of runs) {
     if (!isStatus(r.status) || r.revision === undefined) continue;
@@ -85,6 +88,7 @@ export function revisionRows(runs: readonly StageRun[], approver: (v: StagedVers
       approvedBy: r.status === 'draft' ? undefined : approver(v),
       commit: v.commit.hash.slice(0, 7),
       subject: v.commit.subject,
+      ...(r.status === 'draft' && r.revision > 0 && reason?.(v) ? { reason: reason(v) } : {}),
     });
   }
   return rows;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { LintReport } from '../lint/diagnostic.js';
 import { deletedSopDiagnostics } from '../lint/rules/lifecycle-transition.js';
@@ -6,7 +7,7 @@ import { loadLintBase } from './lint-base.js';
 
 /**
  * Prepare `sop lint --since <ref>`: give the rules each file's past (`project.repo.base`) and return a
- * finisher that adds SOPs deleted instead of withdrawn (reported at their old path, line 1).
+ * finisher that adds SOPs deleted instead of withdrawn (reported on the config, or the nearest folder, line 1).
  */
 export async function prepareSince(project: Project, ref: string, cwd: string): Promise<(report: LintReport) => LintReport> {
   const base = await loadLintBase(project, ref);
@@ -16,7 +17,14 @@ export async function prepareSince(project: Project, ref: string, cwd: string): 
     return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
   };
   return (report) => {
-    const extra = deletedSopDiagnostics(base, ref, project.config, shown);
+    // A deleted file cannot carry an annotation: the finding goes on the config, else the nearest existing folder.
+    const anchor = (abs: string) => {
+      if (project.config.file) return project.config.file;
+      let dir = path.dirname(abs);
+      while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+      return dir;
+    };
+    const extra = deletedSopDiagnostics(base, ref, project.config, shown, anchor);
     if (!extra.length) return report;
     let errorCount = report.errorCount;
     let warningCount = report.warningCount;

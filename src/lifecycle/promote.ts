@@ -24,6 +24,8 @@ export interface PromoteValues {
   approverNip?: string;
   /** supersededBy (withdraw). */
   supersededBy?: string;
+  /** Why the SOP is revised (revise): written to `revisionNote`. */
+  reason?: string;
 }
 
 /** A value the target stage needs that is neither in the file nor given. */
@@ -62,9 +64,27 @@ export const VALUE_FLAGS: Record<keyof PromoteValues, MissingValue> = {
   effective: { key: 'effective', flag: '--effective', label: 'effective date YYYY-MM-DD' },
   date: { key: 'date', flag: '--date', label: 'date YYYY-MM-DD' },
   supersededBy: { key: 'supersededBy', flag: '--superseded-by', label: 'id of the SOP that replaces it' },
+  reason: { key: 'reason', flag: '--reason', label: 'why the SOP is revised' },
 };
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+
+/** Given values that differ from the file's (a repeated command that would change nothing must not look like it did). */
+function conflicts(data: Record<string, any>, values: PromoteValues): string[] {
+  const a = (data.approval ?? {}) as Record<string, unknown>;
+  const d = (data.dates ?? {}) as Record<string, unknown>;
+  const inFile: Partial<Record<keyof PromoteValues, unknown>> = {
+    number: data.number,
+    effective: d.effective,
+    approverPosition: a.position,
+    approverName: a.name,
+    approverNip: a.nip,
+    supersededBy: data.supersededBy,
+  };
+  return (Object.keys(inFile) as Array<keyof PromoteValues>)
+    .filter((k) => values[k] !== undefined && String(values[k]) !== String(inFile[k] ?? ''))
+    .map((k) => `${VALUE_FLAGS[k].flag} \`${values[k]}\` (the file has ${inFile[k] === undefined ? 'none' : `\`${String(inFile[k])}\``})`);
+}
 
 /** Plan a promotion (pure): check the transition and the target stage's requirements, and list the YAML edits. */
 export function planPromote(data: Record<string, any>, verb: PromoteVerb, values: PromoteValues, today: string, known: PromoteContext = {}): PromotePlan {
@@ -72,11 +92,16 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
   const from: StagePoint = { status: data.status, revision: data.revision as number };
   const revise = verb === 'revise' || (verb === 'draft' && from.status !== 'draft');
   const to: StagePoint = revise ? { status: 'draft', revision: from.revision + 1 } : { status: verb as Status, revision: from.revision };
-  if (to.status === from.status && to.revision === from.revision) return { ok: true, from, to, edits: [], noop: true };
+  if (to.status === from.status && to.revision === from.revision) {
+    const differ = conflicts(data, values);
+    if (differ.length) return { ok: false, from, missing: [], errors: [`it is already ${to.status} (revision ${to.revision}) with other values: ${differ.join(', ')}; nothing was changed`] };
+    return { ok: true, from, to, edits: [], noop: true };
+  }
   const t = checkTransition(from, to);
   if (!t.ok) return { ok: false, from, missing: [], errors: [`${from.status} r${from.revision} → ${to.status} r${to.revision} is not allowed: ${TRANSITION_TEXT[t.problem]}`] };
   const missing: MissingValue[] = [];
   const errors: string[] = [];
+  if (values.reason !== undefined && to.status !== 'draft') errors.push('--reason is for a revision (`sop revise`) only');
   const edits: YamlEdit[] = [{ path: ['status'], value: to.status }];
   const dates = (data.dates ?? {}) as Record<string, unknown>;
   /** Whether `v` is a real day; says so when not (a date that is not one is never compared). */
@@ -117,8 +142,20 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
   } else if (to.status === 'draft') {
     const date = values.date ?? today;
     checkDate(date, '--date');
-    // The new revision is not implemented yet: `dates.implemented` (not content) goes; git keeps the old date.
-    edits.push({ path: ['revision'], value: to.revision }, { path: ['dates', 'revised'], value: date }, { path: ['dates', 'implemented'], value: '', remove: true });
+    // The new revision is neither signed nor in force: what belonged to the approved revision goes (number,
+    // `approval`, `dates.effective`, `dates.implemented`); git keeps the old values. The reason of the
+    // previous revision goes too, replaced by this one's when given.
+    const reason = values.reason?.trim();
+    if (values.reason !== undefined && !reason) errors.push('--reason is empty; say why the SOP is revised, or leave the option out');
+    edits.push(
+      { path: ['revision'], value: to.revision },
+      { path: ['dates', 'revised'], value: date },
+      { path: ['dates', 'implemented'], value: '', remove: true },
+      { path: ['dates', 'effective'], value: '', remove: true },
+      { path: ['number'], value: '', remove: true },
+      { path: ['approval'], value: '', remove: true },
+      reason ? { path: ['revisionNote'], value: reason, after: 'revision' } : { path: ['revisionNote'], value: '', remove: true },
+    );
   } else if (to.status === 'withdrawn' && values.supersededBy !== undefined) {
     const by = values.supersededBy;
     if (!ID_PATTERN.test(by)) errors.push(`--superseded-by must be an SOP id such as KUL-005, got \`${by}\``);
@@ -134,6 +171,7 @@ export function planPromote(data: Record<string, any>, verb: PromoteVerb, values
 }
 
 /** The commit message of a promotion, with its trailers. */
-export function promoteMessage(id: string, to: StagePoint): string {
-  return `sop(${id}): ${to.status}\n\nSOP-Id: ${id}\nSOP-Stage: ${to.status}\nSOP-Revision: ${to.revision}\n`;
+export function promoteMessage(id: string, to: StagePoint, reason?: string): string {
+  const why = reason?.trim() ? `SOP-Reason: ${reason.trim().replace(/\s+/g, ' ')}\n` : '';
+  return `sop(${id}): ${to.status}\n\nSOP-Id: ${id}\nSOP-Stage: ${to.status}\nSOP-Revision: ${to.revision}\n${why}`;
 }

@@ -17,13 +17,21 @@ export interface HistoryReader {
   close(): Promise<void>;
 }
 
+const noteOf = (data: Record<string, any> | undefined): string | undefined => (typeof data?.revisionNote === 'string' && data.revisionNote.trim() ? data.revisionNote.trim() : undefined);
+
 async function rowsOf(g: SopGit, abs: string): Promise<RevisionRow[] | undefined> {
   const lin = g.lineages.live.get(repoRel(g.info.root, path.resolve(abs)));
   if (!lin) return undefined;
   const runs = stageRuns(await stageVersions(g, lin.versions));
   const approvers = new Map<string, string | undefined>();
-  await Promise.all(runs.filter((r) => r.status !== 'draft').map(async (r) => approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)))));
-  return revisionRows(runs, (v) => approvers.get(v.blob));
+  const reasons = new Map<string, string | undefined>();
+  await Promise.all(
+    runs.map(async (r) => {
+      if (r.status !== 'draft') approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)));
+      else if ((r.revision ?? 0) > 0) reasons.set(r.entered.blob, noteOf(await versionData(g, r.entered)));
+    }),
+  );
+  return revisionRows(runs, (v) => approvers.get(v.blob), (v) => reasons.get(v.blob));
 }
 
 /** A reader for any number of files: each repository is opened once (git rev-parse, one log pass over its YAML files, one cat-file). */

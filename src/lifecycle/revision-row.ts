@@ -14,4 +14,6 @@ export interface RevisionRow {
   commit: string;
   /** Commit subject. */
   subject: string;
+  /** `revisionNote` of the draft that starts a revision: why it was revised. */
+  reason?: string;
 }

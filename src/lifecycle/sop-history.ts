@@ -28,6 +28,34 @@ export interface HistoryEntry {
   diff: SemanticDiff;
   /** One-line summary of `diff`. */
   summary: string;
+  /** Who made the stage change, from the SOP itself (the approving official, the evaluator), when it says. */
+  actor?: HistoryActor;
+}
+
+/** The person the SOP names for a stage change. */
+export interface HistoryActor {
+  /** What they did: `approved` or `evaluated`. */
+  did: 'approved' | 'evaluated';
+  /** Their name. */
+  name: string;
+  /** Their position (jabatan), when given. */
+  position?: string;
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** The approving official of an approval (`approval.name`), or the evaluator of the latest evaluation; not the git author, who may be a clerk. */
+export function stageActor(to: StageInfo, data: Record<string, any> | undefined): HistoryActor | undefined {
+  if (to.status === 'approved') {
+    const name = text(data?.approval?.name);
+    return name ? { did: 'approved', name, position: text(data?.approval?.position) } : undefined;
+  }
+  if (to.status === 'evaluated' && Array.isArray(data?.evaluations)) {
+    const latest = [...(data.evaluations as Array<Record<string, unknown>>)].filter((e) => e && typeof e === 'object').sort((a, b) => String(a.date ?? '').localeCompare(String(b.date ?? ''))).at(-1);
+    const name = text(latest?.evaluator);
+    return name ? { did: 'evaluated', name } : undefined;
+  }
+  return undefined;
 }
 
 /** The timeline of one SOP. */
@@ -59,14 +87,16 @@ export async function timeline(g: SopGit, lin: Lineage | undefined, work?: { dat
   const entries: HistoryEntry[] = [];
   let prev: Record<string, any> | undefined;
   let prevStage: StageInfo | undefined;
-  const push = (e: Omit<HistoryEntry, 'transition' | 'diff' | 'summary'>, data: Record<string, any> | undefined) => {
+  const push = (e: Omit<HistoryEntry, 'transition' | 'diff' | 'summary' | 'actor'>, data: Record<string, any> | undefined) => {
     const diff = semanticDiff(prev, data);
     const moved = prevStage && (prevStage.status !== e.stage.status || prevStage.revision !== e.stage.revision);
+    const actor = moved && e.change !== 'D' ? stageActor(e.stage, data) : undefined;
     entries.push({
       ...e,
       transition: moved && e.change !== 'D' ? { from: prevStage!, to: e.stage, verdict: checkTransition(prevStage!, e.stage) } : undefined,
       diff,
       summary: summaryOf(e, prev === undefined, diff),
+      ...(actor ? { actor } : {}),
     });
     if (e.change !== 'D') {
       prev = data;

@@ -29,6 +29,8 @@ export interface PromoteOptions {
   ask?: (m: MissingValue) => Promise<string | undefined>;
   /** Writes the file (atomically); injected so the library does no I/O policy of its own. */
   write: (absFile: string, text: string) => void;
+  /** Runs `fn` holding a lock on the file (another command on it meanwhile fails); none when absent. */
+  lock?: <T>(absFile: string, shown: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 /** What a promotion did. */
@@ -72,21 +74,29 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
     throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`);
   }
   if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
-  const text = readFileSync(abs, 'utf8');
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  let edited: string;
-  try {
-    edited = bom + editYaml(bom ? text.slice(1) : text, plan.edits);
-  } catch (e) {
-    throw new UsageError(`${file.file} could not be edited in place (${(e as Error).message}); the file was not changed.`);
-  }
-  let commit: string | undefined;
-  const repo = opts.commit ? await openRepo(project.config.root) : undefined;
-  if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
-  const rel = repo ? repoRel(repo.root, abs) : '';
-  if (rel.startsWith('..')) throw new UsageError(`--commit: ${file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
-  // The real file: a symlinked SOP file stays a symlink.
-  opts.write(realPath(abs), edited);
-  if (repo) commit = await commitFile(repo.root, rel, promoteMessage(id, plan.to));
-  return { file: file.file, id, from: plan.from, to: plan.to, noop: false, commit };
+  const ok = plan;
+  const real = realPath(abs);
+  const lock = opts.lock ?? (<T>(_f: string, _s: string, fn: () => Promise<T>) => fn());
+  return lock(real, file.file, async () => {
+    // Compare before writing: the plan was made from the text read at the start; a change since (another
+    // command, an editor) is never overwritten.
+    const text = readFileSync(abs, 'utf8');
+    const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+    if ((bom ? text.slice(1) : text) !== file.text) throw new UsageError(`${file.file} changed while sop was working on it (another command or an editor wrote it); it was not changed by this command. Run the command again.`);
+    let edited: string;
+    try {
+      edited = bom + editYaml(bom ? text.slice(1) : text, ok.edits);
+    } catch (e) {
+      throw new UsageError(`${file.file} could not be edited in place (${(e as Error).message}); the file was not changed.`);
+    }
+    let commit: string | undefined;
+    const repo = opts.commit ? await openRepo(project.config.root) : undefined;
+    if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
+    const rel = repo ? repoRel(repo.root, abs) : '';
+    if (rel.startsWith('..')) throw new UsageError(`--commit: ${file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
+    // The real file: a symlinked SOP file stays a symlink.
+    opts.write(real, edited);
+    if (repo) commit = await commitFile(repo.root, rel, promoteMessage(id, ok.to, ok.to.status === 'draft' ? values.reason : undefined));
+    return { file: file.file, id, from: ok.from, to: ok.to, noop: false, commit };
+  });
 }

@@ -168,6 +168,8 @@ export interface Sop {
   monitoring?: Monitoring[];
   /** Evaluation records. */
   evaluations?: Evaluation[];
+  /** Alasan revisi: why the current revision was made. */
+  revisionNote?: string;
   /** Successor of a withdrawn SOP. */
   supersededBy?: string;
 }

@@ -97,7 +97,7 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     stage: labels.stages[r.stage] ?? r.stage,
     approvedBy: orEmpty(r.approvedBy, labels),
     commit: r.commit,
-    subject: r.subject,
+    subject: r.reason ?? r.subject,
   }));
   const dates = sop.dates && typeof sop.dates === 'object' ? sop.dates : { created: '' };
   return {
@@ -105,7 +105,7 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     labels,
     id: str(sop.id),
     title: str(sop.title),
-    number: orEmpty(sop.number, labels),
+    number: str(sop.number).trim() || labels.unnumbered,
     unit: str(sop.unit),
     status: str(sop.status),
     watermark: sop.status === 'draft' ? labels.draft : undefined,

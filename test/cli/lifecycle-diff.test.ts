@@ -45,13 +45,27 @@ describe('sop diff', () => {
         '  + dates.implemented: "2024-05-02"',
         '  + dates.revised: "2025-05-01"',
         '  ~ approval.name: "Budi Santoso" → "Siti Aminah"',
-        '  + evaluations: [{"date":"2025-04-10","evaluator":"Tim Evaluasi","criteria":{"improvesPerformance":true,"easyToUnderstand":true,"easyToApply":false,"rolesClear":true,"solvesProblems":true,"meetsNeeds":true,"synergy":true},"decision":"revise"}]',
+        'Records',
+        '  + evaluation 2025-04-10: Tim Evaluasi; decision: revise; criteria met: 6 of 7 (not met: easyToApply)',
         'Steps',
         '  ~ step 2: time: "15 menit" → "10 menit"',
         '  + step 3: Melaporkan arsip (staf)',
         '',
       ].join('\n'),
     );
+    // monitoring and evaluation records as rows in words, a changed record by what changed
+    r.write('sops/kul-001.yaml', `${life.approved1.replace('easyToApply: false', 'easyToApply: true').replace('decision: revise', 'decision: revise\n    notes: Tambah langkah pelaporan')}monitoring:\n  - {date: 2025-09-01, assessor: Kasubbag Umum, result: poor, action: Pelatihan ulang}\n`);
+    const rec = await sop(['diff', 'KUL-001', 'HEAD'], r.dir);
+    expect(rec.stdout.split('\n').slice(1)).toEqual([
+      'Records',
+      '  ~ evaluation 2025-04-10',
+      '      criteria.easyToApply: false → true',
+      '      notes: — → "Tambah langkah pelaporan"',
+      '  + monitoring 2025-09-01: Kasubbag Umum; result: poor; action: Pelatihan ulang',
+      '',
+    ]);
+    expect((await sop(['diff', 'KUL-001', 'HEAD', '-f', 'md'], r.dir)).stdout).toContain('| + | Records | monitoring 2025-09-01 | Kasubbag Umum; result: poor; action: Pelatihan ulang |');
+    r.write('sops/kul-001.yaml', life.approved1);
     const refs = await sop(['diff', 'KUL-001', 'HEAD~2', 'HEAD~1'], r.dir);
     expect(refs.stdout.split('\n')[0]).toBe(`KUL-001: evaluated r0 at HEAD~2 (${h[3]!.slice(0, 7)}) → draft r1 at HEAD~1 (${h[4]!.slice(0, 7)})`);
     const same = await sop(['diff', 'KUL-001', 'HEAD'], r.dir);

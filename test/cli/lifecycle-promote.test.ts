@@ -52,14 +52,16 @@ describe('sop promote', () => {
     expect((await sop(['lint', 'sops'], t.dir)).stdout).not.toMatch(/error/);
     // implement, with the date from the injected clock; then revise
     expect((await sop(['implement', 'KUL-004', '--today', '2024-05-02'], t.dir)).code).toBe(0);
-    expect((await sop(['revise', 'sops/kul-004.yaml', '--today', '2025-01-15'], t.dir)).stdout).toBe('KUL-004: implemented r0 → draft r1 (sops/kul-004.yaml)\n');
+    expect((await sop(['revise', 'sops/kul-004.yaml', '--today', '2025-01-15', '--reason', 'Penyesuaian dengan SRIKANDI: surat #2'], t.dir)).stdout).toBe('KUL-004: implemented r0 → draft r1 (sops/kul-004.yaml)\n');
     const revised = readFileSync(path.join(t.dir, 'sops/kul-004.yaml'), 'utf8');
+    // A new draft is neither numbered, signed nor in force: number, approval and dates.effective go with
+    // dates.implemented (git keeps them); the reason is recorded.
     expect(revised).toBe(
-      after
-        .replace('status: approved   # tahap', 'status: draft   # tahap')
-        .replace('revision: 0', 'revision: 1')
-        .replace('effective: 2024-04-01 }', 'effective: 2024-04-01, revised: 2025-01-15 }'), // implemented (2024-05-02) removed by revise
+      ORIGINAL.replace('status: draft   # tahap', 'status: draft   # tahap')
+        .replace('revision: 0\n', 'revision: 1\nrevisionNote: "Penyesuaian dengan SRIKANDI: surat #2"\n')
+        .replace('dates: { created: 2024-03-11 }', 'dates: { created: 2024-03-11, revised: 2025-01-15 }'),
     );
+    expect(await sop(['lint', 'sops'], t.dir)).toMatchObject({ code: 0, stdout: '✓ 1 file checked, no problems\n' });
   });
 
   it('lists the missing values, refuses invalid transitions and bad values (exit 2, file untouched)', async () => {
@@ -157,5 +159,58 @@ describe('sop promote', () => {
     expect(readFileSync(path.join(plain.dir, 'sops/a.yaml'), 'utf8')).toBe(life.draft0);
     expect((await sop(['withdraw', 'KUL-001', '--superseded-by', 'KUL-009'], plain.dir)).code).toBe(0);
     expect(readFileSync(path.join(plain.dir, 'sops/a.yaml'), 'utf8')).toBe(`${life.draft0.replace('status: draft', 'status: withdrawn')}supersededBy: KUL-009\n`);
+  });
+
+  it('revise clears number, approval and dates.effective, records --reason, and the result lints clean with --since', async () => {
+    const r = testRepo({ 'sops/kul-001.yaml': life.implemented0 });
+    cleanups.push(r);
+    r.commit('sop(KUL-001): implemented', '2024-05-02');
+    r.git(['checkout', '-q', '-b', 'revisi']);
+    const res = await sop(['revise', 'KUL-001', '--reason', 'Penyesuaian dengan aplikasi SRIKANDI', '--today', '2025-05-01', '--commit'], r.dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(r.git(['log', '-1', '--format=%B'])).toBe('sop(KUL-001): draft\n\nSOP-Id: KUL-001\nSOP-Stage: draft\nSOP-Revision: 1\nSOP-Reason: Penyesuaian dengan aplikasi SRIKANDI\n\n');
+    const text = readFileSync(path.join(r.dir, 'sops/kul-001.yaml'), 'utf8');
+    expect(text).not.toMatch(/number:|approval:|effective:|implemented:/);
+    expect(text).toContain('revision: 1\nrevisionNote: Penyesuaian dengan aplikasi SRIKANDI\n');
+    expect(text).toContain('dates: {created: 2024-03-11, revised: 2025-05-01}');
+    // lifecycle-transition, status-requirements and every other rule accept the new draft
+    expect(await sop(['lint', '--since', 'main'], r.dir)).toMatchObject({ code: 0, stdout: '✓ 1 file checked, no problems\n' });
+    // the draft prints no signature block or effective date, and Riwayat Revisi shows the reason
+    const md = await sop(['render', 'sops/kul-001.yaml', '-f', 'md', '--out', '-'], r.dir);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('| Tanggal Efektif | \\- |');
+    expect(md.stdout).toContain('| Disahkan oleh | \\-<br>\\-<br>\\- |');
+    expect(md.stdout).toMatch(/\| 1 \| [^|]+ \| Konsep \| \\- \| Penyesuaian dengan aplikasi SRIKANDI \|/);
+    // a later revision without --reason drops the old reason
+    r.write('sops/kul-001.yaml', life.approved1.replace('revision: 1\n', 'revision: 1\nrevisionNote: Alasan lama\n'));
+    expect((await sop(['revise', 'KUL-001', '--today', '2026-01-05'], r.dir)).code).toBe(0);
+    expect(readFileSync(path.join(r.dir, 'sops/kul-001.yaml'), 'utf8')).not.toContain('revisionNote');
+    expect(await sop(['promote', 'KUL-001', 'approved', '--reason', 'x'], r.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--reason is for a revision (`sop revise`) only') });
+    expect(await sop(['revise', 'KUL-001', '--reason', 'x'], r.dir)).toMatchObject({ code: 2 });
+  });
+
+  it.each([
+    ['approve', ['--number', '--effective', '--approver-position', '--approver-name', '--approver-nip']],
+    ['implement', ['--date']],
+    ['revise', ['--date', '--reason']],
+    ['withdraw', ['--superseded-by']],
+    ['promote', ['--number', '--effective', '--date', '--approver-position', '--approver-name', '--approver-nip', '--superseded-by', '--reason']],
+  ])('`sop %s --help` lists only its own options', async (verb, own) => {
+    const t = tempTree({ 'sops/a.yaml': life.draft0 });
+    cleanups.push(t);
+    const res = await sop([verb, '--help'], t.dir);
+    expect(res.code).toBe(0);
+    const listed = [...res.stdout.matchAll(/^ {2}(?:-\w, )?(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...own, '--commit', '--config', '--help']);
+  });
+
+  it('a repeated approval with other values is refused, not reported as done', async () => {
+    const t = tempTree({ 'sops/a.yaml': life.approved0 });
+    cleanups.push(t);
+    const same = await sop(['approve', 'KUL-001', '--number', '001/SOP/KUL/2024'], t.dir);
+    expect(same).toMatchObject({ code: 0, stdout: 'KUL-001 is already approved (revision 0); nothing to do.\n' });
+    const other = await sop(['approve', 'KUL-001', '--number', '002/SOP/KUL/2024', '--approver-name', 'Budi Santoso'], t.dir);
+    expect(other).toMatchObject({ code: 2, stderr: 'sop: KUL-001 cannot be moved to approved: it is already approved (revision 0) with other values: --number `002/SOP/KUL/2024` (the file has `001/SOP/KUL/2024`); nothing was changed.\n' });
+    expect(readFileSync(path.join(t.dir, 'sops/a.yaml'), 'utf8')).toBe(life.approved0);
   });
 });

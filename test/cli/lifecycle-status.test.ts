@@ -74,6 +74,13 @@ describe('sop status on a scripted life', () => {
     expect(lines[2]).toContain('2024-10-01 (overdue)');
     expect(lines[2]).toContain('2026-04-10');
     expect(lines[2]!.indexOf('evaluated')).toBe(lines[0]!.indexOf('Stage'));
+    // the approver is printed whole, however long
+    const long = 'Sekretaris Komisi Pemilihan Umum Kota Malang, Dr. Budi Santoso, S.H., M.Si.';
+    r.git(['checkout', '-q', 'main']);
+    r.write('sops/kul-001.yaml', life.approved1.replace('position: Sekretaris', 'position: Sekretaris Komisi Pemilihan Umum Kota Malang').replace('name: Siti Aminah', 'name: Dr. Budi Santoso, S.H., M.Si.'));
+    const wide = (await sop(['status', '--today', '2025-07-01'], r.dir)).stdout.split('\n');
+    expect(wide[2]).toContain(long);
+    expect(wide[2]!.indexOf(long)).toBe(wide[0]!.indexOf('Approved by'));
   });
 
   it('follows a rename: since and approval survive the move', async () => {
@@ -276,26 +283,40 @@ describe('sop history', () => {
         'KUL-001 (sops/kul-001.yaml)',
         `2024-03-11  ${hashes[0]!.slice(0, 7)}  draft r0        Draft KUL-001 — Admin Tester`,
         '    created',
-        `2024-04-01  ${hashes[1]!.slice(0, 7)}  approved r0     sop(KUL-001): approved — Siti Aminah`,
+        // the approving official and the evaluator are named from the SOP, the git author as who committed
+        `2024-04-01  ${hashes[1]!.slice(0, 7)}  approved r0     sop(KUL-001): approved — approved by Budi Santoso (Sekretaris); committed by Siti Aminah`,
         '    ★ draft r0 → approved r0',
         '    status, dates.effective, number, approval.position, approval.name, approval.nip',
+        '      + dates.effective: "2024-04-01"',
+        '      + number: "001/SOP/KUL/2024"',
+        '      + approval.position: "Sekretaris"',
+        '      + approval.name: "Budi Santoso"',
+        '      + approval.nip: "197901012005011001"',
         `2024-05-02  ${hashes[2]!.slice(0, 7)}  implemented r0  sop(KUL-001): implemented — Admin Tester`,
         '    ★ approved r0 → implemented r0',
         '    status, dates.implemented',
-        `2025-04-10  ${hashes[3]!.slice(0, 7)}  evaluated r0    sop(KUL-001): evaluated — Admin Tester`,
+        '      + dates.implemented: "2024-05-02"',
+        `2025-04-10  ${hashes[3]!.slice(0, 7)}  evaluated r0    sop(KUL-001): evaluated — evaluated by Tim Evaluasi; committed by Admin Tester`,
         '    ★ implemented r0 → evaluated r0',
         '    status, evaluations',
+        '      + evaluation 2025-04-10: Tim Evaluasi; decision: revise; criteria met: 6 of 7 (not met: easyToApply)',
         `2025-05-01  ${hashes[4]!.slice(0, 7)}  draft r1        sop(KUL-001): revise — Admin Tester`,
         '    ★ evaluated r0 → draft r1',
         '    status, revision, dates.revised; steps ~2 (time), +3',
-        `2025-06-02  ${hashes[5]!.slice(0, 7)}  approved r1     sop(KUL-001): approved — Siti Aminah`,
+        '      + dates.revised: "2025-05-01"',
+        '      ~ step 2: time: "15 menit" → "10 menit"',
+        '      + step 3: Melaporkan arsip (staf)',
+        `2025-06-02  ${hashes[5]!.slice(0, 7)}  approved r1     sop(KUL-001): approved — approved by Siti Aminah (Sekretaris); committed by Siti Aminah`,
         '    ★ draft r1 → approved r1',
         '    status, dates.effective, approval.name',
+        '      ~ dates.effective: "2024-04-01" → "2025-06-02"',
+        '      ~ approval.name: "Budi Santoso" → "Siti Aminah"',
         '',
       ].join('\n'),
     );
     const md = await sop(['history', 'KUL-001', '-f', 'md'], r.dir);
-    expect(md.stdout).toContain(`| 2025-05-01 | \`${hashes[4]!.slice(0, 7)}\` | Admin Tester | draft r1 | **evaluated r0 → draft r1**<br>status, revision, dates.revised; steps ~2 (time), +3 | sop(KUL-001): revise |`);
+    expect(md.stdout).toContain(`| 2025-05-01 | \`${hashes[4]!.slice(0, 7)}\` | Admin Tester | draft r1 | **evaluated r0 → draft r1**<br>status, revision, dates.revised; steps ~2 (time), +3<br>+ dates.revised: "2025-05-01"<br>~ step 2: time: "15 menit" → "10 menit"<br>+ step 3: Melaporkan arsip (staf) | sop(KUL-001): revise |`);
+    expect(md.stdout).toContain('| approved by Budi Santoso (Sekretaris); committed by Siti Aminah | approved r0 |');
   });
 
   it('marks an invalid transition and shows uncommitted changes', async () => {
@@ -306,7 +327,7 @@ describe('sop history', () => {
     r.write('sops/a.yaml', life.implemented0.replace('title: Contoh', 'title: Baru'));
     const res = await sop(['history', 'KUL-001'], r.dir);
     expect(res.stdout).toContain('✗ draft r0 → implemented r0 (invalid: a stage was skipped');
-    expect(res.stdout).toMatch(/uncommitted\s+implemented r0\s+\(working tree\)\n {4}title\n$/);
+    expect(res.stdout).toMatch(/uncommitted\s+implemented r0\s+\(working tree\)\n {4}title\n {6}~ title: "Contoh" → "Baru"\n$/);
   });
 
   it('rejects an unknown SOP with a hint', async () => {

@@ -66,7 +66,7 @@ describe('buildView', () => {
 
   it('formats identity dates in long form and prints "-" for empty fields', () => {
     expect(view.dates).toEqual({ created: '11 Maret 2024', revised: '-', effective: '-' });
-    expect(view.number).toBe('-');
+    expect(view.number).toBe('(belum bernomor)'); // no number yet: said so, never the id
     expect(view.approval).toMatchObject({ position: '-', name: '-', nip: '-', present: false });
   });
   it('lays out the grid in the reference order with locale labels', () => {

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { STAGES } from '../../model/types.js';
 import type { PromoteValues, PromoteVerb } from '../../lifecycle/promote.js';
 import { sopPromote } from '../../lifecycle/sop-promote.js';
-import { writeFileAtomic } from '../output.js';
+import { withFileLock, writeSopFile } from '../sop-file.js';
 import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
 
@@ -12,15 +12,28 @@ interface PromoteFlags extends PromoteValues {
   today?: Date;
 }
 
-function addOptions(cmd: Command): Command {
+type Flag = keyof PromoteValues;
+
+/** The value options, each with the verbs it belongs to. */
+const VALUE_OPTIONS: Array<[Flag, string, string]> = [
+  ['number', '--number <text>', 'Nomor SOP (approve)'],
+  ['effective', '--effective <date>', 'Tanggal Efektif, YYYY-MM-DD (approve; default today)'],
+  ['date', '--date <date>', 'date of the step, YYYY-MM-DD (implement, revise; default today)'],
+  ['approverPosition', '--approver-position <text>', 'position (jabatan) of the approving official (approve)'],
+  ['approverName', '--approver-name <text>', 'name of the approving official (approve)'],
+  ['approverNip', '--approver-nip <digits>', '18-digit NIP of the approving official (approve)'],
+  ['supersededBy', '--superseded-by <id>', 'the SOP that replaces this one (withdraw)'],
+  ['reason', '--reason <text>', 'why the SOP is revised: written to `revisionNote`, printed in Riwayat Revisi (revise)'],
+];
+
+/** Add the value options in `only` (all of them for `sop promote`) and the common ones. */
+function addOptions(cmd: Command, only?: readonly Flag[]): Command {
+  for (const [key, flags, description] of VALUE_OPTIONS) {
+    // A shortcut's own help needs no "(approve)" telling which verb takes the option.
+    if (!only) cmd.option(flags, description);
+    else if (only.includes(key)) cmd.option(flags, description.replace(/ \((?:approve|implement|revise|withdraw)(?:, (?:implement|revise))*(?:; ([^)]*))?\)$/, (_m, note?: string) => (note ? ` (${note})` : '')));
+  }
   return cmd
-    .option('--number <text>', 'Nomor SOP (approve)')
-    .option('--effective <date>', 'Tanggal Efektif, YYYY-MM-DD (approve; default today)')
-    .option('--date <date>', 'date of the step, YYYY-MM-DD (implement, revise; default today)')
-    .option('--approver-position <text>', 'position (jabatan) of the approving official (approve)')
-    .option('--approver-name <text>', 'name of the approving official (approve)')
-    .option('--approver-nip <digits>', '18-digit NIP of the approving official (approve)')
-    .option('--superseded-by <id>', 'the SOP that replaces this one (withdraw)')
     .option('--commit', 'commit the file with the message `sop(<id>): <stage>` and SOP-* trailers')
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp());
@@ -36,6 +49,7 @@ async function act(state: RunState, target: string, verb: PromoteVerb, f: Promot
     approverName: f.approverName,
     approverNip: f.approverNip,
     supersededBy: f.supersededBy,
+    reason: f.reason,
   };
   const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   const r = await sopPromote({
@@ -47,7 +61,8 @@ async function act(state: RunState, target: string, verb: PromoteVerb, f: Promot
     commit: f.commit,
     configPath: f.config,
     ask: prompt ? (m) => prompt(`${m.label} (${m.flag}): `) : undefined,
-    write: writeFileAtomic,
+    write: writeSopFile,
+    lock: withFileLock,
   });
   if (r.noop) io.stdout(`${r.id} is already ${r.to.status} (revision ${r.to.revision}); nothing to do.\n`);
   else io.stdout(`${r.id}: ${r.from.status} r${r.from.revision} → ${r.to.status} r${r.to.revision} (${r.file})${r.commit ? `, committed ${r.commit.slice(0, 7)}` : ''}\n`);
@@ -63,13 +78,13 @@ export function registerPromote(program: Command, state: RunState): void {
       .argument('<sop>', 'SOP id or file path')
       .addArgument(new Command().createArgument('<stage>', 'target stage').choices([...STAGES, 'withdrawn'])),
   ).action((target: string, stage: PromoteVerb, f: PromoteFlags) => act(state, target, stage, f));
-  const shortcuts: Array<[string, PromoteVerb, string]> = [
-    ['approve', 'approved', 'approve (tetapkan) an SOP: number, approver and effective date'],
-    ['implement', 'implemented', 'record the start of implementation (penerapan)'],
-    ['revise', 'revise', 'start a revision: revision + 1, dates.revised, back to draft'],
-    ['withdraw', 'withdrawn', 'withdraw (cabut) an SOP'],
+  const shortcuts: Array<[string, PromoteVerb, string, Flag[]]> = [
+    ['approve', 'approved', 'approve (tetapkan) an SOP: number, approver and effective date', ['number', 'effective', 'approverPosition', 'approverName', 'approverNip']],
+    ['implement', 'implemented', 'record the start of implementation (penerapan)', ['date']],
+    ['revise', 'revise', 'start a revision: revision + 1, dates.revised, back to draft (number, approval and dates.effective cleared)', ['date', 'reason']],
+    ['withdraw', 'withdrawn', 'withdraw (cabut) an SOP', ['supersededBy']],
   ];
-  for (const [name, verb, description] of shortcuts) {
-    addOptions(program.command(name).description(description).argument('<sop>', 'SOP id or file path')).action((target: string, f: PromoteFlags) => act(state, target, verb, f));
+  for (const [name, verb, description, only] of shortcuts) {
+    addOptions(program.command(name).description(description).argument('<sop>', 'SOP id or file path'), only).action((target: string, f: PromoteFlags) => act(state, target, verb, f));
   }
 }

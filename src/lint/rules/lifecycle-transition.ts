@@ -1,7 +1,8 @@
 import type { Config } from '../../config/types.js';
 import { contentOf, sameContent } from '../../lifecycle/content.js';
 import type { LintBase } from '../../lifecycle/lint-base.js';
-import { semanticDiff, summarizeDiff } from '../../lifecycle/semantic-diff.js';
+import { semanticDiff, summarizeDiff, type SemanticDiff } from '../../lifecycle/semantic-diff.js';
+import type { DocPath } from '../../model/types.js';
 import { checkTransition, TRANSITION_TEXT } from '../../lifecycle/transitions.js';
 import { docsUrl, type Diagnostic } from '../diagnostic.js';
 import type { Rule } from '../rule.js';
@@ -18,8 +19,22 @@ const MESSAGES = {
   invalid: '{{from}} → {{to}} ({{where}}) is not a valid lifecycle change since {{ref}}: {{reason}}.',
   contentChanged: 'The content changed after approval without a revision ({{stage}}, since {{where}}): {{summary}}. Start a revision (`sop revise {{id}}`: revision + 1, back to draft) or undo the change.',
   idChanged: 'The id changed from `{{from}}` to `{{to}}` since {{ref}}; an id is stable (other SOPs and documents cite it). Keep `{{from}}`, or withdraw this SOP and add a new one.',
-  deleted: '{{id}} ({{stage}} at {{ref}}) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw {{id}}`), so the record of the SOP stays.',
+  deleted: '{{id}} ({{stage}} at {{ref}}, file {{path}}) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw {{id}}`), so the record of the SOP stays.',
 };
+
+/** Where a content change shows in the current file: the first step added or changed (its changed key), else the first field or actor still there. */
+function changedAt(d: SemanticDiff, now: Record<string, any>): DocPath | undefined {
+  const step = d.steps.find((c) => c.kind !== 'removed');
+  if (step) {
+    const key = step.kind === 'changed' ? step.keys.find((k) => step.after?.[k] !== undefined) : undefined;
+    return key ? ['steps', step.number - 1, key] : ['steps', step.number - 1];
+  }
+  const field = d.fields.find((f) => f.after !== undefined);
+  if (field) return field.path.split('.');
+  const actor = d.actors.find((a) => a.kind !== 'removed');
+  const index = actor && Array.isArray(now.actors) ? now.actors.findIndex((a: unknown) => (a as { id?: unknown } | null)?.id === actor.id) : -1;
+  return index >= 0 ? ['actors', index] : undefined;
+}
 
 /** With `sop lint --since <ref>`: every SOP changed only along the lifecycle since the merge base. */
 export const lifecycleTransition: Rule = {
@@ -53,8 +68,11 @@ export const lifecycleTransition: Rule = {
       const from = seg.find((v) => APPROVED.has(v.data.status));
       const last = seg.at(-1)!;
       if (from && from !== last && !sameContent(from.data, last.data)) {
-        const summary = summarizeDiff(semanticDiff(contentOf(from.data), contentOf(last.data)));
-        ctx.report({ path: ['revision'], messageId: 'contentChanged', data: { stage: stage(from.data), where: from.where, summary, id: String(ctx.sop.id ?? '') } });
+        const diff = semanticDiff(contentOf(from.data), contentOf(last.data));
+        const summary = summarizeDiff(diff);
+        // In the working tree the change itself is marked (a changed step, not only `revision:`).
+        const at = i === chain.length ? changedAt(diff, ctx.sop) : undefined;
+        ctx.report({ path: at ?? ['revision'], messageId: 'contentChanged', data: { stage: stage(from.data), where: from.where, summary, id: String(ctx.sop.id ?? '') } });
         break;
       }
       start = i;
@@ -66,8 +84,11 @@ export const lifecycleTransition: Rule = {
   },
 };
 
-/** Diagnostics for SOPs deleted since the merge base without being withdrawn: reported at the deleted path, line 1. */
-export function deletedSopDiagnostics(base: LintBase, ref: string, config: Config, shown: (abs: string) => string): Array<{ file: string; diagnostics: Diagnostic[] }> {
+/**
+ * Diagnostics for SOPs deleted since the merge base without being withdrawn: reported, line 1, on `anchor`
+ * of the deleted path (a path that exists, so annotations show: the config, or the nearest folder).
+ */
+export function deletedSopDiagnostics(base: LintBase, ref: string, config: Config, shown: (abs: string) => string, anchor: (abs: string) => string = (abs) => abs): Array<{ file: string; diagnostics: Diagnostic[] }> {
   const severity = config.rules[lifecycleTransition.id]?.severity ?? lifecycleTransition.defaultSeverity;
   if (severity === 'off') return [];
   return base.deleted
@@ -77,8 +98,9 @@ export function deletedSopDiagnostics(base: LintBase, ref: string, config: Confi
       const message = MESSAGES.deleted
         .replace(/\{\{id\}\}/g, String(data.id ?? d.path))
         .replace('{{stage}}', stage(data))
-        .replace('{{ref}}', `\`${ref}\``);
-      const file = shown(d.abs);
+        .replace('{{ref}}', `\`${ref}\``)
+        .replace('{{path}}', shown(d.abs));
+      const file = shown(anchor(d.abs));
       return {
         file,
         diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(lifecycleTransition.id) }],

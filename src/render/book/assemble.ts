@@ -58,7 +58,7 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
       sections.push(
         `<section class="${classes}">` +
           (i === 0 ? `<h1 class="unit-heading">${escapeHtml(u.name)}</h1>` : '') +
-          `<h2 class="sop-heading">${escapeHtml(`${s.number} ${s.title}`)}</h2>\n${demoteHeadings(article(view))}</section>`,
+          `<h2 class="sop-heading">${escapeHtml(String(s.item.sop.number ?? '').trim() ? `${s.number} ${s.title}` : s.title)}</h2>\n${demoteHeadings(article(view))}</section>`,
       );
     });
   }

@@ -1,6 +1,6 @@
 import type { Locale } from '../../config/types.js';
 import type { Sop } from '../../model/types.js';
-import { escapeHtml } from '../pdf/page-css.js';
+import { escapeHtml, numberText } from '../pdf/page-css.js';
 import type { PrintableSop } from '../pdf/sources.js';
 import { BOOK_WORDS } from './words.js';
 
@@ -12,7 +12,7 @@ export interface BookSop {
   seq: number;
   /** Anchor of its article (`sop-KUL-004`, as the renderer writes it). */
   anchor: string;
-  /** Nomor SOP (or the id when there is none). */
+  /** Nomor SOP as printed, "(belum bernomor)" when there is none. */
   number: string;
   /** Nama SOP. */
   title: string;
@@ -43,7 +43,7 @@ export function groupByUnit(items: readonly PrintableSop[], locale: Locale): Boo
       name,
       sops: [...list]
         .sort((a, b) => collator.compare(key(a.sop), key(b.sop)) || collator.compare(String(a.sop.id), String(b.sop.id)))
-        .map((item) => ({ item, seq: seq++, anchor: `sop-${item.sop.id}`, number: key(item.sop), title: String(item.sop.title ?? '') })),
+        .map((item) => ({ item, seq: seq++, anchor: `sop-${item.sop.id}`, number: numberText(item.sop.number, locale), title: String(item.sop.title ?? '') })),
     }));
 }
 

@@ -1,5 +1,5 @@
 import type { PdfBrowser, SandboxPage } from '../pdf/browser.js';
-import { PDF_WORDS } from '../pdf/page-css.js';
+import { numberText, PDF_WORDS } from '../pdf/page-css.js';
 import { chooseBreaks, CONNECTOR_ROOM, measureHeights, measureRows, pagesFor, pagesWith, type Pagination } from '../pdf/paginate.js';
 import type { PrintProject } from '../pdf/sources.js';
 import { SOP_SELECTORS } from '../pdf/index.js';
@@ -52,7 +52,7 @@ export async function printBook(
   const words = PDF_WORDS[locale];
   const css = `${BOOK_CSS}\n${bookPageCss(sheet, locale, content.title, content.units, (seq) => {
     const s = all[seq]!.item.sop;
-    return { footerLeft: `${words.number} ${s.number ?? s.id}`, draft: s.status === 'draft' };
+    return { footerLeft: `${words.number} ${numberText(s.number, locale)}`, draft: s.status === 'draft' };
   })}`;
   const placeholder = new Map(all.map((s) => [s.anchor, 888]));
   const page = await browser.newPage(sheet.contentWidthPx);

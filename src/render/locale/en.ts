@@ -32,6 +32,7 @@ export const en: Labels = {
   end: 'End',
   totalTime: 'Total time (main path)',
   empty: '-',
+  unnumbered: '(not numbered yet)',
   draft: 'DRAFT',
   history: 'Revision History',
   historyRevision: 'Revision',

@@ -32,6 +32,7 @@ export const id: Labels = {
   end: 'Selesai',
   totalTime: 'Total waktu (jalur utama)',
   empty: '-',
+  unnumbered: '(belum bernomor)',
   draft: 'KONSEP',
   history: 'Riwayat Revisi',
   historyRevision: 'Revisi',

@@ -41,6 +41,8 @@ export interface Labels {
   totalTime: string;
   /** Printed for an empty field. */
   empty: string;
+  /** Nomor SOP of an SOP that has none yet (a draft). */
+  unnumbered: string;
   /** Watermark of a draft. */
   draft: string;
   /** Revision history table. */

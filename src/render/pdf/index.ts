@@ -1,6 +1,6 @@
 import { renderHtml } from '../index.js';
 import { withBrowser, type LaunchOptions } from './browser.js';
-import { PDF_WORDS, type PageMarks } from './page-css.js';
+import { numberText, PDF_WORDS, type PageMarks } from './page-css.js';
 import type { Pagination, RowSelectors } from './paginate.js';
 import { renderPdfs, type BatchOptions, type PdfSource } from './pdf.js';
 import type { PrintableSop, PrintProject } from './sources.js';
@@ -36,7 +36,7 @@ export function paginationCss(p: Pagination): string {
 /** Running footer and watermark of an SOP. */
 export function marksOf(sop: PrintableSop['sop'], project: PrintProject): PageMarks {
   const w = PDF_WORDS[project.locale];
-  return { footerLeft: `${w.number} ${sop.number ?? sop.id}`, draft: sop.status === 'draft' };
+  return { footerLeft: `${w.number} ${numberText(sop.number, project.locale)}`, draft: sop.status === 'draft' };
 }
 
 /** The PDF source of one SOP: the renderer's HTML, asked for again with the chosen breaks. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../../config/types.js';
+import { labelsFor } from '../locale/index.js';
 import type { Sheet } from './paper.js';
 
 /** Words printed by the PDF layer, per locale. */
@@ -6,6 +7,12 @@ export const PDF_WORDS = {
   id: { page: 'Halaman', of: 'dari', number: 'Nomor SOP', draft: 'KONSEP' },
   en: { page: 'Page', of: 'of', number: 'SOP No.', draft: 'DRAFT' },
 } as const satisfies Record<Locale, Record<string, string>>;
+
+/** The Nomor SOP as printed: the number, or "(belum bernomor)" for an SOP without one (never its id). */
+export function numberText(number: unknown, locale: Locale): string {
+  const n = typeof number === 'string' || typeof number === 'number' ? String(number).trim() : '';
+  return n || labelsFor(locale).unnumbered;
+}
 
 /** A CSS string literal; every character outside printable ASCII, quotes, backslashes and `<` escaped. */
 export function cssString(text: string): string {

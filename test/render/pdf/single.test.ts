@@ -44,7 +44,7 @@ describe('sop render --format pdf (examples)', () => {
     for (let p = 1; p <= info.pages; p++) {
       const page = squeeze(pdfText(file, p));
       expect(page).toContain(`halaman ${p} dari ${info.pages}`);
-      expect(page).toContain(squeeze(`${ID.number} ${s.number ?? s.id}`));
+      expect(page).toContain(squeeze(`${ID.number} ${s.number ?? ID.unnumbered}`));
       // The watermark: on every page of a draft, on no page of any other SOP.
       expect(marked.has(p), `page ${p}`).toBe(s.status === 'draft');
     }

@@ -1,0 +1,109 @@
+import { chmodSync, chownSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { IoError, UsageError } from '../errors.js';
+
+/** A lock older than this is taken as left behind, whoever holds it. */
+const STALE_MS = 10 * 60 * 1000;
+
+interface LockInfo {
+  pid?: number;
+  host?: string;
+  since?: string;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(lock: string): { info: LockInfo; ageMs: number } | undefined {
+  try {
+    const ageMs = Date.now() - statSync(lock).mtimeMs;
+    let info: LockInfo = {};
+    try {
+      info = JSON.parse(readFileSync(lock, 'utf8')) as LockInfo;
+    } catch {
+      // Being written, or not ours: judged by its age alone.
+    }
+    return { info, ageMs };
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+/** Whether a lock was left behind: its process (on this host) is gone, or it is older than STALE_MS. */
+function stale(l: { info: LockInfo; ageMs: number }): boolean {
+  if (l.ageMs > STALE_MS) return true;
+  if (typeof l.info.pid === 'number' && l.info.host === hostname()) return !alive(l.info.pid);
+  return false;
+}
+
+/**
+ * Run `fn` holding the lock of `file`: `<file>.lock`, created with O_EXCL next to it and removed afterwards.
+ * A second command on the same file meanwhile fails (exit 2) instead of overwriting the first one's change;
+ * a lock whose process is gone (or older than ten minutes) is removed and taken.
+ */
+export async function withFileLock<T>(file: string, shown: string, fn: () => Promise<T>): Promise<T> {
+  const lock = `${file}.lock`;
+  let fd: number | undefined;
+  for (let attempt = 0; fd === undefined; attempt++) {
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new IoError(`Cannot lock ${shown} (creating ${lock}): ${code ?? (e as Error).message}`);
+      const held = readLock(lock);
+      if (attempt < 2 && (!held || stale(held))) {
+        if (held) rmSync(lock, { force: true });
+        continue;
+      }
+      const who = held?.info.pid ? ` (process ${held.info.pid}${held.info.host && held.info.host !== hostname() ? ` on ${held.info.host}` : ''}${held.info.since ? `, since ${held.info.since}` : ''})` : '';
+      throw new UsageError(`${shown} is being changed by another sop command${who}; the file was not changed. Run the command again when that one has finished (a lock left by a crash: remove ${lock}).`);
+    }
+  }
+  try {
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Replace the text of an existing SOP file, keeping its mode and its hard links: a file with one link is
+ * replaced atomically (temp file with the same mode, and owner when run as root, then rename); a file with
+ * several links is written in place (after the caller's compare, under its lock), so every name keeps
+ * seeing the same file.
+ */
+export function writeSopFile(file: string, text: string): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const st = statSync(file);
+    if (st.nlink > 1) {
+      writeFileSync(file, text);
+      return;
+    }
+    writeFileSync(tmp, text, { mode: st.mode & 0o7777 });
+    chmodSync(tmp, st.mode & 0o7777); // the umask narrowed the mode given above
+    if (process.getuid?.() === 0 && (st.uid !== 0 || st.gid !== 0)) chownSync(tmp, st.uid, st.gid); // root keeps the owner
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new IoError(`Cannot write ${file}: ${code ?? (e as Error).message}`);
+  }
+}
