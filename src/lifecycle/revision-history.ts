@@ -5,7 +5,7 @@ import { revisionRows, stageRuns } from './history.js';
 import { buildLineages } from './lineage.js';
 import { repoRel, stageVersions, versionData, YAML_PATHSPECS, type SopGit } from './repo.js';
 import type { RevisionRow } from './revision-row.js';
-import { approverOf } from './status.js';
+import { approverOf, stageDateOf } from './status.js';
 
 /** Reads "Riwayat Revisi" rows file by file, sharing one git log pass and one cat-file process per repository. */
 export interface HistoryReader {
@@ -21,9 +21,14 @@ async function rowsOf(g: SopGit, abs: string): Promise<RevisionRow[] | undefined
   const lin = g.lineages.live.get(repoRel(g.info.root, path.resolve(abs)));
   if (!lin) return undefined;
   const runs = stageRuns(await stageVersions(g, lin.versions));
-  const approvers = new Map<string, string | undefined>();
-  await Promise.all(runs.filter((r) => r.status !== 'draft').map(async (r) => approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)))));
-  return revisionRows(runs, (v) => approvers.get(v.blob));
+  // Each version that entered a stage is read once: its approver, and the stage's date as the file gives it.
+  const data = new Map<string, Record<string, any> | undefined>();
+  await Promise.all(runs.map(async (r) => data.set(r.entered.blob, await versionData(g, r.entered))));
+  return revisionRows(
+    runs,
+    (v) => approverOf(data.get(v.blob)),
+    (v, stage, revision) => stageDateOf(data.get(v.blob), stage, revision),
+  );
 }
 
 /** A reader for any number of files: each repository is opened once (git rev-parse, one log pass over its YAML files, one cat-file). */
