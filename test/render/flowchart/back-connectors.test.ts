@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFlowchart } from '../../../src/render/flowchart/index.js';
 import { wrapLabel, textWidth } from '../../../src/render/flowchart/geometry.js';
+import { flowInput } from '../../../src/render/flow.js';
+import { ACTOR_SHARE, printableWidthPx } from '../../../src/render/page.js';
+import { buildView } from '../../../src/render/view.js';
+import { examplesConfig, exampleSops, NOW } from '../helpers.js';
 import { checkChart } from './check.js';
 import { graph, type S } from './graphs.js';
 import { parseChart } from './parse.js';
@@ -78,5 +82,30 @@ describe('jumps back across page breaks', () => {
     expect(right).toBeLessThanOrEqual(band);
     expect(wrapLabel('Memenuhi syarat', 10, Infinity, 30)).toEqual(['Meme-', 'nuhi', 'syarat']);
     for (const l of wrapLabel('Pertanggungjawaban', 10, Infinity, 30)) expect(textWidth(l)).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('HSDM-006 of the examples, as printed on F4 landscape', () => {
+  it('step 21 → step 5 gets a connector pair at each break it crosses, inside the band; "Memenuhi syarat" is not clipped', () => {
+    const { sop } = exampleSops().find((s) => s.sop.id === 'HSDM-006')!;
+    const config = examplesConfig();
+    const view = buildView(sop, { config, now: NOW });
+    const lanes = view.actors.length;
+    const laneW = Math.floor((printableWidthPx(config) * ACTOR_SHARE) / lanes);
+    const input = flowInput(sop, view);
+    const breaks = [6, 13, 19]; // where the examples' PDF breaks it
+    const fc = layoutFlowchart(input, { ...L, breaks, laneWidth: laneW });
+    const back = input.edges.findIndex((e) => e.from === 20 && e.to === 4);
+    expect(back).toBeGreaterThanOrEqual(0);
+    expect(fc.connectors.filter((c) => c.edge === back).map((c) => c.row)).toEqual(breaks);
+    const heights = fc.minHeights.map((m) => Math.max(m, 70));
+    const p = parseChart(fc.bands, lanes, laneW, heights);
+    for (const c of fc.connectors) {
+      const pair = p.polys.filter((q) => q.attrs['data-c'] === c.label);
+      expect(pair).toHaveLength(2);
+      for (const q of pair) for (const [x] of q.pts) expect(x >= 0 && x <= lanes * laneW, `${c.label} at ${x}`).toBe(true);
+    }
+    for (const t of p.texts.filter((x) => x.attrs['data-l'] !== undefined)) expect(t.x >= 0 && t.x + t.w <= lanes * laneW, t.text).toBe(true);
+    expect(checkChart(input, fc, laneW, heights, { ...L, breaks })).toEqual([]);
   });
 });
