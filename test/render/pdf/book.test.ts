@@ -104,7 +104,10 @@ describe('sop book (examples)', () => {
     const tocAt = texts.findIndex(isToc) + 1;
     expect(attachment).toBeGreaterThan(decreePages().signed);
     expect(attachment).toBeLessThan(tocAt);
-    const list = texts.slice(attachment - 1, tocAt - 1).join('\n');
+    // The attachment runs from its heading to its signature (the signer's name).
+    const signedAt = texts.findIndex((t, i) => i >= attachment - 1 && squeeze(t).includes(squeeze(decree.signer.name))) + 1;
+    expect(signedAt).toBeGreaterThanOrEqual(attachment);
+    const list = texts.slice(attachment - 1, signedAt).join('\n');
     expect(squeeze(list)).toContain(squeeze(`LAMPIRAN KEPUTUSAN SEKRETARIS KOMISI PEMILIHAN UMUM KOTA MALANG NOMOR ${decree.number} TANGGAL 12 OKTOBER 2026`));
     // Every "n.  number  title" line of the list, in order, against the book's SOP bookmarks.
     const listed = [...list.matchAll(/^\s*\d+\.\s+(\S+)\s{2,}(.+?)\s*$/gm)].map((m) => m[1]!);
