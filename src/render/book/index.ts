@@ -21,6 +21,8 @@ export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions
  */
 export function bookContent(project: PrintProject, title: string | undefined, now: Date, selection: BookSelectionOptions = {}): BookContent {
   if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
+  // The config's pages first: a config error is reported whatever the SOPs' stages.
+  const front = readBookPages(project.config).map((p) => p.html);
   const chosen = selectBookSops(project.sops, selection);
   if (chosen.sops.length === 0) {
     throw new UsageError(
@@ -44,7 +46,7 @@ export function bookContent(project: PrintProject, title: string | undefined, no
       logo: project.ctx.logo,
       review: chosen.review,
     },
-    front: readBookPages(config).map((p) => p.html),
+    front,
     units,
     left: chosen.left,
     ...(decree ? { decree: [decreeHtml(decree, locale, project.ctx.logo), attachmentHtml(decree, units, locale)], header: attachmentHeader(decree, locale) } : {}),
