@@ -81,7 +81,7 @@ async function measure(label, args) {
   return { s, code, launches: browsers.size };
 }
 
-const book = await measure(`book of ${N} SOPs`, ['book', '-o', 'book.pdf']);
+const book = await measure(`book of ${N} SOPs`, ['book', '--include-drafts', '-o', 'book.pdf']);
 const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(dir, 'book.pdf')], { encoding: 'utf8' }))?.[1];
 console.log(`  book.pdf: ${pages} pages`);
 const singles = await measure(`${N} single PDFs`, ['render', '--format', 'pdf', '-o', 'out']);

@@ -45,7 +45,7 @@ export interface Config {
   /** Folder of user templates (absolute), if set. */
   templates?: string;
   /** Book settings. */
-  book: { title?: string; subtitle?: string; pages: string[]; parts?: BookPart[] };
+  book: { title?: string; subtitle?: string; pages: string[]; parts?: BookPart[] } & BookSelectionConfig;
   /** Browser settings for PDF. */
   browser: { executablePath?: string };
   /** PDF settings. */
@@ -54,6 +54,44 @@ export interface Config {
   history: boolean;
   /** `sop.config.yaml:LINE:COL` of a config key, for messages about its value (absent without a config file). */
   where?: (path: ReadonlyArray<string | number>) => string;
+}
+
+/** The official who signs the adopting decision. */
+export interface DecreeSigner {
+  /** Jabatan, e.g. "Sekretaris Komisi Pemilihan Umum Kota Malang". */
+  position: string;
+  /** Nama, with titles. */
+  name: string;
+  /** NIP (18 digits). */
+  nip?: string;
+}
+
+/** The decision of the head of office adopting the SOPs (`book.decree`). */
+export interface BookDecree {
+  /** Nomor. */
+  number: string;
+  /** Tanggal penetapan, YYYY-MM-DD. */
+  date: string;
+  /** Tempat penetapan. */
+  place: string;
+  /** Tentang (subject). */
+  title: string;
+  /** Menimbang. */
+  considering?: string[];
+  /** Mengingat. */
+  legalBasis?: string[];
+  /** Diktum KESATU, KEDUA, … */
+  decisions: string[];
+  /** Penandatangan. */
+  signer: DecreeSigner;
+}
+
+/** What the book holds beyond its pages: the order of units and the adopting decision. */
+export interface BookSelectionConfig {
+  /** Order of units (as written in the SOPs); others follow by name. */
+  units?: string[];
+  /** The adopting decision, printed after the cover with its attachment list. */
+  decree?: BookDecree;
 }
 
 /** Name of the configuration file. */

@@ -1,3 +1,4 @@
+import type { Status } from '../model/types.js';
 import type { RevisionRow } from './revision-row.js';
 import type { Version } from './lineage.js';
 import { isStatus, type StageInfo } from './stage.js';
@@ -74,16 +75,24 @@ export function stageFacts(runs: readonly StageRun[], current: StageInfo): Stage
 
 /**
  * Rows of the "Riwayat Revisi" table: one per stage entered, oldest first. `approver` gives the approval line
- * of a version, `reason` its `revisionNote` (shown on the draft row that starts a revision).
+ * of a version, `fileDate` the stage's date as the file gives it, `reason` its `revisionNote` (shown on the
+ * draft row that starts a revision).
  */
-export function revisionRows(runs: readonly StageRun[], approver: (v: StagedVersion) => string | undefined, reason?: (v: StagedVersion) => string | undefined): RevisionRow[] {
+export function revisionRows(
+  runs: readonly StageRun[],
+  approver: (v: StagedVersion) => string | undefined,
+  fileDate: (v: StagedVersion, stage: Status, revision: number) => string | undefined = () => undefined,
+  reason?: (v: StagedVersion) => string | undefined,
+): RevisionRow[] {
   const rows: RevisionRow[] = [];
   for (const r of runs) {
     if (!isStatus(r.status) || r.revision === undefined) continue;
     const v = r.entered;
+    const commitDate = v.commit.date.slice(0, 10);
     rows.push({
       revision: r.revision,
-      date: v.commit.date.slice(0, 10),
+      date: fileDate(v, r.status, r.revision) ?? commitDate,
+      commitDate,
       stage: r.status,
       approvedBy: r.status === 'draft' ? undefined : approver(v),
       commit: v.commit.hash.slice(0, 7),

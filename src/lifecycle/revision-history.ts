@@ -5,7 +5,7 @@ import { revisionRows, stageRuns } from './history.js';
 import { buildLineages } from './lineage.js';
 import { repoRel, stageVersions, versionData, YAML_PATHSPECS, type SopGit } from './repo.js';
 import type { RevisionRow } from './revision-row.js';
-import { approverOf } from './status.js';
+import { approverOf, stageDateOf } from './status.js';
 
 /** Reads "Riwayat Revisi" rows file by file, sharing one git log pass and one cat-file process per repository. */
 export interface HistoryReader {
@@ -23,15 +23,16 @@ async function rowsOf(g: SopGit, abs: string): Promise<RevisionRow[] | undefined
   const lin = g.lineages.live.get(repoRel(g.info.root, path.resolve(abs)));
   if (!lin) return undefined;
   const runs = stageRuns(await stageVersions(g, lin.versions));
-  const approvers = new Map<string, string | undefined>();
-  const reasons = new Map<string, string | undefined>();
-  await Promise.all(
-    runs.map(async (r) => {
-      if (r.status !== 'draft') approvers.set(r.entered.blob, approverOf(await versionData(g, r.entered)));
-      else if ((r.revision ?? 0) > 0) reasons.set(r.entered.blob, noteOf(await versionData(g, r.entered)));
-    }),
+  // Each version that entered a stage is read once: its approver, the stage's date as the file gives it, and
+  // the reason of a revision.
+  const data = new Map<string, Record<string, any> | undefined>();
+  await Promise.all(runs.map(async (r) => data.set(r.entered.blob, await versionData(g, r.entered))));
+  return revisionRows(
+    runs,
+    (v) => approverOf(data.get(v.blob)),
+    (v, stage, revision) => stageDateOf(data.get(v.blob), stage, revision),
+    (v) => noteOf(data.get(v.blob)),
   );
-  return revisionRows(runs, (v) => approvers.get(v.blob), (v) => reasons.get(v.blob));
 }
 
 /** A reader for any number of files: each repository is opened once (git rev-parse, one log pass over its YAML files, one cat-file). */

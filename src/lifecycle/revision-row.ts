@@ -4,8 +4,14 @@ import type { Status } from '../model/types.js';
 export interface RevisionRow {
   /** The SOP's `revision` in that version. */
   revision: number;
-  /** Date of the commit that entered the stage (YYYY-MM-DD, author date). */
+  /**
+   * The stage's date as written in that version of the file (YYYY-MM-DD): `dates.created` for a first draft,
+   * `dates.revised` for a revision, `dates.effective` when approved, `dates.implemented`, the latest evaluation;
+   * the commit date when the file has none (e.g. withdrawn).
+   */
   date: string;
+  /** Date of the commit that entered the stage (YYYY-MM-DD, author date), shown as a secondary column. */
+  commitDate: string;
   /** Stage entered. */
   stage: Status;
   /** `approval.name` (and position) in that version, when set. */

@@ -1,3 +1,4 @@
+import type { Status } from '../model/types.js';
 import type { Config } from '../config/types.js';
 import type { WorktreeState } from './git.js';
 import type { StageFacts } from './history.js';
@@ -61,6 +62,32 @@ export function approverOf(data: Record<string, any> | undefined): string | unde
   if (!a || typeof a !== 'object') return undefined;
   const parts = [a.position, a.name].filter((x) => typeof x === 'string' && x.trim());
   return parts.length ? parts.join(', ') : undefined;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The date a version of an SOP file gives for the stage it is in: `dates.created` (first draft), `dates.revised`
+ * (a revision's draft), `dates.effective` (approved: the signing date), `dates.implemented`, the latest
+ * evaluation (evaluated); undefined when the file has none (withdrawn has no date field).
+ */
+export function stageDateOf(data: Record<string, any> | undefined, stage: Status, revision: number): string | undefined {
+  const d = data?.dates && typeof data.dates === 'object' ? data.dates : {};
+  const day = (v: unknown) => (typeof v === 'string' && ISO_DAY.test(v) ? v : undefined);
+  switch (stage) {
+    case 'draft':
+      return revision > 0 ? day(d.revised) : day(d.created);
+    case 'approved':
+      return day(d.effective);
+    case 'implemented':
+      return day(d.implemented) ?? day(d.effective);
+    case 'evaluated': {
+      const evals = (Array.isArray(data?.evaluations) ? data!.evaluations : []).map((e: any) => day(e?.date)).filter(Boolean) as string[];
+      return evals.sort().pop() ?? day(d.implemented) ?? day(d.effective);
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** Build a status row (pure: git facts, data and today are given). */

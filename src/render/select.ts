@@ -70,8 +70,9 @@ export function selectForRendering(opts: SelectOptions, href: (id: string) => st
   };
   const index = new Map<string, IndexEntry>();
   for (const [id, files] of project.repo.byId) {
-    const data = files[0]?.data as { title?: unknown } | undefined;
-    if (ID_PATTERN.test(id)) index.set(id, { title: typeof data?.title === 'string' ? data.title : '', href: href(id) });
+    const data = files[0]?.data as { title?: unknown; number?: unknown } | undefined;
+    const number = typeof data?.number === 'string' && data.number.trim() ? data.number.trim() : undefined;
+    if (ID_PATTERN.test(id)) index.set(id, { title: typeof data?.title === 'string' ? data.title : '', href: href(id), ...(number ? { number } : {}) });
   }
   const ready: RenderTarget[] = [];
   const skipped: RenderSelection['skipped'] = [];

@@ -58,6 +58,8 @@ export interface HistoryView {
   approvedBy: string;
   /** Short commit hash. */
   commit: string;
+  /** Long-form date of that commit (secondary: the stage's date is the file's). */
+  commitDate: string;
   /** Commit subject. */
   subject: string;
 }
@@ -78,7 +80,7 @@ export interface SopView {
   unit: string;
   /** Status as written. */
   status: string;
-  /** Watermark text for a draft, else undefined. */
+  /** Watermark text for a draft (KONSEP) or a withdrawn SOP (DICABUT), else undefined. */
   watermark?: string;
   /** The office block of the identity table. */
   org: { name: string; unitLines: string[]; logo?: string; address?: string };

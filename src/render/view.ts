@@ -17,6 +17,8 @@ export interface IndexEntry {
   title: string;
   /** Link target (e.g. `KUL-005.html`). */
   href: string;
+  /** Nomor SOP, printed in Keterkaitan instead of the internal id (absent when the SOP has none yet). */
+  number?: string;
 }
 
 /** Everything outside the SOP that a rendered document depends on (injected: no clock or disk reads here). */
@@ -46,7 +48,8 @@ function listView(label: string, items: string[], index?: ReadonlyMap<string, In
     label,
     items: items.map((text): ItemView => {
       const hit = ID_PATTERN.test(text.trim()) ? index?.get(text.trim()) : undefined;
-      return hit ? { text: text.trim(), href: hit.href, linkTitle: hit.title } : { text };
+      // Keterkaitan prints the related SOP's number and title, not the repository's internal id.
+      return hit ? { text: hit.number?.trim() || text.trim(), href: hit.href, linkTitle: hit.title } : { text };
     }),
   };
 }
@@ -97,6 +100,7 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     stage: labels.stages[r.stage] ?? r.stage,
     approvedBy: orEmpty(r.approvedBy, labels),
     commit: r.commit,
+    commitDate: formatDate(r.commitDate, labels),
     subject: r.reason ?? r.subject,
   }));
   const dates = sop.dates && typeof sop.dates === 'object' ? sop.dates : { created: '' };
@@ -108,7 +112,7 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     number: str(sop.number).trim() || labels.unnumbered,
     unit: str(sop.unit),
     status: str(sop.status),
-    watermark: sop.status === 'draft' ? labels.draft : undefined,
+    watermark: sop.status === 'draft' ? labels.draft : sop.status === 'withdrawn' ? labels.withdrawn : undefined,
     org: { name: str(org.name), unitLines: list(org.unitLines), logo: ctx.logo, address: org.address },
     dates: {
       created: formatDate(dates.created, labels),

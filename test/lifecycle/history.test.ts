@@ -85,6 +85,17 @@ describe('stage runs and facts', () => {
     expect(f.approval?.blob).toBe('b7');
     expect(stageFacts(runs, { status: 'draft', revision: 2 }).approval).toBeUndefined();
   });
+  it('takes each row\'s date from the file when given, the commit\'s otherwise', () => {
+    const rows = revisionRows(runs, () => undefined, (v, stage) => (stage === 'approved' ? `file date of ${v.blob}` : undefined));
+    expect(rows.map((r) => [r.stage, r.date, r.commitDate])).toEqual([
+      ['draft', '2024-02-01', '2024-02-01'],
+      ['approved', 'file date of b3', '2024-02-03'],
+      ['implemented', '2024-02-04', '2024-02-04'],
+      ['draft', '2024-02-06', '2024-02-06'],
+      ['approved', 'file date of b7', '2024-02-07'],
+      ['implemented', '2024-02-08', '2024-02-08'],
+    ]);
+  });
   it('makes revision rows, one per stage entered', () => {
     const rows = revisionRows(runs, (v) => `approver of ${v.blob}`);
     expect(rows.map((r) => [r.revision, r.date, r.stage, r.approvedBy ?? null, r.subject])).toEqual([

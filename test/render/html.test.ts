@@ -7,7 +7,7 @@ import { examplesConfig, exampleSops, NOW } from './helpers.js';
 
 const config = examplesConfig();
 const sops = exampleSops();
-const index = new Map(sops.map(({ sop }) => [sop.id, { title: sop.title, href: `${sop.id}.html` }]));
+const index = new Map(sops.map(({ sop }) => [sop.id, { title: sop.title, href: `${sop.id}.html`, ...(sop.number ? { number: sop.number } : {}) }]));
 const logo = logoDataUri(config);
 
 /** The text content of an HTML fragment, roughly (tags removed, entities of escapeHtml undone). */
@@ -49,18 +49,22 @@ describe.each(sops.map((s) => [s.sop.id, s] as const))('HTML of %s', (_id, { sop
       expect(rows[i]).toMatch(new RegExp(`<td class="band" colspan="${sop.actors.length}">[\\s\\S]*<svg[\\s\\S]*</svg>[\\s\\S]*</td>`));
     });
   });
-  it('links Keterkaitan entries that name SOPs of the repository', () => {
+  it('links Keterkaitan entries that name SOPs of the repository, printing their number and title, not the internal id', () => {
     for (const r of sop.related ?? []) {
-      if (index.has(r)) expect(html).toContain(`<a class="sop-link" href="${r}.html">${r}</a>`);
-      else expect(html).not.toContain(`href="${r}.html"`);
+      const hit = index.get(r);
+      if (hit) {
+        expect(html).toContain(`<a class="sop-link" href="${r}.html">${escapeHtml(hit.number ?? r)}</a> ${escapeHtml(hit.title)}</li>`);
+        if (hit.number) expect(html).not.toContain(`>${r}</a>`);
+      } else expect(html).not.toContain(`href="${r}.html"`);
     }
   });
   it('gives the total time along the main path and the page size from the config', () => {
     expect(html).toMatch(/<td colspan="\d+" class="total-label">Total waktu \(jalur utama\)<\/td>\s*<td colspan="3" class="total-value">[^<]*\d+ (menit|jam|hari)/);
     expect(html).toContain('@page { size: 330mm 215mm; margin: 10mm; }');
   });
-  it(`${sop.status === 'draft' ? 'shows' : 'has no'} the KONSEP watermark`, () => {
+  it(`${sop.status === 'draft' ? 'shows' : 'has no'} the KONSEP watermark, ${sop.status === 'withdrawn' ? 'shows' : 'has no'} DICABUT`, () => {
     expect(html.includes('<div class="watermark" aria-hidden="true">KONSEP</div>')).toBe(sop.status === 'draft');
+    expect(html.includes('<div class="watermark" aria-hidden="true">DICABUT</div>')).toBe(sop.status === 'withdrawn');
   });
 });
 

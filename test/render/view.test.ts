@@ -105,8 +105,8 @@ describe('buildView', () => {
   it('includes revision history only when rows are given', () => {
     expect(view.history).toBeUndefined();
     expect(buildView(sop, { config, now: NOW, history: [] }).history).toBeUndefined();
-    const v = buildView(sop, { config, now: NOW, history: [{ revision: 1, date: '2024-04-01', stage: 'approved', commit: 'abc1234', subject: 'Tetapkan' }] });
-    expect(v.history).toEqual([{ revision: 1, date: '1 April 2024', stage: 'Penetapan', approvedBy: '-', commit: 'abc1234', subject: 'Tetapkan' }]);
+    const v = buildView(sop, { config, now: NOW, history: [{ revision: 1, date: '2024-04-01', commitDate: '2024-04-09', stage: 'approved', commit: 'abc1234', subject: 'Tetapkan' }] });
+    expect(v.history).toEqual([{ revision: 1, date: '1 April 2024', stage: 'Penetapan', approvedBy: '-', commit: 'abc1234', commitDate: '9 April 2024', subject: 'Tetapkan' }]);
   });
   it('takes the paper size from the config (landscape by default)', () => {
     expect(pageSize({ paper: 'F4', orientation: 'landscape' }).size).toBe('330mm 215mm');

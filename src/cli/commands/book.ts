@@ -24,6 +24,8 @@ interface BookCliOptions {
   force?: boolean;
   color?: boolean;
   history: boolean;
+  includeDrafts?: boolean;
+  includeWithdrawn?: boolean;
 }
 
 /** `sop book [paths…] -o FILE.pdf|FILE.html`. */
@@ -41,6 +43,8 @@ export function registerBook(program: Command, state: RunState): void {
     .option('--force', 'include SOPs that have lint errors')
     .option('--no-color', 'no colours in the lint report')
     .option('--no-history', 'leave out the revision history tables')
+    .option('--include-drafts', 'also print drafts (a review copy: KONSEP watermark, the cover says so); by default only SOPs in force')
+    .option('--include-withdrawn', 'also print withdrawn SOPs (DICABUT watermark); by default never')
     .action(async (paths: string[], opts: BookCliOptions) => {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
@@ -58,7 +62,13 @@ export function registerBook(program: Command, state: RunState): void {
         io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
       }
       for (const s of project.skipped) io.stderr(`sop: left out of the book: ${s.file}: ${s.reason}\n`);
-      const content = bookContent(project, opts.title, now);
+      const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
+      const left = content.left ?? [];
+      if (left.length > 0) {
+        const by = (st: string) => left.filter((l) => l.status === st).map((l) => l.item.sop.id ?? l.item.file);
+        const parts = [...new Set(left.map((l) => l.status))].map((st) => `${st}: ${by(st).join(', ')}`);
+        io.stderr(`sop: not in force, left out of the book (${parts.join('; ')}); --include-drafts or --include-withdrawn add them\n`);
+      }
       const file = path.resolve(io.cwd, opts.output);
       if (ext === '.pdf') {
         const launch = launchOptions(io, project.config);

@@ -4,6 +4,7 @@ import { escapeHtml } from '../pdf/page-css.js';
 import type { Pagination } from '../pdf/paginate.js';
 import type { PrintProject } from '../pdf/sources.js';
 import { demoteHeadings } from './markdown.js';
+import type { BookSelection } from './select.js';
 import { contentsHtml, coverHtml, type BookUnit, type CoverInfo } from './parts.js';
 
 /** What goes into a book document. */
@@ -14,8 +15,14 @@ export interface BookContent {
   cover: CoverInfo;
   /** Front pages (from Markdown), as HTML. */
   front: string[];
+  /** The adopting decision and its attachment list, as HTML sections (printed before the front pages). */
+  decree?: string[];
+  /** Header of every SOP page ("LAMPIRAN KEPUTUSAN … NOMOR … TANGGAL …"), when the book has a decision. */
+  header?: string;
   /** The units with their SOPs. */
   units: BookUnit[];
+  /** SOPs left out for their stage (not in force), with it. */
+  left?: BookSelection['left'];
 }
 
 /** One layout of a book: breaks and page numbers known so far. */
@@ -75,6 +82,7 @@ ${css.replace(/<\/(style)/gi, '<\\/$1')}
 </head>
 <body>
 ${coverHtml(content.cover, locale, layout.coverHeightPx)}
+${(content.decree ?? []).join('\n')}
 ${content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n')}
 ${contentsHtml(content.units, locale, layout.pages)}
 ${sections.join('\n')}

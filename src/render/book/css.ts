@@ -3,6 +3,7 @@ import { marginBoxes, pageRule, type PageMarks } from '../pdf/page-css.js';
 import type { Sheet } from '../pdf/paper.js';
 import type { BookUnit } from './parts.js';
 import { PRINT_CSS } from '../pdf/index.js';
+import { DECREE_CSS } from './decree.js';
 
 /** The book's layout, shared by its HTML and PDF forms. */
 export const BOOK_CSS = `
@@ -14,6 +15,7 @@ export const BOOK_CSS = `
 .book-cover .cover-org { font-size: 13pt; font-weight: bold; text-transform: uppercase; line-height: 1.5; }
 .book-cover .cover-year { font-size: 15pt; font-weight: bold; }
 .book-cover .cover-address { font-size: 10pt; }
+.book-cover .cover-review { font-size: 12pt; font-weight: bold; color: #c00000; letter-spacing: 0.04em; border: 1.5px solid #c00000; padding: 2mm 5mm; }
 .book-page, .book-toc, .book-sop { break-before: page; }
 .book-page { font-size: 10.5pt; line-height: 1.45; max-width: 190mm; margin: 0 auto; }
 .book-page p, .book-page ul, .book-page ol { margin: 0 0 0.6em; }
@@ -36,7 +38,7 @@ table.toc tr { break-inside: avoid; }
 .book-sop > h2.sop-heading { font-size: 7.5pt; font-weight: normal; color: #555; margin: 0 0 3px; }
 .book-sop .demoted-h1, .book-sop .demoted-h2, .book-sop .demoted-h3 { font-weight: bold; font-size: 10.5pt; margin: 0 0 4px; }
 .book-sop.table-new-page .procedure-part { break-before: page; }
-`;
+${DECREE_CSS}`;
 
 /** CSS of the book's HTML form: each draft's watermark over its own first screen instead of fixed to the window. */
 export const BOOK_HTML_CSS = `

@@ -5,24 +5,52 @@ import { bookHtml, type BookContent } from './assemble.js';
 import { BOOK_CSS, BOOK_HTML_CSS } from './css.js';
 import { readBookPages } from './markdown.js';
 import { mapBookParts } from '../map/index.js';
+import { attachmentHeader, attachmentHtml, decreeHtml } from './decree.js';
 import { groupByUnit } from './parts.js';
+import { selectBookSops, type BookSelectionOptions } from './select.js';
 import { printBook, type PrintedBook } from './print.js';
 import { BOOK_WORDS } from './words.js';
 
 export { readOutline, type OutlineEntry } from './outline.js';
 export type { PrintedBook } from './print.js';
+export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions } from './select.js';
 
-/** Gather the book's content: cover, front pages from the config (then the map parts of `book.parts`), SOPs grouped by unit. */
-export function bookContent(project: PrintProject, title: string | undefined, now: Date): BookContent {
+/**
+ * Gather the book's content: cover, the adopting decision with its attachment list (`book.decree`), front pages
+ * from the config, SOPs grouped by unit. Only SOPs in force go in, unless `selection` asks for drafts or
+ * withdrawn ones too; the attachment list and the book are made from the same units.
+ */
+export function bookContent(project: PrintProject, title: string | undefined, now: Date, selection: BookSelectionOptions = {}): BookContent {
   if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
+  // The config's pages first: a config error is reported whatever the SOPs' stages.
+  const front = readBookPages(project.config).map((p) => p.html);
+  const chosen = selectBookSops(project.sops, selection);
+  if (chosen.sops.length === 0) {
+    throw new UsageError(
+      `The book would have no SOPs: none is in force (approved, implemented or evaluated); use --include-drafts for a review copy${chosen.left.some((l) => l.status === 'withdrawn') ? ' (or --include-withdrawn)' : ''}.`,
+    );
+  }
   const { config, locale } = project;
+  const units = groupByUnit(chosen.sops, locale, config.book.units);
+  const decree = config.book.decree;
   const org = config.organization;
   const bookTitle = title ?? config.book.title ?? ([BOOK_WORDS[locale].kind, org.name].filter(Boolean).join(' ') || BOOK_WORDS[locale].kind);
   return {
     title: bookTitle,
-    cover: { title: bookTitle, subtitle: config.book.subtitle, organization: org.name, unitLines: org.unitLines, year: now.getFullYear(), address: org.address, logo: project.ctx.logo },
-    front: [...readBookPages(config).map((p) => p.html), ...mapBookParts(config, locale)],
-    units: groupByUnit(project.sops, locale),
+    cover: {
+      title: bookTitle,
+      subtitle: config.book.subtitle,
+      organization: org.name,
+      unitLines: org.unitLines,
+      year: now.getFullYear(),
+      address: org.address,
+      logo: project.ctx.logo,
+      review: chosen.review,
+    },
+    front: [...front, ...mapBookParts(config, locale)],
+    units,
+    left: chosen.left,
+    ...(decree ? { decree: [decreeHtml(decree, locale, project.ctx.logo), attachmentHtml(decree, units, locale)], header: attachmentHeader(decree, locale) } : {}),
   };
 }
 

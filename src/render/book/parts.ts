@@ -28,17 +28,22 @@ export interface BookUnit {
 
 const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
 
-/** Group SOPs by unit (units in name order) and order each unit's SOPs by number, then id. */
-export function groupByUnit(items: readonly PrintableSop[], locale: Locale): BookUnit[] {
+/**
+ * Group SOPs by unit and order each unit's SOPs by number, then id. Units come in the order of `order`
+ * (`book.units`), those not listed after them by name; without an order, by name.
+ */
+export function groupByUnit(items: readonly PrintableSop[], locale: Locale, order: readonly string[] = []): BookUnit[] {
   const units = new Map<string, PrintableSop[]>();
   for (const item of items) {
     const name = typeof item.sop.unit === 'string' && item.sop.unit.trim() ? item.sop.unit.trim() : BOOK_WORDS[locale].unitless;
     units.set(name, [...(units.get(name) ?? []), item]);
   }
+  const listed = new Map(order.map((u, i) => [u.trim(), i]));
+  const rank = (u: string) => listed.get(u) ?? order.length;
   let seq = 0;
   const key = (s: Sop) => String(s.number ?? s.id ?? '');
   return [...units.entries()]
-    .sort(([a], [b]) => collator.compare(a, b))
+    .sort(([a], [b]) => rank(a) - rank(b) || collator.compare(a, b))
     .map(([name, list]) => ({
       name,
       sops: [...list]
@@ -63,6 +68,8 @@ export interface CoverInfo {
   logo?: string;
   /** Subtitle from the config. */
   subtitle?: string;
+  /** Set when drafts are in the book: the cover then says it is a draft for review. */
+  review?: boolean;
 }
 
 /** The cover: logo, "STANDAR OPERASIONAL PROSEDUR", title, organisation, year, address. */
@@ -73,6 +80,7 @@ export function coverHtml(c: CoverInfo, locale: Locale, heightPx: number): strin
     `<div class="cover-kind">${escapeHtml(w.kind)}</div>`,
     c.title && c.title.toUpperCase() !== w.kind ? `<div class="cover-title">${escapeHtml(c.title)}</div>` : '',
     c.subtitle ? `<div class="cover-subtitle">${escapeHtml(c.subtitle)}</div>` : '',
+    c.review ? `<div class="cover-review">${escapeHtml(w.review)}</div>` : '',
     `<div class="cover-org">${[c.organization, ...c.unitLines].filter(Boolean).map((l) => `<div>${escapeHtml(l)}</div>`).join('')}</div>`,
     `<div class="cover-year">${c.year}</div>`,
     c.address ? `<div class="cover-address">${escapeHtml(c.address)}</div>` : '',

@@ -52,7 +52,7 @@ export async function printBook(
   const words = PDF_WORDS[locale];
   const css = `${BOOK_CSS}\n${bookPageCss(sheet, locale, content.title, content.units, (seq) => {
     const s = all[seq]!.item.sop;
-    return { footerLeft: `${words.number} ${numberText(s.number, locale)}`, draft: s.status === 'draft' };
+    return { footerLeft: `${words.number} ${numberText(s.number, locale)}`, draft: s.status === 'draft', withdrawn: s.status === 'withdrawn', header: content.header };
   })}`;
   const placeholder = new Map(all.map((s) => [s.anchor, 888]));
   const page = await browser.newPage(sheet.contentWidthPx);

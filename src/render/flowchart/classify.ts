@@ -1,7 +1,7 @@
 // First pass of the layout: symbol kinds, each edge's routing class, which side a decision's
 // "no" exit takes, and the branch labels with the channel room they reserve.
 import type { FlowEdge } from '../../model/graph.js';
-import { CAP, LINE_H, SYMBOL, textWidth, wrapLabel } from './geometry.js';
+import { CAP, LINE_H, SYMBOL, TRACK0, textWidth, wrapLabel } from './geometry.js';
 import type { Reservation } from './tracks.js';
 import type { BandOptions, BranchLabel, FlowchartInput, RouteKind, SymbolKind } from './types.js';
 
@@ -74,17 +74,19 @@ export function classify(input: FlowchartInput, opts: BandOptions): Plan {
     for (let r = e.from + 1; r < e.to; r++) if (laneOf[r] === lane) free = false;
     if (free) cls[index] = 'centre';
   }
-  const noSide = decideNoSides(n, laneOf, kinds, edges, cls);
+  const noSide = decideNoSides(n, lanes, laneOf, kinds, edges, cls);
   const { labels, reservations } = placeLabels(input, opts, laneOf, kinds, edges, cls, noSide);
   return { lanes, laneOf, kinds, edges, cls, noSide, labels, reservations };
 }
 
-function decideNoSides(n: number, laneOf: number[], kinds: SymbolKind[], edges: Plan['edges'], cls: RouteKind[]): Array<-1 | 1> {
+function decideNoSides(n: number, lanes: number, laneOf: number[], kinds: SymbolKind[], edges: Plan['edges'], cls: RouteKind[]): Array<-1 | 1> {
   const noSide = new Array<-1 | 1>(n).fill(1);
   for (const { index, e } of edges) {
     if (e.kind !== 'no' || kinds[e.from] !== 'decision') continue;
     const ls = laneOf[e.from]!;
     if (e.to !== 'end' && laneOf[e.to] !== ls) noSide[e.from] = laneOf[e.to]! > ls ? 1 : -1;
+    // A loop within the last lane runs inside the band, not past its right edge.
+    else if (e.to !== 'end' && cls[index] === 'channel' && ls === lanes - 1 && lanes > 1) noSide[e.from] = -1;
     else if (cls[index] === 'endSide') {
       // The end capsule goes on the side fewer other-lane edges must enter from.
       let left = 0;
@@ -121,17 +123,20 @@ function placeLabels(
     const text = e.kind === 'yes' ? (pair?.[0] ?? opts.yes) : (pair?.[1] ?? opts.no);
     const near = e.kind === 'yes' ? 3 : 13;
     const lw = opts.laneWidth;
-    const lines = wrapLabel(text, 10, lw ? lw / 2 - near - 3 : Infinity);
+    const side: -1 | 1 = e.kind === 'yes' ? (-noSide[row]! as -1 | 1) : noSide[row]!;
+    // Beside an outer lane the band's edge clips what reaches past it; elsewhere the neighbour's symbol is the limit.
+    const outer = lane + side < 0 || lane + side >= input.lanes.length;
+    const hard = lw ? (outer ? lw / 2 - near - 2 : lw - near - SYMBOL.process.hw - 2) : Infinity;
+    const lines = wrapLabel(text, 10, lw ? lw / 2 - near - 3 : Infinity, Math.max(12, hard));
     const w = Math.max(...lines.map(textWidth));
     const h = lines.length * LINE_H;
-    const side: -1 | 1 = e.kind === 'yes' ? (-noSide[row]! as -1 | 1) : noSide[row]!;
     // "yes": beside the bottom exit, just under the diamond; "no": above the side tip.
     const y = e.kind === 'yes' ? hh + 1 : -13 - h;
     labels.push({ edge: index, row, lane, x: side > 0 ? near : -near - w, y, w, h, lines });
     reservations.push({ row, lane, side, from: near, to: near + w });
     // A label wider than its half lane reaches into the neighbour lane's facing channel.
-    const over = lw ? near + w + 2 - lw / 2 : 0;
-    if (lw && over > 0) reservations.push({ row, lane: lane + side, side: (-side) as -1 | 1, from: lw / 2 - over, to: lw / 2 });
+    // (In the neighbour's coordinates the label spans lw - near - w … lw - near; tracks past the lane boundary count too.)
+    if (lw && near + w + 2 + TRACK0 > lw / 2) reservations.push({ row, lane: lane + side, side: (-side) as -1 | 1, from: lw - near - w - 2, to: lw - near });
     if (cls[index] === 'endSide') reservations.push({ row, lane, side, from: CAP.sideX - CAP.w / 2, to: CAP.sideX + CAP.w / 2 });
   }
   return { labels, reservations };

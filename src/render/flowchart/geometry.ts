@@ -42,15 +42,49 @@ export function textWidth(s: string): number {
   return Math.ceil(w);
 }
 
-/** Break a label into lines at spaces: at most ~10 characters a line, and no wider than `maxWidth` px where a word allows. */
-export function wrapLabel(s: string, max = 10, maxWidth = Infinity): string[] {
-  const words = s.trim().split(/\s+/).filter(Boolean);
+const VOWEL = /[aeiouAEIOU]/;
+
+/**
+ * Split a word wider than `width` px into hyphenated pieces that fit, preferring a syllable break
+ * (vowel | consonant vowel, as in Indonesian "Meme-nuhi"), else as many letters as fit.
+ */
+export function splitWord(word: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = word;
+  while (textWidth(rest) > width && rest.length > 1) {
+    const chars = [...rest];
+    let fit = 1;
+    while (fit < chars.length - 1 && textWidth(`${chars.slice(0, fit + 1).join('')}-`) <= width) fit++;
+    let cut = fit;
+    for (let i = fit; i >= 2; i--) {
+      if (VOWEL.test(chars[i - 1]!) && !VOWEL.test(chars[i]!) && VOWEL.test(chars[i + 1] ?? '')) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut < 2 && fit >= 2) cut = fit;
+    const head = chars.slice(0, cut).join('');
+    out.push(/[-/]$/.test(head) ? head : `${head}-`);
+    rest = chars.slice(cut).join('');
+  }
+  out.push(rest);
+  return out;
+}
+
+/**
+ * Break a label into lines at spaces: at most ~10 characters a line, and no wider than `maxWidth` px where a word allows;
+ * a word wider than `hardWidth` px (the room before the band's edge or the neighbour's symbol) is hyphenated.
+ */
+export function wrapLabel(s: string, max = 10, maxWidth = Infinity, hardWidth = Infinity): string[] {
+  const words = s.trim().split(/\s+/).filter(Boolean).flatMap((w) => (textWidth(w) > hardWidth ? splitWord(w, hardWidth) : [w]));
   const lines: string[] = [];
+  let open = false; // whether the last line may take another word (not after a hyphenated piece)
   for (const w of words) {
     const last = lines[lines.length - 1];
     const joined = `${last} ${w}`;
-    if (last !== undefined && joined.length <= max && textWidth(joined) <= maxWidth) lines[lines.length - 1] = joined;
+    if (last !== undefined && open && joined.length <= max && textWidth(joined) <= maxWidth) lines[lines.length - 1] = joined;
     else lines.push(w);
+    open = !(w.endsWith('-') && textWidth(w) > 0 && !s.includes(w));
   }
   return lines.length ? lines : [''];
 }

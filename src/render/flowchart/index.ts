@@ -34,7 +34,7 @@ export function layoutFlowchart(input: FlowchartInput, opts: BandOptions): Flowc
   // Lanes are assumed about as wide as an A4-landscape table gives 4–5 actors unless told.
   const laneWidth = opts.laneWidth && opts.laneWidth > 0 ? opts.laneWidth : DEFAULT_LANE_WIDTH;
   const plan = classify(input, { ...opts, laneWidth });
-  const { routes, caps, runs } = routeEdges(plan, breaks, laneWidth);
+  const { routes, caps, runs } = routeEdges(plan, breaks, laneWidth, laneWidth === opts.laneWidth);
   const symbols: SymbolBox[] = plan.kinds.map((kind, row) => ({ row, lane: plan.laneOf[row]!, kind, ...SYMBOL[kind] }));
   const connectors = findConnectors(routes, breaks, opts.connectorLabel);
   const { bands, minHeights } = drawBands(input.steps.length, symbols, routes, caps, plan.labels, connectors, plan.lanes, opts.numbers ?? true);

@@ -17,7 +17,7 @@ interface Attach {
 }
 
 /** Route every edge of the plan. */
-export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: number): { routes: EdgeRoute[]; caps: EndCap[]; runs: PlacedRun[] } {
+export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: number, knownWidth = false): { routes: EdgeRoute[]; caps: EndCap[]; runs: PlacedRun[] } {
   const { laneOf, kinds, lanes } = plan;
   const pct = (lane: number) => ((lane + 0.5) / lanes) * 100;
   const P = (lane: number, px: number, row: number, at: number, py: number): Pt => ({ x: { pct: pct(lane), px }, y: { row, pct: at, px: py } });
@@ -47,7 +47,7 @@ export function routeEdges(plan: Plan, breaks: readonly number[], laneWidth?: nu
     if (plan.cls[index] === 'next' && l1 !== l2) tops[e.to] = [Math.min(l1, l2), Math.max(l1, l2)];
     if (plan.cls[index] === 'straight' || plan.cls[index] === 'centre') centres.push({ lane: l1, a: e.from, b: e.to });
   }
-  const runs = assignTracks(requests, plan.reservations, breaks, { lanes, tops, centres, laneWidth });
+  const runs = assignTracks(requests, plan.reservations, breaks, { lanes, tops, centres, laneWidth, edges: knownWidth });
 
   // Side ports.
   const attaches: Attach[] = [];

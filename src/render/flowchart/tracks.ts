@@ -46,6 +46,8 @@ export interface TrackContext {
   centres: Array<{ lane: number; a: number; b: number }>;
   /** Lane width in px, when known. */
   laneWidth?: number;
+  /** Whether the lane width is the real one, so the band's outer edges are known (runs beside an outer lane stay inside). */
+  edges?: boolean;
 }
 
 /** A placed run. */
@@ -115,8 +117,9 @@ export function assignTracks(requests: readonly RunRequest[], reservations: read
         for (let k = firstFree(req, lane, side, 0, placed, reservations, breaks, ctx.laneWidth), tries = 0; tries < 4; tries++) {
           const g = geoOf(req, lane, side, k);
           let cost = k + DETOUR_COST * (Math.abs(g.x - req.ls - 0.5) + Math.abs(g.x - req.lt - 0.5) - Math.abs(req.lt - req.ls));
-          // A track beyond the lane's reach would pass the neighbour lane's symbols: last resort only.
-          if (ctx.laneWidth && trackX(k) > ctx.laneWidth - SYMBOL_HW - 4) cost += 1000;
+          // A track beyond the lane's reach would pass the neighbour lane's symbols, or (beside an outer lane)
+          // leave the band, where it and its off-page connectors would be clipped: last resort only.
+          if (ctx.laneWidth && trackX(k) > reach(lane, side, req, breaks, ctx)) cost += 1000;
           cost += CROSSING_COST * crossingsOf(g, geos, ctx);
           if (cost < bestCost) {
             bestCost = cost;
@@ -131,6 +134,13 @@ export function assignTracks(requests: readonly RunRequest[], reservations: read
     out[i] = best.run;
   }
   return out;
+}
+
+/** Furthest a run's track may sit from its lane centre: short of the neighbour's symbols, or inside the band's edge (with room for a connector's half when the run crosses a break). */
+function reach(lane: number, side: -1 | 1, req: RunRequest, breaks: readonly number[], ctx: TrackContext): number {
+  const w = ctx.laneWidth!;
+  const outer = ctx.edges === true && (lane + side < 0 || lane + side >= ctx.lanes);
+  return outer ? w / 2 - 2 - (crossesAny(req, breaks) ? CONN.w / 2 : 1) : w - SYMBOL_HW - 4;
 }
 
 function crossingsOf(g: Geo, others: readonly Geo[], ctx: TrackContext): number {

@@ -45,6 +45,8 @@ export interface Labels {
   unnumbered: string;
   /** Watermark of a draft. */
   draft: string;
+  /** Watermark of a withdrawn SOP. */
+  withdrawn: string;
   /** Revision history table. */
   history: string;
   historyRevision: string;
@@ -52,6 +54,8 @@ export interface Labels {
   historyStage: string;
   historyApprovedBy: string;
   historyCommit: string;
+  /** Column of the commit's date (secondary to the file's date). */
+  historyCommitDate: string;
   historyChange: string;
   /** Stage names as printed. */
   stages: Record<'draft' | 'approved' | 'implemented' | 'evaluated' | 'withdrawn', string>;

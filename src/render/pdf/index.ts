@@ -36,7 +36,7 @@ export function paginationCss(p: Pagination): string {
 /** Running footer and watermark of an SOP. */
 export function marksOf(sop: PrintableSop['sop'], project: PrintProject): PageMarks {
   const w = PDF_WORDS[project.locale];
-  return { footerLeft: `${w.number} ${numberText(sop.number, project.locale)}`, draft: sop.status === 'draft' };
+  return { footerLeft: `${w.number} ${numberText(sop.number, project.locale)}`, draft: sop.status === 'draft', withdrawn: sop.status === 'withdrawn' };
 }
 
 /** The PDF source of one SOP: the renderer's HTML, asked for again with the chosen breaks. */

@@ -4,8 +4,8 @@ import type { Sheet } from './paper.js';
 
 /** Words printed by the PDF layer, per locale. */
 export const PDF_WORDS = {
-  id: { page: 'Halaman', of: 'dari', number: 'Nomor SOP', draft: 'KONSEP' },
-  en: { page: 'Page', of: 'of', number: 'SOP No.', draft: 'DRAFT' },
+  id: { page: 'Halaman', of: 'dari', number: 'Nomor SOP', draft: 'KONSEP', withdrawn: 'DICABUT' },
+  en: { page: 'Page', of: 'of', number: 'SOP No.', draft: 'DRAFT', withdrawn: 'WITHDRAWN' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 /** The Nomor SOP as printed: the number, or "(belum bernomor)" for an SOP without one (never its id). */
@@ -45,6 +45,10 @@ export interface PageMarks {
   footerLeft: string;
   /** Whether pages carry the draft watermark. */
   draft: boolean;
+  /** Whether pages carry the withdrawn (DICABUT) watermark. */
+  withdrawn?: boolean;
+  /** Text of the header at the top of the page (e.g. the book's "LAMPIRAN KEPUTUSAN … NOMOR … TANGGAL …"). */
+  header?: string;
 }
 
 const BOX = 'font-family: Arial, Helvetica, sans-serif; font-size: 8pt; color: #333;';
@@ -56,13 +60,15 @@ export function marginBoxes(marks: PageMarks, locale: Locale, sheet: Sheet): str
     `@bottom-left { content: ${cssString(marks.footerLeft)}; ${BOX} text-align: left; vertical-align: middle; }`,
     `@bottom-right { content: ${cssString(`${w.page} `)} counter(page) ${cssString(` ${w.of} `)} counter(pages); ${BOX} text-align: right; vertical-align: middle; }`,
   ];
-  if (marks.draft) {
+  const mark = marks.draft ? w.draft : marks.withdrawn ? w.withdrawn : undefined;
+  if (mark) {
     out.push(
       // The corner box sits at the sheet's top-left; its full-sheet image overflows across the page.
-      `@top-left-corner { content: ${watermarkUrl(w.draft, sheet)}; text-align: left; vertical-align: top; }`,
-      `@top-right { content: ${cssString(w.draft)}; ${BOX} color: #c00000; font-weight: bold; letter-spacing: 2pt; text-align: right; vertical-align: middle; }`,
+      `@top-left-corner { content: ${watermarkUrl(mark, sheet)}; text-align: left; vertical-align: top; }`,
+      `@top-right { content: ${cssString(mark)}; ${BOX} color: #c00000; font-weight: bold; letter-spacing: 2pt; text-align: right; vertical-align: middle; }`,
     );
   }
+  if (marks.header) out.push(`@top-left { content: ${cssString(marks.header)}; ${BOX} font-size: 7.5pt; text-align: left; vertical-align: bottom; padding-bottom: 1.5mm; }`);
   return out.join('\n  ');
 }
 

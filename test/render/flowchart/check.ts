@@ -157,7 +157,7 @@ export function checkChart(input: FlowchartInput, fc: Flowchart, laneW: number, 
     const want = (e.kind === 'yes' ? input.labels[e.from]?.[0] : input.labels[e.from]?.[1]) ?? (e.kind === 'yes' ? opts.yes : opts.no);
     const t = p.texts.find((x) => x.attrs['data-l'] === String(k));
     if (!t) return void problems.push(`edge ${k}: no branch label`);
-    if (decode(t.text) !== want) problems.push(`edge ${k}: label "${decode(t.text)}" should be "${want}"`);
+    if (decode(t.text).replace(/- /g, '') !== want) problems.push(`edge ${k}: label "${decode(t.text)}" should be "${want}"`);
     for (const g of p.segs) if (segHitsBox(g, t)) problems.push(`edge ${k}: label crossed by a line of edge ${g.edge}`);
     for (const s of shapes) if (Math.abs(t.x + t.w / 2 - s.cx) < t.w / 2 + s.hw && Math.abs(t.y + t.h / 2 - s.cy) < t.h / 2 + s.hh - 0.3 && !(s.kind === 'decision' && clearOfDiamond(t, s)))
       problems.push(`edge ${k}: label overlaps ${s.what}`);

@@ -41,12 +41,15 @@ describe('sop render --format pdf (examples)', () => {
     if (s.number) expect(flat).toContain(squeeze(s.number));
     for (const step of s.steps) expect(missingWords(text, step.activity), `step "${step.activity}"`).toEqual([]);
     const marked = watermarkedPages(file);
+    const withdrawn = watermarkedPages(file, 'DICABUT');
     for (let p = 1; p <= info.pages; p++) {
       const page = squeeze(pdfText(file, p));
       expect(page).toContain(`halaman ${p} dari ${info.pages}`);
       expect(page).toContain(squeeze(`${ID.number} ${s.number ?? ID.unnumbered}`));
       // The watermark: on every page of a draft, on no page of any other SOP.
       expect(marked.has(p), `page ${p}`).toBe(s.status === 'draft');
+      // A withdrawn SOP printed on its own says so on every page (DICABUT), like a draft's KONSEP.
+      expect(withdrawn.has(p), `page ${p} DICABUT`).toBe(s.status === 'withdrawn');
     }
   });
 
