@@ -17,13 +17,13 @@ export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions
 
 /**
  * Gather the book's content: cover, the adopting decision with its attachment list (`book.decree`), front pages
- * from the config, SOPs grouped by unit. Only SOPs in force go in, unless `selection` asks for drafts or
+ * from the config, the map parts of `book.parts`, SOPs grouped by unit. Only SOPs in force go in, unless `selection` asks for drafts or
  * withdrawn ones too; the attachment list and the book are made from the same units.
  */
 export function bookContent(project: PrintProject, title: string | undefined, now: Date, selection: BookSelectionOptions = {}): BookContent {
   if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
-  // The config's pages first: a config error is reported whatever the SOPs' stages.
-  const front = readBookPages(project.config).map((p) => p.html);
+  // The config's pages and map parts first: a config error is reported whatever the SOPs' stages.
+  const front = [...readBookPages(project.config).map((p) => p.html), ...mapBookParts(project.config, project.locale)];
   const chosen = selectBookSops(project.sops, selection);
   if (chosen.sops.length === 0) {
     throw new UsageError(
@@ -47,7 +47,7 @@ export function bookContent(project: PrintProject, title: string | undefined, no
       logo: project.ctx.logo,
       review: chosen.review,
     },
-    front: [...front, ...mapBookParts(config, locale)],
+    front,
     units,
     left: chosen.left,
     ...(decree ? { decree: [decreeHtml(decree, locale, project.ctx.logo), attachmentHtml(decree, units, locale)], header: attachmentHeader(decree, locale) } : {}),

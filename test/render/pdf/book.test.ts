@@ -235,7 +235,7 @@ describe('sop book --include-drafts (PDF review copy)', () => {
       const pdf = path.join(t.dir, 'b.pdf');
       const n = pdfInfo(pdf).pages;
       const starts = readOutline(readFileSync(pdf)).filter((e) => e.level === 2);
-      expect(starts.map((e) => e.title)).toEqual(['001/SOP/KUL/2024 Contoh', 'KUL-002 Contoh Konsep']);
+      expect(starts.map((e) => e.title)).toEqual(['001/SOP/KUL/2024 Contoh', 'Contoh Konsep']);
       expect(squeeze(pdfText(pdf, 1))).toContain('konsep — salinan untuk reviu, belum ditetapkan');
       const marked = watermarkedPages(pdf);
       for (let p = starts[0]!.page; p <= n; p++) {

@@ -12,7 +12,7 @@ const runs: Record<string, { code: number; stderr: string }> = {};
 
 beforeAll(async () => {
   runs.single = await sop(['render', 'sops/KUL-001.yaml', '-f', 'pdf', '-o', 'out'], t.dir);
-  runs.book = await sop(['book', '-o', 'buku.pdf'], t.dir);
+  runs.book = await sop(['book', '--include-drafts', '-o', 'buku.pdf'], t.dir);
 }, 120_000);
 
 afterAll(() => t.cleanup());
