@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { globFolder, isInside, realPath, resolveInside } from './config/inside.js';
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
-import { UsageError } from './errors.js';
+import { ConfigError, UsageError } from './errors.js';
 import { loadFile, type LoadedFile } from './model/load.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';
@@ -22,9 +24,36 @@ export interface Project {
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
-/** The SOP files of the repository (absolute paths, sorted). */
+/**
+ * The SOP files of the repository (absolute paths, sorted). The glob comes from the config, so it never
+ * follows a link out of the repository: its folder, every symlink it meets (checked before the walk goes
+ * through it) and every file found must resolve inside the root; otherwise a ConfigError at the `sops` line.
+ */
 export function repositoryFiles(config: Config): string[] {
-  const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false });
+  const origin = { where: config.where?.(['sops']), what: 'sops' };
+  const base = globFolder(config.sops);
+  if (base) resolveInside(config.root, base, origin);
+  const realRoot = realPath(config.root);
+  let escape: { link: string; real: string } | undefined;
+  const realpathSync = (p: string): string => {
+    const real = fs.realpathSync.native(p);
+    if (!isInside(realRoot, real)) {
+      escape ??= { link: p, real };
+      throw Object.assign(new Error(`${p} leads out of the repository`), { code: 'EACCES' });
+    }
+    return real;
+  };
+  const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
+  const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false, fs: guarded });
+  const outside = (f: string) => !isInside(realRoot, realPath(f));
+  const out = escape ?? (() => {
+    const f = found.find(outside);
+    return f ? { link: f, real: realPath(f) } : undefined;
+  })();
+  if (out) {
+    const rel = path.relative(config.root, out.link) || out.link;
+    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${out.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`);
+  }
   return found.filter((f) => f !== config.file && path.basename(f) !== CONFIG_FILE).sort();
 }
 

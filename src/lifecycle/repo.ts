@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { globFolder, realPath } from '../config/inside.js';
 import type { Config } from '../config/types.js';
 import { CatFile } from './cat-file.js';
 import { logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
@@ -23,26 +23,7 @@ export interface SopGit {
   warnings: string[];
 }
 
-/** The static folder part of the SOP glob (`sops/**\/*.yaml` → `sops`). */
-export function globFolder(glob: string): string {
-  const parts = glob.split('/');
-  const fixed: string[] = [];
-  for (const p of parts.slice(0, -1)) {
-    if (/[*?{}[\]!()]/.test(p)) break;
-    fixed.push(p);
-  }
-  return fixed.join('/');
-}
-
-/** The real path of `p` (symlinks resolved, as git sees the tree); a part that does not exist yet is kept as written. */
-export function realPath(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    const up = path.dirname(p);
-    return up === p ? p : path.join(realPath(up), path.basename(p));
-  }
-}
+export { globFolder, realPath };
 
 /**
  * Repository-relative `/` path of an absolute file or folder, through any symlink on the way (a symlinked
