@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
@@ -45,6 +46,8 @@ export function registerBook(program: Command, state: RunState): void {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
       if (ext !== '.pdf' && ext !== '.html' && ext !== '.htm') throw new UsageError(`--output must end in .pdf or .html; got ${opts.output}`);
+      const file = path.resolve(io.cwd, opts.output);
+      refuseInputOverwrite([file], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       const { openPrintProject } = await import('../../render/pdf/sources.js');
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
       const now = new Date();
@@ -59,7 +62,6 @@ export function registerBook(program: Command, state: RunState): void {
       }
       for (const s of project.skipped) io.stderr(`sop: left out of the book: ${s.file}: ${s.reason}\n`);
       const content = bookContent(project, opts.title, now);
-      const file = path.resolve(io.cwd, opts.output);
       if (ext === '.pdf') {
         const launch = launchOptions(io, project.config);
         const bar = progress(io, project.sops.length);
