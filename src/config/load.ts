@@ -90,8 +90,8 @@ export function loadConfig(file: string, shown: string = file): Config {
   const raw = loaded.data as Record<string, any>;
   const root = path.dirname(file);
   const base = defaultConfig(root);
-  const where = (p: ReadonlyArray<string | number>) => {
-    const r = loaded.locator.locate(p);
+  const where = (p: ReadonlyArray<string | number>, opts?: { key?: boolean }) => {
+    const r = loaded.locator.locate(p, opts);
     return `${shown}:${r.start.line}:${r.start.column}`;
   };
   if (typeof raw.sops === 'string') checkSopsGlob(raw.sops, where(['sops']));
