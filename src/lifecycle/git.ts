@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { removeStale } from '../temp.js';
 
 /** Output of one finished git command. */
 export interface GitResult {
@@ -44,12 +45,15 @@ export function spawnGit(cwd: string, args: readonly string[], env?: Record<stri
 }
 
 let tmpSeq = 0;
+/** Temporary git output files: `sopkit-git-<pid>-<n>.out`. */
+export const GIT_OUT_NAME = /^sopkit-git-(\d+)-\d+\.out$/;
 
 /**
  * Run git with its standard output going to a temporary file instead of a pipe, so it runs to the end
  * while this process is busy (a full pipe would stall it); the file is read and removed afterwards.
  */
 function gitToFile(cwd: string, args: readonly string[]): Promise<GitResult> {
+  removeStale(tmpdir(), GIT_OUT_NAME); // left by runs killed with -9
   const file = path.join(tmpdir(), `sopkit-git-${process.pid}-${++tmpSeq}.out`);
   const fd = openSync(file, 'w', 0o600);
   return new Promise<GitResult>((resolve, reject) => {
