@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { globFolder, realPath } from '../config/inside.js';
 import type { Config } from '../config/types.js';
@@ -31,6 +32,22 @@ export { globFolder, realPath };
  */
 export function repoRel(root: string, abs: string): string {
   return path.relative(realPath(root), realPath(abs)).split(path.sep).join('/');
+}
+
+/**
+ * The submodule (or nested repository) holding `abs`, as a `/` path relative to `root`: the outermost folder
+ * between the file and the work tree's root that has its own `.git` (the one this repository records). Its files are not in this repository's
+ * history (they are neither committed nor uncommitted here). Undefined for a file of the repository itself.
+ */
+export function submoduleOf(root: string, abs: string): string | undefined {
+  const top = realPath(root);
+  let dir = path.dirname(realPath(abs));
+  let found: string | undefined;
+  while (dir !== top && dir.startsWith(top + path.sep)) {
+    if (existsSync(path.join(dir, '.git'))) found = dir;
+    dir = path.dirname(dir);
+  }
+  return found === undefined ? undefined : path.relative(top, found).split(path.sep).join('/');
 }
 
 /** Every YAML file of the repository (git pathspecs match `*` across folders). */
