@@ -202,3 +202,20 @@ describe('the SOP glob', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('browser.executablePath', () => {
+  it('a program committed to the repository is never run as the browser (exit 2 at its config line)', async () => {
+    // In CI the checkout's absolute path is predictable (/home/runner/work/repo/repo), so a PR can name its own script.
+    const dir = tree({ 'sops/kul-001.yaml': minimalSop() });
+    writeFileSync(path.join(dir, 'sop.config.yaml'), `locale: id\nbrowser:\n  executablePath: ${path.join(dir, 'tools/chrome')}\n`);
+    const marker = path.join(dir, 'ran');
+    mkdirSync(path.join(dir, 'tools'));
+    writeFileSync(path.join(dir, 'tools/chrome'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    for (const args of [['render', '--format', 'pdf', '--out', 'pdf'], ['book', '-o', 'buku.pdf']]) {
+      const r = await sop(args, dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`sop: sop.config.yaml:3:19 browser.executablePath names ${path.join(dir, 'tools/chrome')}, a file inside the repository (${dir}): sop runs only an installed browser (e.g. /usr/bin/chromium), or the one PUPPETEER_EXECUTABLE_PATH names.\n`);
+      expect(existsSync(marker)).toBe(false);
+    }
+  });
+});
