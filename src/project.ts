@@ -24,37 +24,70 @@ export interface Project {
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
+/** A symlink met by a walk that leads out of the folder the walk must stay in. */
+interface Escape {
+  /** The link (absolute, as met). */
+  link: string;
+  /** Its real target. */
+  real: string;
+}
+
+/**
+ * Glob below `cwd` without following a link out of `realRoot`: every symlink the walk meets is resolved before
+ * the walk goes through it (a link to `/` is never walked), and every file found must resolve inside.
+ */
+function globWithin(pattern: string, cwd: string, realRoot: string, ignore: string[]): { found: string[]; escape?: Escape } {
+  let escape: Escape | undefined;
+  const realpathSync = (p: string): string => {
+    const real = fs.realpathSync.native(p);
+    if (!isInside(realRoot, real)) {
+      escape ??= { link: p, real };
+      throw Object.assign(new Error(`${p} leads out of ${realRoot}`), { code: 'EACCES' });
+    }
+    return real;
+  };
+  const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
+  const found = globSync(pattern, { cwd, absolute: true, ignore, dot: false, fs: guarded });
+  if (!escape) {
+    const f = found.find((x) => !isInside(realRoot, realPath(x)));
+    if (f) escape = { link: f, real: realPath(f) };
+  }
+  return { found, escape };
+}
+
 /**
  * The SOP files of the repository (absolute paths, sorted). The glob comes from the config, so it never
- * follows a link out of the repository: its folder, every symlink it meets (checked before the walk goes
- * through it) and every file found must resolve inside the root; otherwise a ConfigError at the `sops` line.
+ * follows a link out of the repository: its folder, every symlink it meets and every file found must resolve
+ * inside the root; otherwise a ConfigError at the `sops` line.
  */
 export function repositoryFiles(config: Config): string[] {
   const origin = { where: config.where?.(['sops']), what: 'sops' };
   const base = globFolder(config.sops);
   if (base) resolveInside(config.root, base, origin);
   const realRoot = realPath(config.root);
-  let escape: { link: string; real: string } | undefined;
-  const realpathSync = (p: string): string => {
-    const real = fs.realpathSync.native(p);
-    if (!isInside(realRoot, real)) {
-      escape ??= { link: p, real };
-      throw Object.assign(new Error(`${p} leads out of the repository`), { code: 'EACCES' });
-    }
-    return real;
-  };
-  const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
-  const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false, fs: guarded });
-  const outside = (f: string) => !isInside(realRoot, realPath(f));
-  const out = escape ?? (() => {
-    const f = found.find(outside);
-    return f ? { link: f, real: realPath(f) } : undefined;
-  })();
-  if (out) {
-    const rel = path.relative(config.root, out.link) || out.link;
-    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${out.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`);
+  const { found, escape } = globWithin(config.sops, config.root, realRoot, IGNORE);
+  if (escape) {
+    const rel = path.relative(config.root, escape.link) || escape.link;
+    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${escape.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`);
   }
   return found.filter((f) => f !== config.file && path.basename(f) !== CONFIG_FILE).sort();
+}
+
+/**
+ * The YAML files of a folder named on the command line. The folder is the user's choice; a symlink inside it
+ * is the repository's word, so the walk stays inside the repository (or, for a folder outside it, the folder).
+ */
+function folderFiles(cwd: string, dir: string, config: Config): string[] {
+  const realRoot = realPath(config.root);
+  const realDir = realPath(dir);
+  const within = isInside(realRoot, realDir) ? realRoot : realDir;
+  const { found, escape } = globWithin('**/*.{yaml,yml}', dir, within, [...IGNORE, `**/${CONFIG_FILE}`]);
+  if (escape) {
+    const rel = path.relative(cwd, escape.link);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : escape.link;
+    throw new UsageError(`${shown} is a symbolic link to ${escape.real}, outside ${within === realRoot ? `the repository (${realRoot})` : realDir}; a folder is never walked through a link out of it. Name the file itself to check it.`);
+  }
+  return found.sort();
 }
 
 /** Expand command-line paths (files, folders, globs) into absolute file paths. */
@@ -74,12 +107,8 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
     } catch {
       throw new UsageError(`No such file or folder: ${p}`);
     }
-    if (st.isDirectory()) {
-      const found = abs === config.root && config.file
-        ? repositoryFiles(config)
-        : globSync('**/*.{yaml,yml}', { cwd: abs, absolute: true, ignore: [...IGNORE, `**/${CONFIG_FILE}`] }).sort();
-      out.push(...found);
-    } else out.push(abs);
+    if (st.isDirectory()) out.push(...(abs === config.root && config.file ? repositoryFiles(config) : folderFiles(cwd, abs, config)));
+    else out.push(abs);
   }
   return [...new Set(out)];
 }

@@ -195,11 +195,18 @@ describe('the SOP glob', () => {
     expect(files).toEqual(['sops/hop.yaml', 'sops/kul-001.yaml', 'sops/kul-002.yaml', 'sops/more/kul-003.yaml']);
   });
 
-  it('a path named on the command line is the user\'s own choice', async () => {
+  it('a path named on the command line is the user\'s own choice; a link inside a named folder of the repository is not', async () => {
     const out = outside();
     const dir = tree({ 'sop.config.yaml': 'locale: id\n', 'sops/kul-001.yaml': minimalSop() });
     const r = await sop(['lint', path.join(out, 'sops/kul-009.yaml')], dir);
     expect(r.code, r.stderr).toBe(0);
+    const folder = await sop(['lint', path.join(out, 'sops')], dir);
+    expect(folder.code, folder.stderr).toBe(0);
+    link(path.join(out, 'sops'), path.join(dir, 'sops/far'));
+    const named = await sop(['lint', 'sops'], dir);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toBe(`sop: sops/far is a symbolic link to ${path.join(out, 'sops')}, outside the repository (${dir}); a folder is never walked through a link out of it. Name the file itself to check it.\n`);
+    noSecret(named);
   });
 });
 
