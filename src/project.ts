@@ -47,11 +47,9 @@ function globWithin(pattern: string, cwd: string, realRoot: string, ignore: stri
     return real;
   };
   const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
+  // fdir (under tinyglobby) resolves every symlink it meets through this realpathSync before it walks or lists
+  // it, and skips one that throws; the tests of each kind of link (file, folder, chain, `/`) hold it to that.
   const found = globSync(pattern, { cwd, absolute: true, ignore, dot: false, fs: guarded });
-  if (!escape) {
-    const f = found.find((x) => !isInside(realRoot, realPath(x)));
-    if (f) escape = { link: f, real: realPath(f) };
-  }
   return { found, escape };
 }
 
@@ -118,7 +116,8 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   const { cwd, paths } = opts;
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
-  const targetsAbs = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
+  const all = repositoryFiles(config);
+  const targetsAbs = paths.length ? expandPaths(cwd, paths, config) : all;
   if (targetsAbs.length === 0) {
     // Passing on nothing would hide a wrong folder or glob in CI.
     const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
@@ -140,7 +139,7 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
     return f;
   };
   const targets = targetsAbs.map(load);
-  for (const abs of repositoryFiles(config)) load(abs);
+  for (const abs of all) load(abs);
   const repo = buildRepository([...cache.values()], config);
   return { config, targets, repo, absPaths };
 }

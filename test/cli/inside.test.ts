@@ -202,10 +202,10 @@ describe('the SOP glob', () => {
     expect(r.code, r.stderr).toBe(0);
     const folder = await sop(['lint', path.join(out, 'sops')], dir);
     expect(folder.code, folder.stderr).toBe(0);
-    link(path.join(out, 'sops'), path.join(dir, 'sops/far'));
-    const named = await sop(['lint', 'sops'], dir);
+    link(path.join(out, 'sops'), path.join(dir, 'drafts/far'));
+    const named = await sop(['lint', 'drafts'], dir);
     expect(named.code).toBe(2);
-    expect(named.stderr).toBe(`sop: sops/far is a symbolic link to ${path.join(out, 'sops')}, outside the repository (${dir}); a folder is never walked through a link out of it. Name the file itself to check it.\n`);
+    expect(named.stderr).toBe(`sop: drafts/far is a symbolic link to ${path.join(out, 'sops')}, outside the repository (${dir}); a folder is never walked through a link out of it. Name the file itself to check it.\n`);
     noSecret(named);
   });
 });
