@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { globFolder, isInside, realPath, resolveInside } from './config/inside.js';
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
-import { UsageError } from './errors.js';
+import { ConfigError, UsageError } from './errors.js';
 import { loadFile, type LoadedFile } from './model/load.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';
@@ -31,11 +33,69 @@ const mapFileOf = (config: Config) => path.resolve(config.root, config.processes
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
-/** The SOP files of the repository (absolute paths, sorted). */
+/** A symlink met by a walk that leads out of the folder the walk must stay in. */
+interface Escape {
+  /** The link (absolute, as met). */
+  link: string;
+  /** Its real target. */
+  real: string;
+}
+
+/**
+ * Glob below `cwd` without following a link out of `realRoot`: every symlink the walk meets is resolved before
+ * the walk goes through it (a link to `/` is never walked), and every file found must resolve inside.
+ */
+function globWithin(pattern: string, cwd: string, realRoot: string, ignore: string[]): { found: string[]; escape?: Escape } {
+  let escape: Escape | undefined;
+  const realpathSync = (p: string): string => {
+    const real = fs.realpathSync.native(p);
+    if (!isInside(realRoot, real)) {
+      escape ??= { link: p, real };
+      throw Object.assign(new Error(`${p} leads out of ${realRoot}`), { code: 'EACCES' });
+    }
+    return real;
+  };
+  const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
+  // fdir (under tinyglobby) resolves every symlink it meets through this realpathSync before it walks or lists
+  // it, and skips one that throws; the tests of each kind of link (file, folder, chain, `/`) hold it to that.
+  const found = globSync(pattern, { cwd, absolute: true, ignore, dot: false, fs: guarded });
+  return { found, escape };
+}
+
+/**
+ * The SOP files of the repository (absolute paths, sorted). The glob comes from the config, so it never
+ * follows a link out of the repository: its folder, every symlink it meets and every file found must resolve
+ * inside the root; otherwise a ConfigError at the `sops` line.
+ */
 export function repositoryFiles(config: Config): string[] {
-  const found = globSync(config.sops, { cwd: config.root, absolute: true, ignore: IGNORE, dot: false });
+  const origin = { where: config.where?.(['sops']), what: 'sops' };
+  const base = globFolder(config.sops);
+  if (base) resolveInside(config.root, base, origin);
+  const realRoot = realPath(config.root);
+  const { found, escape } = globWithin(config.sops, config.root, realRoot, IGNORE);
+  if (escape) {
+    const rel = path.relative(config.root, escape.link) || escape.link;
+    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${escape.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`);
+  }
   const map = mapFileOf(config);
   return found.filter((f) => f !== config.file && f !== map && path.basename(f) !== CONFIG_FILE).sort();
+}
+
+/**
+ * The YAML files of a folder named on the command line. The folder is the user's choice; a symlink inside it
+ * is the repository's word, so the walk stays inside the repository (or, for a folder outside it, the folder).
+ */
+function folderFiles(cwd: string, dir: string, config: Config): string[] {
+  const realRoot = realPath(config.root);
+  const realDir = realPath(dir);
+  const within = isInside(realRoot, realDir) ? realRoot : realDir;
+  const { found, escape } = globWithin('**/*.{yaml,yml}', dir, within, [...IGNORE, `**/${CONFIG_FILE}`]);
+  if (escape) {
+    const rel = path.relative(cwd, escape.link);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : escape.link;
+    throw new UsageError(`${shown} is a symbolic link to ${escape.real}, outside ${within === realRoot ? `the repository (${realRoot})` : realDir}; a folder is never walked through a link out of it. Name the file itself to check it.`);
+  }
+  return found.sort();
 }
 
 /** Expand command-line paths (files, folders, globs) into absolute file paths. */
@@ -55,12 +115,8 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
     } catch {
       throw new UsageError(`No such file or folder: ${p}`);
     }
-    if (st.isDirectory()) {
-      const found = abs === config.root && config.file
-        ? repositoryFiles(config)
-        : globSync('**/*.{yaml,yml}', { cwd: abs, absolute: true, ignore: [...IGNORE, `**/${CONFIG_FILE}`] }).sort();
-      out.push(...found);
-    } else out.push(abs);
+    if (st.isDirectory()) out.push(...(abs === config.root && config.file ? repositoryFiles(config) : folderFiles(cwd, abs, config)));
+    else out.push(abs);
   }
   return [...new Set(out)];
 }
@@ -76,7 +132,8 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   };
   const map = loadProcessMap(config, shown);
   const mapAbs = mapFileOf(config);
-  const expanded = paths.length ? expandPaths(cwd, paths, config) : repositoryFiles(config);
+  const all = repositoryFiles(config);
+  const expanded = paths.length ? expandPaths(cwd, paths, config) : all;
   const targetsAbs = expanded.filter((f) => f !== mapAbs);
   const mapNamed = paths.length === 0 || expanded.length > targetsAbs.length || paths.some((p) => path.resolve(cwd, p) === config.root);
   if (targetsAbs.length === 0 && !(map && mapNamed)) {
@@ -96,7 +153,7 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
     return f;
   };
   const targets = targetsAbs.map(load);
-  for (const abs of repositoryFiles(config)) load(abs);
+  for (const abs of all) load(abs);
   const repo = buildRepository([...cache.values()], config);
   repo.processMap = map;
   if (map) absPaths.set(map.file.file, mapAbs);

@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../errors.js';
+import { removeStale } from '../temp.js';
 
 /** Plain words for the errors a user can fix. */
 const WHY: Record<string, string> = {
@@ -13,12 +14,38 @@ const WHY: Record<string, string> = {
   ENOSPC: 'no space left on the device (ENOSPC)',
 };
 
-/** Write a file atomically (temp file in the same folder, then rename). */
+/** The message for a failed write of `file`: the plain reason, or the code, or the error's own words. */
+export function writeErrorMessage(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return `Cannot write ${file}: ${(code && WHY[code]) ?? code ?? (e as Error).message}`;
+}
+
+/**
+ * mkdir -p. Node's recursive mkdir says ENOENT when the first folder to create cannot be made (on a read-only
+ * file system it is EROFS): the real reason comes from making that one folder below the deepest existing one.
+ */
+export function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    let first = dir;
+    while (!existsSync(path.dirname(first)) && path.dirname(first) !== first) first = path.dirname(first);
+    mkdirSync(first); // throws the real reason (EROFS, EACCES, …)
+    mkdirSync(dir, { recursive: true });
+  }
+}
+
+/** Temporary files of {@link writeFileAtomic}: `.<name>.<pid>.<ms>.tmp`. */
+export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/** Write a file atomically (temp file in the same folder, then rename); stale temp files of killed runs in that folder are removed. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
+    removeStale(dir, TEMP_FILE);
     writeFileSync(tmp, data);
     renameSync(tmp, file);
   } catch (e) {
@@ -27,7 +54,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The folder itself is unusable (e.g. a file stands where it should be): nothing was written.
     }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new IoError(`Cannot write ${file}: ${(code && WHY[code]) ?? code ?? (e as Error).message}`);
+    throw new IoError(writeErrorMessage(file, e));
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadFile } from '../model/load.js';
 import { ConfigError } from '../errors.js';
+import { resolveInside } from './inside.js';
 import { validateAgainst } from '../lint/schema-check.js';
 import { CONFIG_FILE, DEFAULT_SOPS_GLOB, type Config, type RuleSetting } from './types.js';
 
@@ -66,6 +67,14 @@ function isBlankYaml(file: string): boolean {
   return doc.errors.length === 0 && doc.contents === null;
 }
 
+/** The SOP glob is relative to the repository root and stays inside it: no absolute glob, no `..` step. */
+function checkSopsGlob(glob: string, where: string): void {
+  // A `..` step, also inside braces (`{../x,sops}/*.yaml`); `{1..9}` ranges are not steps.
+  if (path.isAbsolute(glob) || path.win32.isAbsolute(glob) || /(^|[\\/{,])\.\.($|[\\/},])/.test(glob)) {
+    throw new ConfigError(`${where} sops must be a glob relative to the repository root and inside it, such as \`sops/**/*.{yaml,yml}\`; got \`${glob}\`.`);
+  }
+}
+
 /** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
 export function loadConfig(file: string, shown: string = file): Config {
   // An empty config (or one of comments only) means the defaults; the SOP loader would call it an empty SOP.
@@ -81,6 +90,11 @@ export function loadConfig(file: string, shown: string = file): Config {
   const raw = loaded.data as Record<string, any>;
   const root = path.dirname(file);
   const base = defaultConfig(root);
+  const where = (p: ReadonlyArray<string | number>, opts?: { key?: boolean }) => {
+    const r = loaded.locator.locate(p, opts);
+    return `${shown}:${r.start.line}:${r.start.column}`;
+  };
+  if (typeof raw.sops === 'string') checkSopsGlob(raw.sops, where(['sops']));
   const rules: Record<string, RuleSetting> = {};
   for (const [id, v] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
     rules[id] = typeof v === 'string' ? { severity: v as RuleSetting['severity'] } : (v as RuleSetting);
@@ -105,14 +119,12 @@ export function loadConfig(file: string, shown: string = file): Config {
     numbering: { ...(raw.numbering ?? {}) },
     review: { ...base.review, ...(raw.review ?? {}) },
     rules,
-    templates: raw.templates ? path.resolve(root, raw.templates as string) : undefined,
+    // Relative to the repository root and inside it (an explicit --templates on the command line is the user's own choice).
+    templates: raw.templates ? resolveInside(root, raw.templates as string, { where: where(['templates']), what: 'templates' }) : undefined,
     book: { ...base.book, ...(raw.book ?? {}) },
     browser: { ...(raw.browser ?? {}) },
     pdf: { ...base.pdf, ...(raw.pdf ?? {}) },
     history: raw.history ?? true,
-    where: (p) => {
-      const r = loaded.locator.locate(p);
-      return `${shown}:${r.start.line}:${r.start.column}`;
-    },
+    where,
   };
 }

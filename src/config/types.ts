@@ -52,8 +52,8 @@ export interface Config {
   pdf: { margin: string };
   /** Whether rendered documents show the revision history. */
   history: boolean;
-  /** `sop.config.yaml:LINE:COL` of a config key, for messages about its value (absent without a config file). */
-  where?: (path: ReadonlyArray<string | number>) => string;
+  /** `sop.config.yaml:LINE:COL` of a config value (with `key`, of its key), for messages about it (absent without a config file). */
+  where?: (path: ReadonlyArray<string | number>, opts?: { key?: boolean }) => string;
 }
 
 /** The official who signs the adopting decision. */

@@ -6,7 +6,7 @@ import type { Project } from '../project.js';
 import { closest } from '../lint/words.js';
 import { resolveConfig } from '../config/load.js';
 import { openProject } from '../project.js';
-import { closeSopGit, openSopGit, type SopGit } from './repo.js';
+import { closeSopGit, openSopGit, realPath, submoduleOf, type SopGit } from './repo.js';
 
 const hasId = (f: LoadedFile) => typeof (f.data as { id?: unknown } | undefined)?.id === 'string';
 
@@ -73,7 +73,16 @@ export async function openSopWithGit(opts: { cwd: string; target: string; config
   }
   const data = found.file.data && typeof found.file.data === 'object' ? (found.file.data as Record<string, any>) : undefined;
   const id = typeof data?.id === 'string' ? data.id : opts.target;
-  const g = await gitP;
+  let g = await gitP;
   if (!g) throw new UsageError(`${project.config.root} is not in a git repository: ${notGit}`);
+  const sub = submoduleOf(g.info.root, found.abs);
+  if (sub) {
+    // Its history is the submodule's own: read it there (this repository only records the submodule's commit).
+    const subRoot = path.join(realPath(g.info.root), sub);
+    await closeSopGit(g);
+    g = await openSopGit({ ...project.config, root: subRoot, file: undefined });
+    if (!g) throw new UsageError(`${found.file.file} is in the git submodule ${sub}, which is not checked out as a repository: ${notGit}`);
+    g.warnings.push(`${found.file.file} is in the git submodule ${sub}: its history is read from that repository`);
+  }
   return { project, ...found, data, id, g };
 }

@@ -19,6 +19,7 @@ function flags(r: StatusRow): string[] {
   if (r.unreadable) out.push(`${r.file} does not parse (run \`sop lint\`)`);
   if (r.changedAfterApproval) out.push('content changed after approval without a revision');
   if (r.uncommitted) out.push(`uncommitted (${r.uncommitted})`);
+  if (r.submodule) out.push(`in git submodule ${r.submodule} (its history is read there)`);
   return out;
 }
 

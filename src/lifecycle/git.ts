@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { removeStale } from '../temp.js';
 
 /** Output of one finished git command. */
 export interface GitResult {
@@ -26,24 +27,38 @@ function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...process.env, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...extra };
 }
 
+/**
+ * Options before every git command. A repository's `.git/config` may name programs (a hostile one came in a
+ * downloaded tarball): sop's reads never run them. No fsmonitor hook, no hooks (`status` may write the index,
+ * which runs post-index-change), no signature verification program, no optional index writes. Filters are
+ * switched off per driver where a read could run them (see {@link worktreeChanges}); textconv and external diff
+ * are off by flag (`--no-textconv`, `--no-ext-diff`); `cat-file` runs without `--filters`.
+ */
+const READ_SAFE = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'log.showSignature=false', '--no-optional-locks'];
+/** For `git add` and `git commit` (`promote --commit`, the user's own commit): the user's hooks and filters apply, as with `git commit`. */
+const WRITE = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false'];
+
 /** Start a git process (counted); the caller owns its streams. */
-export function spawnGit(cwd: string, args: readonly string[], env?: Record<string, string>): ChildProcessWithoutNullStreams {
+export function spawnGit(cwd: string, args: readonly string[], env?: Record<string, string>, write = false): ChildProcessWithoutNullStreams {
   spawned++;
-  return spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: gitEnv(env), stdio: 'pipe' });
+  return spawn('git', [...(write ? WRITE : READ_SAFE), ...args], { cwd, env: gitEnv(env), stdio: 'pipe' });
 }
 
 let tmpSeq = 0;
+/** Temporary git output files: `sopkit-git-<pid>-<n>.out`. */
+export const GIT_OUT_NAME = /^sopkit-git-(\d+)-\d+\.out$/;
 
 /**
  * Run git with its standard output going to a temporary file instead of a pipe, so it runs to the end
  * while this process is busy (a full pipe would stall it); the file is read and removed afterwards.
  */
 function gitToFile(cwd: string, args: readonly string[]): Promise<GitResult> {
+  removeStale(tmpdir(), GIT_OUT_NAME); // left by runs killed with -9
   const file = path.join(tmpdir(), `sopkit-git-${process.pid}-${++tmpSeq}.out`);
   const fd = openSync(file, 'w', 0o600);
   return new Promise<GitResult>((resolve, reject) => {
     spawned++;
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], { cwd, env: gitEnv(), stdio: ['ignore', fd, 'pipe'] });
+    const child = spawn('git', [...READ_SAFE, ...args], { cwd, env: gitEnv(), stdio: ['ignore', fd, 'pipe'] });
     const err: Buffer[] = [];
     child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => reject(e));
@@ -61,10 +76,10 @@ function gitToFile(cwd: string, args: readonly string[]): Promise<GitResult> {
 }
 
 /** Run `git <args>` in `cwd` (argument array, never a shell); never rejects for a non-zero exit. `toFile` lets a long output run unattended. */
-export function git(cwd: string, args: readonly string[], opts: { input?: string; env?: Record<string, string>; toFile?: boolean } = {}): Promise<GitResult> {
+export function git(cwd: string, args: readonly string[], opts: { input?: string; env?: Record<string, string>; toFile?: boolean; write?: boolean } = {}): Promise<GitResult> {
   if (opts.toFile) return gitToFile(cwd, args);
   return new Promise((resolve, reject) => {
-    const child = spawnGit(cwd, args, opts.env);
+    const child = spawnGit(cwd, args, opts.env, opts.write);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -86,20 +101,19 @@ export interface RepoInfo {
   head?: string;
 }
 
-/** Find the repository of `dir` (two git calls), or undefined when `dir` is not in a git work tree or git is missing. */
+/** Find the repository of `dir` (one git call), or undefined when `dir` is not in a git work tree or git is missing. */
 export async function openRepo(dir: string): Promise<RepoInfo | undefined> {
   let r: GitResult;
   try {
-    r = await git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
+    // Exit 1 (with the first two lines) before the first commit; 128 outside a work tree.
+    r = await git(dir, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', 'HEAD^{commit}']);
   } catch {
     return undefined;
   }
-  if (r.code !== 0) return undefined;
-  const [root, shallow] = r.stdout.toString('utf8').split('\n');
+  if (r.code !== 0 && r.code !== 1) return undefined;
+  const [root, shallow, head] = r.stdout.toString('utf8').split('\n');
   if (!root) return undefined;
-  const h = await git(dir, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  const head = h.code === 0 ? h.stdout.toString('utf8').trim() : undefined;
-  return { root, shallow: shallow === 'true', head };
+  return { root, shallow: shallow === 'true', head: r.code === 0 && head ? head : undefined };
 }
 
 /** The message shown when history is shallow. */
@@ -191,7 +205,7 @@ const LOG_FORMAT = '--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%s';
  * `range` limits the walk (e.g. `<base>..HEAD`, already validated commit ids).
  */
 export async function logFolder(root: string, pathspecs: readonly string[], range = 'HEAD', toFile = false): Promise<LogCommit[]> {
-  const args = ['log', '--raw', '--no-abbrev', '-M', '-z', '--date-order', '--no-color', '--no-ext-diff', LOG_FORMAT, '--end-of-options', range, '--'];
+  const args = ['log', '--raw', '--no-abbrev', '-M', '-z', '--date-order', '--no-color', '--no-ext-diff', '--no-textconv', LOG_FORMAT, '--end-of-options', range, '--'];
   args.push(...pathspecs);
   const r = await git(root, args, { toFile });
   if (r.code !== 0) {
@@ -204,9 +218,28 @@ export async function logFolder(root: string, pathspecs: readonly string[], rang
 /** State of a working-tree file against HEAD: modified (staged or not), added (new, staged), untracked, deleted. */
 export type WorktreeState = 'modified' | 'added' | 'untracked' | 'deleted';
 
-/** Uncommitted changes under the pathspecs, by repository-relative path (one git process). */
+/**
+ * `-c filter.<driver>.clean=` (and smudge, process) for every filter driver the git config defines: `git status`
+ * re-reads a file whose timestamps changed through its clean filter, which would run a program named by the
+ * repository's config. Empty commands switch the drivers off (git then reads the file as it is).
+ */
+async function filtersOff(root: string): Promise<string[]> {
+  const r = await git(root, ['config', '-z', '--get-regexp', '^filter\\.']);
+  const out: string[] = [];
+  if (r.code !== 0) return out;
+  const names = new Set<string>();
+  for (const entry of r.stdout.toString('utf8').split('\0')) {
+    const key = entry.split('\n', 1)[0] ?? '';
+    const m = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (m) names.add(m[1]!);
+  }
+  for (const n of names) out.push('-c', `filter.${n}.clean=`, '-c', `filter.${n}.smudge=`, '-c', `filter.${n}.process=`, '-c', `filter.${n}.required=false`);
+  return out;
+}
+
+/** Uncommitted changes under the pathspecs, by repository-relative path (two git processes: the filter drivers, then status). */
 export async function worktreeChanges(root: string, pathspecs: readonly string[]): Promise<Map<string, WorktreeState>> {
-  const args = ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--'];
+  const args = [...(await filtersOff(root)), 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames', '--'];
   args.push(...(pathspecs.length ? pathspecs : ['.']));
   const r = await git(root, args);
   const out = new Map<string, WorktreeState>();
@@ -239,9 +272,9 @@ export async function treeFiles(root: string, commit: string, pathspecs: readonl
 
 /** Stage `file` and commit it alone with `message` (author and committer from the git config). */
 export async function commitFile(root: string, relFile: string, message: string): Promise<string> {
-  const add = await git(root, ['add', '--', relFile]);
+  const add = await git(root, ['add', '--', relFile], { write: true });
   if (add.code !== 0) throw new UsageError(`git add failed: ${add.stderr.trim()}`);
-  const c = await git(root, ['commit', '--quiet', '-F', '-', '--', relFile], { input: message });
+  const c = await git(root, ['commit', '--quiet', '-F', '-', '--', relFile], { input: message, write: true });
   if (c.code !== 0) throw new UsageError(`git commit failed: ${c.stderr.trim() || c.stdout.toString('utf8').trim()}`);
   const h = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   return h.stdout.toString('utf8').trim();

@@ -1,5 +1,6 @@
-import { realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { globFolder, realPath } from '../config/inside.js';
 import type { Config } from '../config/types.js';
 import { CatFile } from './cat-file.js';
 import { logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
@@ -23,26 +24,7 @@ export interface SopGit {
   warnings: string[];
 }
 
-/** The static folder part of the SOP glob (`sops/**\/*.yaml` → `sops`). */
-export function globFolder(glob: string): string {
-  const parts = glob.split('/');
-  const fixed: string[] = [];
-  for (const p of parts.slice(0, -1)) {
-    if (/[*?{}[\]!()]/.test(p)) break;
-    fixed.push(p);
-  }
-  return fixed.join('/');
-}
-
-/** The real path of `p` (symlinks resolved, as git sees the tree); a part that does not exist yet is kept as written. */
-export function realPath(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    const up = path.dirname(p);
-    return up === p ? p : path.join(realPath(up), path.basename(p));
-  }
-}
+export { globFolder, realPath };
 
 /**
  * Repository-relative `/` path of an absolute file or folder, through any symlink on the way (a symlinked
@@ -50,6 +32,22 @@ export function realPath(p: string): string {
  */
 export function repoRel(root: string, abs: string): string {
   return path.relative(realPath(root), realPath(abs)).split(path.sep).join('/');
+}
+
+/**
+ * The submodule (or nested repository) holding `abs`, as a `/` path relative to `root`: the outermost folder
+ * between the file and the work tree's root that has its own `.git` (the one this repository records). Its files are not in this repository's
+ * history (they are neither committed nor uncommitted here). Undefined for a file of the repository itself.
+ */
+export function submoduleOf(root: string, abs: string): string | undefined {
+  const top = realPath(root);
+  let dir = path.dirname(realPath(abs));
+  let found: string | undefined;
+  while (dir !== top && dir.startsWith(top + path.sep)) {
+    if (existsSync(path.join(dir, '.git'))) found = dir;
+    dir = path.dirname(dir);
+  }
+  return found === undefined ? undefined : path.relative(top, found).split(path.sep).join('/');
 }
 
 /** Every YAML file of the repository (git pathspecs match `*` across folders). */

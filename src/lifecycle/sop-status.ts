@@ -4,7 +4,7 @@ import { resolveConfig } from '../config/load.js';
 import { openProject } from '../project.js';
 import { stageFacts, stageRuns } from './history.js';
 import { contentFingerprint, sameContent } from './content.js';
-import { closeSopGit, openSopGit, repoRel, stagedTail, versionText, type SopGit } from './repo.js';
+import { closeSopGit, openSopGit, repoRel, stagedTail, submoduleOf, versionText, type SopGit } from './repo.js';
 import { isoDay } from './review.js';
 import { parseSop, stageOfData } from './stage.js';
 import { statusRow, type StatusRow } from './status.js';
@@ -38,6 +38,8 @@ export async function statusRows(files: readonly LoadedFile[], absPaths: Map<str
       const data = f.data && typeof f.data === 'object' && !Array.isArray(f.data) ? (f.data as Record<string, any>) : undefined;
       const abs = absPaths.get(f.file) ?? f.file;
       if (!g) return statusRow({ file: f.file, data }, config.review, today);
+      const submodule = submoduleOf(g.info.root, abs);
+      if (submodule) return statusRow({ file: f.file, data, submodule }, config.review, today);
       const rel = repoRel(g.info.root, abs);
       const uncommitted = g.worktree.get(rel);
       const lin = g.lineages.live.get(rel);

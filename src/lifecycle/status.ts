@@ -38,6 +38,8 @@ export interface StatusRow {
   changedAfterApproval: boolean;
   /** Uncommitted state of the file, if any. */
   uncommitted?: WorktreeState;
+  /** The git submodule (path from the repository root) that holds the file: its history is read there. */
+  submodule?: string;
   /** The file does not parse (`sop lint` says why). */
   unreadable?: true;
 }
@@ -54,6 +56,8 @@ export interface StatusInput {
   changedAfterApproval?: boolean;
   /** Uncommitted state. */
   uncommitted?: WorktreeState;
+  /** The git submodule holding the file. */
+  submodule?: string;
 }
 
 /** The approval line of a file: "position, name". */
@@ -111,6 +115,7 @@ export function statusRow(input: StatusInput, review: Config['review'], today: s
     ...due,
     changedAfterApproval: approved && input.changedAfterApproval === true,
     uncommitted: input.uncommitted,
+    ...(input.submodule ? { submodule: input.submodule } : {}),
     ...(input.data ? {} : { unreadable: true as const }),
   };
 }

@@ -40,7 +40,8 @@ export function checkRuleConfig(config: Config): void {
   for (const id of Object.keys(config.rules)) {
     if (!known.includes(id)) {
       const hint = closest(id, known);
-      throw new ConfigError(`${config.file ? path.basename(config.file) : 'config'}: unknown rule \`${id}\` under \`rules\`${hint ? `; did you mean \`${hint}\`?` : ''}`);
+      const at = config.where ? config.where(['rules', id], { key: true }) : config.file ? path.basename(config.file) : 'config';
+      throw new ConfigError(`${at} unknown rule \`${id}\` under \`rules\`${hint ? `; did you mean \`${hint}\`?` : ''}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
+import { resolveInside } from '../config/inside.js';
 import { ConfigError } from '../errors.js';
 
 const MIME: Record<string, string> = {
@@ -24,11 +25,8 @@ const at = (config: Config): string => (config.where ? `${config.where(['organiz
 export function logoDataUri(config: Config): string | undefined {
   const logo = config.organization.logo;
   if (!logo) return undefined;
-  const abs = path.resolve(config.root, logo);
-  const rel = path.relative(config.root, abs);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new ConfigError(`${at(config)}organization.logo must be a file inside the repository (${config.root}); got ${logo}`);
-  }
+  // The real file, inside the repository (a committed symlink cannot put an outside file in the document).
+  const abs = resolveInside(config.root, logo, { where: config.where?.(['organization', 'logo']), what: 'organization.logo' });
   const mime = MIME[path.extname(abs).toLowerCase()];
   if (!mime) throw new ConfigError(`${at(config)}organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`);
   const hit = cache.get(abs);

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { resolveInside } from '../config/inside.js';
+import type { Config } from '../config/types.js';
 import { packageRoot } from '../paths.js';
 import { escapeHtml, formatDate, formatMinutes, formatRange } from './format.js';
 import { inlineHtml, inlineMarkdown } from './inline.js';
@@ -60,18 +62,34 @@ function registerHelpers(hbs: typeof Handlebars): void {
   });
 }
 
-function readDirTemplates(dir: string, into: Map<string, string>): void {
+/** A folder whose files must stay inside a repository (the config's `templates`), and where it was named. */
+export interface TemplateJail {
+  /** Repository root. */
+  root: string;
+  /** `sop.config.yaml:LINE:COL` of the `templates` key. */
+  where?: string;
+}
+
+/** The path to read for `file` of `dir`: as is, or (jailed) its real path, refused when a symlink leads out. */
+function readable(file: string, dir: string, jail: TemplateJail | undefined): string {
+  if (!jail) return file;
+  return resolveInside(jail.root, file, { where: jail.where, what: `templates (${path.relative(dir, file)})` });
+}
+
+function readDirTemplates(dir: string, into: Map<string, string>, jail?: TemplateJail): void {
   const partials = path.join(dir, 'partials');
   if (!existsSync(partials)) return;
-  for (const f of readdirSync(partials).sort()) {
-    if (f.endsWith('.hbs')) into.set(f.slice(0, -4), readFileSync(path.join(partials, f), 'utf8'));
+  const real = readable(partials, dir, jail);
+  for (const f of readdirSync(real).sort()) {
+    if (f.endsWith('.hbs')) into.set(f.slice(0, -4), readFileSync(readable(path.join(partials, f), dir, jail), 'utf8'));
   }
 }
 
-function firstExisting(dirs: string[], name: string): string {
-  for (const d of dirs) {
+function firstExisting(dirs: string[], name: string, jail: TemplateJail | undefined): string {
+  for (const [i, d] of dirs.entries()) {
     const f = path.join(d, name);
-    if (existsSync(f)) return readFileSync(f, 'utf8');
+    // Only the user's folder (first of two) is jailed; the bundled templates are the package's own.
+    if (existsSync(f)) return readFileSync(i === 0 && dirs.length > 1 ? readable(f, d, jail) : f, 'utf8');
   }
   throw new Error(`Template ${name} not found in ${dirs.join(', ')}`);
 }
@@ -83,24 +101,24 @@ const COMPILE_OPTIONS: Parameters<typeof Handlebars.compile>[1] = {
   knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])),
 };
 
-function createEnv(userDir: string | undefined): TemplateEnv {
+function createEnv(userDir: string | undefined, jail: TemplateJail | undefined): TemplateEnv {
   const builtin = builtinTemplates();
   const dirs = userDir ? [userDir, builtin] : [builtin];
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const partials = new Map<string, string>();
   readDirTemplates(builtin, partials);
-  if (userDir) readDirTemplates(userDir, partials);
+  if (userDir) readDirTemplates(userDir, partials, jail);
   for (const [name, source] of partials) hbs.registerPartial(name, hbs.compile(source, COMPILE_OPTIONS));
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
   return {
     hbs,
     dirs,
-    css: firstExisting(dirs, 'sop.css'),
+    css: firstExisting(dirs, 'sop.css', jail),
     render(name, context) {
       let t = compiled.get(name);
       if (!t) {
-        t = hbs.compile(firstExisting(dirs, `${name}.hbs`), COMPILE_OPTIONS);
+        t = hbs.compile(firstExisting(dirs, `${name}.hbs`, jail), COMPILE_OPTIONS);
         compiled.set(name, t);
       }
       return t(context);
@@ -110,13 +128,26 @@ function createEnv(userDir: string | undefined): TemplateEnv {
 
 const envs = new Map<string, TemplateEnv>();
 
-/** The environment for a user template folder (or the bundled one), created once and cached. */
-export function templateEnv(userDir?: string): TemplateEnv {
-  const key = userDir ? path.resolve(userDir) : '';
+/**
+ * The environment for a user template folder (or the bundled one), created once and cached. With `jail`
+ * (the config's `templates`) every file read from the folder must resolve inside the repository.
+ */
+export function templateEnv(userDir?: string, jail?: TemplateJail): TemplateEnv {
+  const dir = userDir ? path.resolve(userDir) : '';
+  const key = `${dir}\0${dir && jail ? jail.root : ''}`;
   let env = envs.get(key);
   if (!env) {
-    env = createEnv(key || undefined);
+    env = createEnv(dir || undefined, dir ? jail : undefined);
     envs.set(key, env);
   }
   return env;
+}
+
+/**
+ * The environment of a render: an explicit folder (`--templates`, the user's own choice) as given; the
+ * config's `templates` folder jailed in the repository.
+ */
+export function templateEnvFor(templates: string | undefined, config: Config): TemplateEnv {
+  if (templates && templates !== config.templates) return templateEnv(templates);
+  return templateEnv(config.templates, config.templates ? { root: config.root, where: config.where?.(['templates']) } : undefined);
 }

@@ -1,12 +1,12 @@
 import type { Sop } from '../model/types.js';
 import { addBands, FLOWCHART_CSS, mermaidOf } from './flow.js';
-import { templateEnv } from './handlebars.js';
+import { templateEnvFor } from './handlebars.js';
 import { buildView, type ViewContext } from './view.js';
 import type { SopView } from './view-types.js';
 
 export { buildView, type ViewContext, type IndexEntry } from './view.js';
 export type { SopView, StepView, ListView, ItemView, HistoryView } from './view-types.js';
-export { templateEnv, builtinTemplates } from './handlebars.js';
+export { templateEnv, templateEnvFor, builtinTemplates } from './handlebars.js';
 export { pageSize, printableWidthPx } from './page.js';
 import { ACTOR_SHARE, printableWidthPx } from './page.js';
 export { logoDataUri } from './assets.js';
@@ -47,7 +47,7 @@ export function documentCss(view: SopView, opts: RenderOptions, css: string): st
 
 /** The view of an SOP with what the HTML template needs (bands, CSS, layout). */
 export function htmlView(sop: Sop, opts: RenderOptions): SopView & { css: string; layout: { totalLabelSpan: number; actorFontPt: number } } {
-  const env = templateEnv(opts.templates ?? opts.config.templates);
+  const env = templateEnvFor(opts.templates, opts.config);
   const view = buildView(sop, opts);
   const lanes = Math.max(1, view.actors.length);
   const laneWidth = Math.floor((printableWidthPx(opts.config) * ACTOR_SHARE) / lanes);
@@ -69,11 +69,11 @@ export function actorHeaderFontPt(names: readonly string[], laneWidthPx: number)
 
 /** Render one SOP as a self-contained HTML document. */
 export function renderHtml(sop: Sop, opts: RenderOptions): string {
-  return templateEnv(opts.templates ?? opts.config.templates).render('sop.html', htmlView(sop, opts));
+  return templateEnvFor(opts.templates, opts.config).render('sop.html', htmlView(sop, opts));
 }
 
 /** Render one SOP as Markdown with a Mermaid flowchart. */
 export function renderMarkdown(sop: Sop, opts: RenderOptions): string {
   const view = buildView(sop, opts);
-  return templateEnv(opts.templates ?? opts.config.templates).render('sop.md', { ...view, mermaid: mermaidOf(sop, view) });
+  return templateEnvFor(opts.templates, opts.config).render('sop.md', { ...view, mermaid: mermaidOf(sop, view) });
 }

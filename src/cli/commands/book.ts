@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
@@ -49,6 +50,8 @@ export function registerBook(program: Command, state: RunState): void {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
       if (ext !== '.pdf' && ext !== '.html' && ext !== '.htm') throw new UsageError(`--output must end in .pdf or .html; got ${opts.output}`);
+      const file = path.resolve(io.cwd, opts.output);
+      refuseInputOverwrite([file], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       const { openPrintProject } = await import('../../render/pdf/sources.js');
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
       const now = new Date();
@@ -69,7 +72,6 @@ export function registerBook(program: Command, state: RunState): void {
         const parts = [...new Set(left.map((l) => l.status))].map((st) => `${st}: ${by(st).join(', ')}`);
         io.stderr(`sop: not in force, left out of the book (${parts.join('; ')}); --include-drafts or --include-withdrawn add them\n`);
       }
-      const file = path.resolve(io.cwd, opts.output);
       if (ext === '.pdf') {
         const launch = launchOptions(io, project.config);
         const bar = progress(io, project.sops.length);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { formatDiff, type DiffFormat } from '../../lifecycle/format-diff.js';
 import { sopDiff } from '../../lifecycle/sop-diff.js';
 import { writeFileAtomic } from '../output.js';
@@ -18,10 +19,12 @@ export function registerDiff(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .action(async (target: string, a: string | undefined, b: string | undefined, opts: { format: DiffFormat; output?: string; config?: string }) => {
       const { io } = state;
+      const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
+      if (output) refuseInputOverwrite([output], { cwd: io.cwd, configPath: opts.config, flag: '--output' });
       const rep = await sopDiff({ cwd: io.cwd, target, from: a, to: b, configPath: opts.config });
       for (const w of rep.warnings) io.stderr(`sop: ${w}\n`);
       const out = formatDiff(rep, opts.format);
-      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), out);
+      if (output) writeFileAtomic(output, out);
       else io.stdout(out);
       state.exitCode = 0;
     });

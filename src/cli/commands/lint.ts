@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { lint } from '../../index.js';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { formatters, type FormatName } from '../../lint/formatters/index.js';
 import { ruleMetas } from '../../lint/meta.js';
 import { version } from '../../version.js';
@@ -28,6 +29,8 @@ export function registerLint(program: Command, state: RunState): void {
     .option('--since <ref>', 'also check lifecycle changes against the merge base with this git ref (pull requests)')
     .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string }) => {
       const { io } = state;
+      const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
+      if (output) refuseInputOverwrite([output], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since });
       const shown = opts.quiet
         ? { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) }
@@ -38,7 +41,7 @@ export function registerLint(program: Command, state: RunState): void {
         rules: ruleMetas(),
         version: version(),
       });
-      if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
+      if (output) writeFileAtomic(output, text);
       else io.stdout(text);
       const tooManyWarnings = opts.maxWarnings !== undefined && report.warningCount > opts.maxWarnings;
       if (tooManyWarnings) io.stderr(`sop: ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'} found; --max-warnings allows ${opts.maxWarnings}\n`);

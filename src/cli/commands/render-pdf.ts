@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
@@ -57,6 +58,7 @@ export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, sta
   if (project.sops.length > 0) {
     const launch = launchOptions(io, project.config);
     const dir = path.resolve(io.cwd, opts.out);
+    refuseInputOverwrite(project.sops.map((s) => path.join(dir, `${s.base}.pdf`)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: opts.templates });
     const bar = progress(io, project.sops.length);
     const written = new Map<string, string>();
     try {

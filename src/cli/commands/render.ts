@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { refuseInputOverwrite } from '../../inputs.js';
 import { revisionHistories } from '../../lifecycle/revision-history.js';
 import { stylish } from '../../lint/formatters/stylish.js';
 import { ruleMetas } from '../../lint/meta.js';
@@ -86,6 +87,7 @@ export function registerRender(program: Command, state: RunState): void {
         if (only) io.stdout(only.text);
       } else {
         const dir = path.resolve(io.cwd, opts.out);
+        refuseInputOverwrite(result.rendered.map((r) => path.join(dir, r.name)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: templatesDir(io.cwd, opts.templates) });
         for (const r of result.rendered) {
           const file = path.join(dir, r.name);
           writeFileAtomic(file, r.text);

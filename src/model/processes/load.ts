@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/types.js';
+import { resolveInside } from '../../config/inside.js';
 import { ConfigError } from '../../errors.js';
 import { loadFile, type LoadedFile } from '../load.js';
 import { readProcessMap } from './build.js';
@@ -9,27 +10,13 @@ import type { ProcessMap } from './types.js';
 /** The map's file name when the config names none. */
 export const DEFAULT_PROCESS_MAP = 'processes.yaml';
 
-/**
- * A path named in the config, resolved against the repository root; a path outside the repository is refused.
- * The one place the map's path is resolved: swap it for the shared resolver of config-named paths.
- */
-export function resolveInRepository(config: Config, rel: string, key: ReadonlyArray<string | number>): string {
-  const abs = path.resolve(config.root, rel);
-  const inside = path.relative(config.root, abs);
-  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-    const at = config.where ? `${config.where(key)} ` : '';
-    throw new ConfigError(`${at}${key.join('.')} must name a file inside the repository (${config.root}); got ${rel}`);
-  }
-  return abs;
-}
-
 /** Absolute path of the repository's business process map, or undefined when it has none (config error when a named file is missing). */
 export function processMapPath(config: Config): string | undefined {
   if (config.processes === undefined) {
     const abs = path.join(config.root, DEFAULT_PROCESS_MAP);
-    return existsSync(abs) ? abs : undefined;
+    return existsSync(abs) ? resolveInside(config.root, abs, { what: DEFAULT_PROCESS_MAP }) : undefined;
   }
-  const abs = resolveInRepository(config, config.processes, ['processes']);
+  const abs = resolveInside(config.root, config.processes, { where: config.where?.(['processes']), what: 'processes' });
   if (!existsSync(abs)) throw new ConfigError(`${config.where ? `${config.where(['processes'])} ` : ''}processes: the business process map ${config.processes} does not exist.`);
   return abs;
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../config/types.js';
-import { htmlView, templateEnv } from '../index.js';
+import { htmlView, templateEnvFor } from '../index.js';
 import { escapeHtml } from '../pdf/page-css.js';
 import type { Pagination } from '../pdf/paginate.js';
 import type { PrintProject } from '../pdf/sources.js';
@@ -39,11 +39,11 @@ export interface BookLayout {
 
 const partialCache = new Map<string, (ctx: object) => string>();
 
-function articleTemplate(templates: string | undefined): (ctx: object) => string {
-  const key = templates ?? '';
+function articleTemplate(templates: string | undefined, config: PrintProject['config']): (ctx: object) => string {
+  const key = `${templates ?? ''}\0${config.templates ?? ''}\0${config.root}`;
   let t = partialCache.get(key);
   if (!t) {
-    const env = templateEnv(templates);
+    const env = templateEnvFor(templates, config);
     t = env.hbs.compile('{{> sop-document}}', { strict: false, preventIndent: true });
     partialCache.set(key, t);
   }
@@ -53,7 +53,7 @@ function articleTemplate(templates: string | undefined): (ctx: object) => string
 /** The whole book as one self-contained HTML document (no script; images only as data: URIs). */
 export function bookHtml(content: BookContent, project: PrintProject, layout: BookLayout, locale: Locale): string {
   const templates = project.ctx.templates ?? project.config.templates;
-  const article = articleTemplate(templates);
+  const article = articleTemplate(templates, project.config);
   const sections: string[] = [];
   let css = '';
   for (const u of content.units) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config } from '../../config/types.js';
+import { resolveInside } from '../../config/inside.js';
 import { ConfigError } from '../../errors.js';
 import { safeMarkdownIt } from '../inline.js';
 
@@ -22,9 +22,8 @@ export function markdownPage(text: string): string {
 export function readBookPages(config: Config): Array<{ file: string; html: string }> {
   return config.book.pages.map((rel, i) => {
     const at = config.where ? `${config.where(['book', 'pages', i])} ` : '';
-    const abs = path.resolve(config.root, rel);
-    const inside = path.relative(config.root, abs);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) throw new ConfigError(`${at}book.pages must name files inside the repository (${config.root}); got ${rel}`);
+    // The real file, inside the repository: a page committed as a symlink to an outside file is refused.
+    const abs = resolveInside(config.root, rel, { where: config.where?.(['book', 'pages', i]), what: `book.pages[${i}]` });
     let text: string;
     try {
       text = readFileSync(abs, 'utf8');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { IoError } from '../../errors.js';
+import { removeStale } from '../../temp.js';
 
 /** How to start the browser. */
 export interface LaunchOptions {
@@ -105,10 +106,15 @@ export interface OpenBrowser extends PdfBrowser {
   pid: number | undefined;
 }
 
+/** Temporary browser profiles: `sopkit-chromium-<pid>-XXXXXX` (older ones without the pid too). */
+export const PROFILE_NAME = /^sopkit-chromium-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
+
 /** Launch a headless browser with a fresh temporary profile (removed on close). Prefer {@link withBrowser}. */
 export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
   const { default: puppeteer } = await import('puppeteer-core');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'sopkit-chromium-'));
+  // Profiles of runs killed with -9 (older than an hour, their process gone) are removed first.
+  removeStale(os.tmpdir(), PROFILE_NAME);
+  const profile = mkdtempSync(path.join(os.tmpdir(), `sopkit-chromium-${process.pid}-`));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   const args = [...CHROMIUM_ARGS];
   if (opts.noSandbox ?? isRoot()) args.push('--no-sandbox');
