@@ -43,7 +43,7 @@ describe('book pages', () => {
     const dir = tree({ 'sop.config.yaml': CONFIG, 'book/intro.md': 'Pendahuluan\n', 'sops/kul-001.yaml': minimalSop() });
     link(path.join(out, 'secret.md'), path.join(dir, 'book/link.md'));
     for (const file of ['buku.pdf', 'buku.html']) {
-      const r = await sop(['book', '-o', file], dir);
+      const r = await sop(['book', '--include-drafts', '-o', file], dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`sop: sop.config.yaml:5:7 book.pages[1] must stay inside the repository (${dir}): book/link.md (it resolves to ${path.join(out, 'secret.md')}) is outside it.\n`);
       expect(existsSync(path.join(dir, file))).toBe(false);
@@ -55,13 +55,13 @@ describe('book pages', () => {
     const out = outside();
     const dir = tree({ 'sop.config.yaml': CONFIG.replace('book/link.md', 'book/far/page.md'), 'book/intro.md': 'x\n', 'sops/kul-001.yaml': minimalSop() });
     link(path.join(out, 'pages'), path.join(dir, 'book/far'));
-    const r = await sop(['book', '-o', 'b.html'], dir);
+    const r = await sop(['book', '--include-drafts', '-o', 'b.html'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`sop.config.yaml:5:7 book.pages[1] must stay inside the repository (${dir}): book/far/page.md (it resolves to ${path.join(out, 'pages/page.md')})`);
     const chain = tree({ 'sop.config.yaml': CONFIG, 'book/intro.md': 'x\n', 'sops/kul-001.yaml': minimalSop() });
     link(path.join(out, 'secret.md'), path.join(chain, 'book/hop.md'));
     link('hop.md', path.join(chain, 'book/link.md'));
-    const c = await sop(['book', '-o', 'b.html'], chain);
+    const c = await sop(['book', '--include-drafts', '-o', 'b.html'], chain);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain(`book/link.md (it resolves to ${path.join(out, 'secret.md')}) is outside it.`);
     expect(existsSync(path.join(chain, 'b.html'))).toBe(false);
@@ -71,7 +71,7 @@ describe('book pages', () => {
     const dir = tree({ 'sop.config.yaml': CONFIG, 'book/intro.md': 'Pendahuluan\n', 'docs/keputusan.md': 'KEPUTUSAN-INSIDE\n', 'sops/kul-001.yaml': minimalSop() });
     link('../docs/keputusan.md', path.join(dir, 'book/hop.md'));
     link('hop.md', path.join(dir, 'book/link.md'));
-    const r = await sop(['book', '-o', 'buku.html'], dir);
+    const r = await sop(['book', '--include-drafts', '-o', 'buku.html'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'buku.html'), 'utf8')).toContain('KEPUTUSAN-INSIDE');
   });
@@ -218,7 +218,7 @@ describe('browser.executablePath', () => {
     const marker = path.join(dir, 'ran');
     mkdirSync(path.join(dir, 'tools'));
     writeFileSync(path.join(dir, 'tools/chrome'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
-    for (const args of [['render', '--format', 'pdf', '--out', 'pdf'], ['book', '-o', 'buku.pdf']]) {
+    for (const args of [['render', '--format', 'pdf', '--out', 'pdf'], ['book', '--include-drafts', '-o', 'buku.pdf']]) {
       const r = await sop(args, dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`sop: sop.config.yaml:3:19 browser.executablePath names ${path.join(dir, 'tools/chrome')}, a file inside the repository (${dir}): sop runs only an installed browser (e.g. /usr/bin/chromium), or the one PUPPETEER_EXECUTABLE_PATH names.\n`);

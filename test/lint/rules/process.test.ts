@@ -78,7 +78,7 @@ describe('the map file', () => {
   });
 
   it('refuses a configured map outside the repository, and a missing one, with the config line', () => {
-    expect(() => lintTree({}, [], 'locale: id\nprocesses: ../proses.yaml\n')).toThrow(/sop\.config\.yaml:2:12 processes must name a file inside the repository/);
+    expect(() => lintTree({}, [], 'locale: id\nprocesses: ../proses.yaml\n')).toThrow(/sop\.config\.yaml:2:12 processes must stay inside the repository/);
     expect(() => lintTree({}, [], 'processes: proses.yaml\n')).toThrow(/sop\.config\.yaml:1:12 processes: the business process map proses\.yaml does not exist/);
   });
 
