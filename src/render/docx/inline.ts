@@ -1,6 +1,7 @@
 // SOP text with inline Markdown as Word runs: the same safety rules as the HTML (src/render/inline.ts):
 // no raw HTML, no images, links only to http, https and mailto; anything else stays literal text.
 import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
+import type Token from 'markdown-it/lib/token.mjs';
 import { safeMarkdownIt } from '../inline.js';
 
 const md = safeMarkdownIt();
@@ -26,7 +27,11 @@ export function plain(text: string, style: RunStyle = {}): TextRun {
 /** Inline Markdown (emphasis, strong, strike, code, safe links) as runs. */
 export function inlineRuns(text: unknown, style: RunStyle = {}): ParagraphChild[] {
   const s = text === undefined || text === null ? '' : String(text);
-  const tokens = md.parseInline(s, {})[0]?.children ?? [];
+  return tokenRuns(md.parseInline(s, {})[0]?.children ?? [], style);
+}
+
+/** Inline tokens of a safe markdown-it as runs (links reach here only with http, https or mailto targets). */
+export function tokenRuns(tokens: readonly Token[], style: RunStyle = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   let bold = 0;
   let italics = 0;
@@ -84,7 +89,8 @@ export function inlineRuns(text: unknown, style: RunStyle = {}): ParagraphChild[
         link = { href: t.attrGet('href') ?? '', runs: [] };
         break;
       case 'link_close':
-        if (link) out.push(new ExternalHyperlink({ link: link.href, children: link.runs }));
+        // A same-document #anchor (book pages) has no target in Word: its text stays.
+        if (link) out.push(...(/^(https?:|mailto:)/i.test(link.href) ? [new ExternalHyperlink({ link: link.href, children: link.runs })] : link.runs));
         link = undefined;
         break;
       default:

@@ -88,9 +88,13 @@ async function measure(page: SandboxPage): Promise<{ rows: number[]; bandWidth: 
   }, SOP_SELECTORS);
 }
 
-/** A layouter on an open page: the sheet is the PDF's, so the breaks are the PDF's. */
-export function docxLayouter(page: SandboxPage, project: PrintProject): DocxLayouter {
-  const settings: PdfSettings = { sheet: project.sheet, locale: project.locale, selectors: SOP_SELECTORS };
+/**
+ * A layouter on an open page: the sheet is the PDF's, so the breaks are the PDF's (`reservePx` less on every page,
+ * e.g. for the book's headings above an SOP).
+ */
+export function docxLayouter(page: SandboxPage, project: PrintProject, reservePx = 0): DocxLayouter {
+  const sheet = { ...project.sheet, contentHeightPx: project.sheet.contentHeightPx - reservePx };
+  const settings: PdfSettings = { sheet, locale: project.locale, selectors: SOP_SELECTORS };
   let logo: Picture | undefined | null = null;
   return {
     async layout(item) {

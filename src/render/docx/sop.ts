@@ -72,15 +72,18 @@ export function contentWidth(sheet: Sheet): number {
   return tw(sheet.widthMm - sheet.marginMm[1] - sheet.marginMm[3]);
 }
 
-/** The running footer: left text, and "Halaman X dari Y" as PAGE and NUMPAGES fields at the right margin. */
-export function footer(left: string, locale: Locale, sheet: Sheet): Footer {
+/** The running footer: left text, and "Halaman X dari Y" as PAGE and NUMPAGES fields at the right margin (unless `numbered` is false). */
+export function footer(left: string, locale: Locale, sheet: Sheet, numbered = true): Footer {
   const w = PDF_WORDS[locale];
   const style = { font: 'Arial', size: SIZE.footer, color: '333333' };
   return new Footer({
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: contentWidth(sheet) }],
-        children: [new TextRun({ ...style, text: left }), new TextRun({ ...style, children: ['\t', `${w.page} `, PageNumber.CURRENT, ` ${w.of} `, PageNumber.TOTAL_PAGES] })],
+        children: [
+          new TextRun({ ...style, text: left }),
+          ...(numbered ? [new TextRun({ ...style, children: ['\t', `${w.page} `, PageNumber.CURRENT, ` ${w.of} `, PageNumber.TOTAL_PAGES] })] : []),
+        ],
       }),
     ],
   });
@@ -160,7 +163,8 @@ function table(rows: TableRow[], widths: number[]): Table {
   });
 }
 
-function picture(p: Picture, size: { width: number; height: number }): ImageRun {
+/** A picture at a size: SVG with its PNG fallback, or the raster image alone. */
+export function imageRun(p: Picture, size: { width: number; height: number }): ImageRun {
   const transformation = { width: size.width, height: size.height };
   const run = { size: 2 };
   return p.svg
@@ -197,7 +201,7 @@ function identity(view: SopView, logo: Picture | undefined, width: number, lists
   const label = (t: string) => cell({ head: true, middle: true, children: [text(t, { bold: true, size: SIZE.body })] });
   const value = (children: Paragraph[]) => cell({ middle: true, children });
   const org: Paragraph[] = [];
-  if (logo) org.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [picture(logo, logo)] }));
+  if (logo) org.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [imageRun(logo, logo)] }));
   if (view.org.name) org.push(text(view.org.name, { bold: true, allCaps: true, size: SIZE.orgName }, AlignmentType.CENTER));
   for (const u of view.org.unitLines) org.push(text(u, { bold: true, allCaps: true, size: SIZE.orgUnit }, AlignmentType.CENTER));
   if (view.unit) org.push(text(view.unit, { bold: true, allCaps: true, size: SIZE.orgUnit }, AlignmentType.CENTER));
@@ -273,7 +277,7 @@ function stepRow(s: StepView, view: SopView, band: Picture | undefined, height: 
   const req = s.requirements.length
     ? s.requirements.map((r, i) => new Paragraph({ spacing: { before: i === 0 ? 45 : 0, after: 0 }, indent: { left: 160, hanging: 160 }, children: [plain('- ', st), ...inlineRuns(r, st)] }))
     : [first([plain(view.labels.empty, st)])];
-  const bandPara = new Paragraph({ spacing: { before: 0, after: 0 }, run: { size: 2 }, children: band ? [picture(band, band)] : [] });
+  const bandPara = new Paragraph({ spacing: { before: 0, after: 0 }, run: { size: 2 }, children: band ? [imageRun(band, band)] : [] });
   return new TableRow({
     cantSplit: true,
     height: { value: Math.round(height * TW_PER_PX), rule: HeightRule.ATLEAST },
