@@ -6,7 +6,8 @@ import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
 import { mapPool } from '../pdf/pool.js';
 import type { PrintableSop, PrintProject } from '../pdf/sources.js';
 import { docxLayouter, type DocxLayout } from './layout.js';
-import { ListCounter, NUMBERING, sopSection } from './sop.js';
+import { ListCounter, NUMBERING } from './cells.js';
+import { sopSection } from './sop.js';
 
 export { fixedBand } from './band.js';
 export type { DocxLayout, Picture } from './layout.js';
