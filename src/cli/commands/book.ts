@@ -48,7 +48,7 @@ export function registerBook(program: Command, state: RunState): void {
       const ext = path.extname(opts.output).toLowerCase();
       const formats: Record<string, 'pdf' | 'html' | 'docx'> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
       const byExt = formats[ext];
-      if (!byExt) throw new UsageError(`--output must end in .pdf, .html or .docx; got ${opts.output}`);
+      if (!byExt) throw new UsageError(`--output must end in .pdf or .html (or .docx); got ${opts.output}`);
       if (opts.format && opts.format !== byExt) throw new UsageError(`--format ${opts.format} writes a .${opts.format} file; got --output ${opts.output}`);
       const { openPrintProject } = await import('../../render/pdf/sources.js');
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
