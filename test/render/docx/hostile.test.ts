@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { locales } from '../../../src/render/locale/index.js';
-import { sop, tempTree } from '../../helpers/cli.js';
+import { sop } from '../../helpers/cli.js';
+import { testRepo } from '../../lifecycle/repo-helper.js';
 import { pdfText, squeeze } from '../pdf/poppler.js';
 import { libreOfficePdf, pageSizes, paragraphs, readDocx, type Docx } from './read.js';
 
@@ -35,16 +36,17 @@ const hostile = {
   steps: XSS.map((t, i) => ({ activity: t, actor: i % 2 ? 'b' : 'a', requirements: [XSS[(i + 1) % XSS.length]], time: '5 menit', output: XSS[(i + 2) % XSS.length], notes: XSS[(i + 3) % XSS.length] })),
 };
 
-const tree = tempTree({
+const tree = testRepo({
   'sop.config.yaml': 'organization: {name: Kantor Uji}\nlocale: id\npaper: F4\norientation: landscape\n',
   'sops/KUL-666.yaml': stringify(hostile),
 });
+tree.commit('Draft <script>alert(1)</script> & more', '2024-03-11');
 const out = path.join(tree.dir, 'out');
 let run: { code: number; stdout: string; stderr: string };
 let doc: Docx;
 
 beforeAll(async () => {
-  run = await sop(['render', '--format', 'docx', '--force', '--locale', 'en', '--paper', 'A4', '--orientation', 'portrait', '--no-history', '-o', out], tree.dir);
+  run = await sop(['render', '--format', 'docx', '--force', '--locale', 'en', '--paper', 'A4', '--orientation', 'portrait', '-o', out], tree.dir);
   doc = readDocx(path.join(out, 'KUL-666.docx'));
   libreOfficePdf([path.join(out, 'KUL-666.docx')], out);
 }, 180_000);
@@ -68,6 +70,13 @@ describe('sop render --format docx (hostile text, English, A4 portrait)', () => 
     expect(rels).not.toMatch(/javascript:|data:text|file:/);
     // Every picture is inside the package.
     for (const m of rels.matchAll(/<Relationship [^>]*Type="[^"]*\/image"[^>]*>/g)) expect(m[0]).toMatch(/Target="media\/[^"]+"(?! TargetMode)/);
+  });
+
+  it('has the revision history from git, its commit subject as text', () => {
+    const text = paragraphs(doc.document);
+    const at = text.indexOf(locales.en.history);
+    expect(at).toBeGreaterThan(0);
+    expect(text.slice(at)).toContain('Draft <script>alert(1)</script> & more');
   });
 
   it('English labels, "Page X of Y", A4 portrait, DRAFT watermark', () => {
