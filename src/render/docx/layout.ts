@@ -118,7 +118,10 @@ export function docxLayouter(page: SandboxPage, project: PrintProject, reservePx
   };
 }
 
-/** The configured logo at its printed size: SVG with a PNG of it, or the PNG/JPEG/GIF itself; WebP as a PNG. */
+/**
+ * The configured logo at its printed size: a PNG/JPEG/GIF as it is; an SVG or WebP as the PNG Chromium drew (with
+ * requests blocked), so nothing in the repository's SVG (e.g. an external reference) reaches Word's own SVG renderer.
+ */
 async function logoPicture(page: SandboxPage, project: PrintProject, box: { x: number; y: number; width: number; height: number } | undefined): Promise<Picture | undefined> {
   const uri = project.ctx.logo;
   const data = uri ? dataUriBytes(uri) : undefined;
@@ -126,6 +129,5 @@ async function logoPicture(page: SandboxPage, project: PrintProject, box: { x: n
   const size = { width: Math.round(box.width), height: Math.round(box.height) };
   const type = RASTER[data.mime];
   if (type) return { raster: data.bytes, type, ...size };
-  const png = await page.screenshot({ ...box, scale: 3 });
-  return data.mime === 'image/svg+xml' ? { svg: data.bytes, raster: png, type: 'png', ...size } : { raster: png, type: 'png', ...size };
+  return { raster: await page.screenshot({ ...box, scale: 3 }), type: 'png', ...size };
 }

@@ -65,6 +65,9 @@ describe('sop render --format docx (examples)', () => {
       body.push(...t.slice(2).filter((r) => r.includes('<w:drawing>')));
     }
     expect(body).toHaveLength(s.steps.length);
+    // Besides the bands, only the logo: a PNG (the SVG logo as Chromium drew it), no SVG of the repository's own.
+    expect(d.document.match(/<w:drawing>/g)).toHaveLength(s.steps.length + 1);
+    expect(d.document.match(/<asvg:svgBlip /g)).toHaveLength(s.steps.length);
     body.forEach((r, i) => {
       expect(r.match(/<w:drawing>/g)).toHaveLength(1);
       expect(paragraphs(r)[0]).toBe(String(i + 1));
