@@ -86,7 +86,7 @@ export function procedure(layout: DocxLayout, width: number): FileChild[] {
   const total = new TableRow({
     cantSplit: true,
     children: [
-      cell({ span: 3 + view.actors.length, fill: 'F5F5F5', children: [text(view.labels.totalTime, { bold: true, size: SIZE.cell }, AlignmentType.RIGHT)] }),
+      cell({ span: 3 + Math.max(1, view.actors.length), fill: 'F5F5F5', children: [text(view.labels.totalTime, { bold: true, size: SIZE.cell }, AlignmentType.RIGHT)] }),
       cell({ span: 3, fill: 'F5F5F5', children: [text(view.totalTime, { bold: true, size: SIZE.cell })] }),
     ],
   });
