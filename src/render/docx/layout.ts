@@ -10,6 +10,8 @@ import { paginate, type PdfSettings } from '../pdf/pdf.js';
 import type { PrintableSop, PrintProject } from '../pdf/sources.js';
 import type { SopView } from '../view-types.js';
 import { fixedBand } from './band.js';
+import { contentWidth } from './page.js';
+import { bandWidthPx } from './procedure.js';
 
 /** A picture for Word: SVG with a PNG fallback, or a raster image alone; size in CSS px. */
 export interface Picture {
@@ -71,18 +73,16 @@ async function rasterise(page: SandboxPage, svgs: Array<{ svg: string; width: nu
   return out;
 }
 
-/** Row heights, the band cells' width and the logo's box of the SOP loaded on the page. */
-async function measure(page: SandboxPage): Promise<{ rows: number[]; bandWidth: number; logo?: { x: number; y: number; width: number; height: number } }> {
+/** Row heights and the logo's box of the SOP loaded on the page. */
+async function measure(page: SandboxPage): Promise<{ rows: number[]; logo?: { x: number; y: number; width: number; height: number } }> {
   return page.evaluate((sel: typeof SOP_SELECTORS) => {
     const root = document.querySelector(sel.root);
     const table = root?.querySelector(sel.table);
     const rows = table ? Array.from(table.querySelectorAll(sel.row)).map((r) => r.getBoundingClientRect().height) : [];
-    const band = table?.querySelector('td.band');
     const img = root?.querySelector('img.logo');
     const box = img?.getBoundingClientRect();
     return {
       rows,
-      bandWidth: band ? band.getBoundingClientRect().width : 0,
       logo: box && box.width > 0 ? { x: box.left + window.scrollX, y: box.top + window.scrollY, width: box.width, height: box.height } : undefined,
     };
   }, SOP_SELECTORS);
@@ -105,8 +105,9 @@ export function docxLayouter(page: SandboxPage, project: PrintProject, reservePx
       const m = await measure(page);
       if (logo === null) logo = await logoPicture(page, project, m.logo);
       const view = htmlView(item.sop, { ...project.ctx, history: item.history, breaks: pagination.breaks });
-      const width = Math.max(1, Math.floor(m.bandWidth) - 1);
+      // As wide as Word's merged actor cells (their columns have the stylesheet's shares of the printable width).
       const lanes = Math.max(1, view.actors.length);
+      const width = Math.max(1, bandWidthPx(contentWidth(project.sheet), lanes));
       const svgs = view.steps.map((s, i) => {
         const height = Math.max(1, Math.round(m.rows[i] ?? 56));
         return { svg: fixedBand(s.band ?? '', width, height, lanes), width, height };
