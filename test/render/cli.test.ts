@@ -135,8 +135,8 @@ describe('sop render', () => {
     const dir = tree({ 'sop.config.yaml': CONFIG, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
     const tpl = await sop(['render', '--templates', 'nope'], dir);
     expect([tpl.code, tpl.stderr]).toEqual([2, 'sop: --templates: no such folder: nope\n']);
-    const fmt = await sop(['render', '--format', 'docx'], dir);
+    const fmt = await sop(['render', '--format', 'odt'], dir);
     expect(fmt.code).toBe(2);
-    expect(fmt.stderr).toContain("argument 'docx' is invalid");
+    expect(fmt.stderr).toContain("argument 'odt' is invalid");
   });
 });

@@ -17,6 +17,7 @@ import { shownPath } from './render-pdf.js';
 /** Options of `sop book`. */
 interface BookCliOptions {
   output: string;
+  format?: 'pdf' | 'html' | 'docx';
   title?: string;
   locale?: Locale;
   paper?: Paper;
@@ -33,9 +34,10 @@ interface BookCliOptions {
 export function registerBook(program: Command, state: RunState): void {
   program
     .command('book')
-    .description('print the SOP book: cover, front pages, contents with page numbers, SOPs grouped by unit (PDF or one HTML file)')
+    .description('print the SOP book: cover, front pages, contents with page numbers, SOPs grouped by unit (PDF, one HTML file, or DOCX)')
     .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
-    .requiredOption('-o, --output <file>', 'the book to write: FILE.pdf or FILE.html')
+    .requiredOption('-o, --output <file>', 'the book to write: FILE.pdf, FILE.html or FILE.docx')
+    .addOption(new Option('-f, --format <format>', 'pdf, html or docx (default: from the --output file\'s extension)').choices(['pdf', 'html', 'docx']))
     .option('--title <title>', 'title on the cover and in the footers (default: book.title of the config)')
     .addOption(new Option('-l, --locale <locale>', 'language of the printed words (default: the config\'s)').choices(['id', 'en']))
     .addOption(new Option('--paper <paper>', 'paper size (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
@@ -49,7 +51,10 @@ export function registerBook(program: Command, state: RunState): void {
     .action(async (paths: string[], opts: BookCliOptions) => {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
-      if (ext !== '.pdf' && ext !== '.html' && ext !== '.htm') throw new UsageError(`--output must end in .pdf or .html; got ${opts.output}`);
+      const formats: Record<string, 'pdf' | 'html' | 'docx'> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
+      const byExt = formats[ext];
+      if (!byExt) throw new UsageError(`--output must end in .pdf or .html (or .docx); got ${opts.output}`);
+      if (opts.format && opts.format !== byExt) throw new UsageError(`--format ${opts.format} writes a .${opts.format} file; got --output ${opts.output}`);
       const file = path.resolve(io.cwd, opts.output);
       refuseInputOverwrite([file], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       const { openPrintProject } = await import('../../render/pdf/sources.js');
@@ -72,7 +77,16 @@ export function registerBook(program: Command, state: RunState): void {
         const parts = [...new Set(left.map((l) => l.status))].map((st) => `${st}: ${by(st).join(', ')}`);
         io.stderr(`sop: not in force, left out of the book (${parts.join('; ')}); --include-drafts or --include-withdrawn add them\n`);
       }
-      if (ext === '.pdf') {
+      if (byExt === 'docx') {
+        const { bookAsDocx } = await import('../../render/docx/book.js');
+        const launch = launchOptions(io, project.config);
+        const bar = progress(io, project.sops.length);
+        try {
+          writeFileAtomic(file, await bookAsDocx(content, project, launch, bar.onProgress));
+        } finally {
+          bar.end();
+        }
+      } else if (byExt === 'pdf') {
         const launch = launchOptions(io, project.config);
         const bar = progress(io, project.sops.length);
         try {

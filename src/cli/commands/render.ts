@@ -13,7 +13,7 @@ import type { RunState } from '../state.js';
 
 /** Options of `sop render`. */
 interface RenderCliOptions {
-  format: 'html' | 'md' | 'pdf';
+  format: 'html' | 'md' | 'pdf' | 'docx';
   out: string;
   locale?: 'id' | 'en';
   templates?: string;
@@ -42,9 +42,9 @@ function templatesDir(cwd: string, dir: string | undefined): string | undefined 
 export function registerRender(program: Command, state: RunState): void {
   program
     .command('render')
-    .description('render SOPs to HTML, Markdown or PDF documents (one file per SOP, named after its id)')
+    .description('render SOPs to HTML, Markdown, PDF or Word (DOCX) documents (one file per SOP, named after its id)')
     .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf']).default('html'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf', 'docx']).default('html'))
     .option('-o, --out <dir>', 'output folder, or - for stdout (one SOP only)', 'dist')
     .addOption(new Option('-l, --locale <locale>', 'language of the document labels (default: the config\'s)').choices(['id', 'en']))
     .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
@@ -59,6 +59,11 @@ export function registerRender(program: Command, state: RunState): void {
       if (opts.format === 'pdf') {
         const { renderPdfCommand } = await import('./render-pdf.js');
         await renderPdfCommand(paths, { ...opts, templates: templatesDir(io.cwd, opts.templates) }, state);
+        return;
+      }
+      if (opts.format === 'docx') {
+        const { renderDocxCommand } = await import('./render-docx.js');
+        await renderDocxCommand(paths, { ...opts, templates: templatesDir(io.cwd, opts.templates) }, state);
         return;
       }
       const toStdout = opts.out === '-';

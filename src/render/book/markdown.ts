@@ -19,7 +19,7 @@ export function markdownPage(text: string): string {
 }
 
 /** Read the Markdown pages named in the config (`book.pages`, relative to the repository root). */
-export function readBookPages(config: Config): Array<{ file: string; html: string }> {
+export function readBookPages(config: Config): Array<{ file: string; html: string; text: string }> {
   return config.book.pages.map((rel, i) => {
     const at = config.where ? `${config.where(['book', 'pages', i])} ` : '';
     // The real file, inside the repository: a page committed as a symlink to an outside file is refused.
@@ -30,7 +30,7 @@ export function readBookPages(config: Config): Array<{ file: string; html: strin
     } catch (e) {
       throw new ConfigError(`${at}book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return { file: rel, html: markdownPage(text) };
+    return { file: rel, html: markdownPage(text), text };
   });
 }
 

@@ -23,6 +23,8 @@ export interface SandboxPage {
   evaluate<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>>;
   /** Print to PDF with the document's own @page size and margins. */
   pdf(opts?: { outline?: boolean }): Promise<Uint8Array>;
+  /** A PNG of a region of the loaded document (CSS px), transparent where nothing is painted; `scale` 2 doubles the pixels. */
+  screenshot(clip: { x: number; y: number; width: number; height: number; scale?: number }): Promise<Uint8Array>;
   /** Requests that were aborted (URLs), oldest first. */
   blocked: string[];
   /** Close the page. */
@@ -92,6 +94,7 @@ async function sandboxPage(browser: Browser, widthPx: number): Promise<SandboxPa
         timeout: 600_000,
       });
     },
+    screenshot: (clip) => page.screenshot({ type: 'png', clip, omitBackground: true, captureBeyondViewport: true }),
     close: () => page.close(),
   };
 }

@@ -64,7 +64,7 @@ export interface PrintProject {
 }
 
 /** Open the project, lint the targets, and keep the SOPs that may be printed (all of them with `force`). */
-export async function openPrintProject(opts: PrintProjectOptions, linkExt: 'pdf' | 'html' | 'book'): Promise<PrintProject> {
+export async function openPrintProject(opts: PrintProjectOptions, linkExt: 'pdf' | 'html' | 'book' | 'docx'): Promise<PrintProject> {
   // In a book every SOP is an anchor of the same document; single PDFs link to their neighbours.
   const href = (id: string) => (linkExt === 'book' ? `#sop-${id}` : `${id}.${linkExt}`);
   const { config, index, errors, ready, skipped } = selectForRendering(opts, href, 'print');

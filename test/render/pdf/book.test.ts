@@ -299,7 +299,7 @@ describe('sop book -o FILE.html', () => {
   });
 
   it('refuses an output that is neither .pdf nor .html', async () => {
-    const r = await sop(['book', '-o', path.join(out.dir, 'buku.docx')], EXAMPLES);
+    const r = await sop(['book', '-o', path.join(out.dir, 'buku.odt')], EXAMPLES);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/must end in \.pdf or \.html/);
   });

@@ -1,0 +1,120 @@
+// The Buku SOP as one Word document: cover, the Markdown front pages (`book.pages`), a Word table of contents
+// (a TOC field over the unit and SOP headings), and each SOP in a section of its own (its footer and watermark).
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  Paragraph,
+  TableOfContents,
+  VerticalAlignSection,
+  type FileChild,
+  type ISectionOptions,
+} from 'docx';
+import type { Locale } from '../../config/types.js';
+import type { BookContent } from '../book/assemble.js';
+import { readBookPages } from '../book/markdown.js';
+import { BOOK_WORDS } from '../book/words.js';
+import type { LaunchOptions } from '../pdf/browser.js';
+import type { Sheet } from '../pdf/paper.js';
+import type { PrintProject } from '../pdf/sources.js';
+import { imageRun, ListCounter, pageBreak } from './cells.js';
+import { packDocx, withDocxLayouts } from './index.js';
+import { plain, type RunStyle } from './inline.js';
+import type { Picture } from './layout.js';
+import { markdownBlocks } from './markdown.js';
+import { footer, header, pageProperties } from './page.js';
+import { sopSection } from './sop.js';
+
+/** Room (CSS px) the unit and SOP headings take above an SOP's first page in the book, kept on every page's budget. */
+const HEADINGS_PX = 44;
+
+/** Heading 1 (a unit) and Heading 2 (an SOP) as the book's HTML styles them; the contents field lists both. */
+export const BOOK_HEADINGS = {
+  heading1: {
+    run: { font: 'Arial', size: 24, bold: true, allCaps: true, color: '000000' },
+    paragraph: { spacing: { before: 0, after: 40 }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '222222', space: 1 } } },
+  },
+  heading2: { run: { font: 'Arial', size: 15, bold: false, italics: false, color: '555555' }, paragraph: { spacing: { before: 0, after: 60 } } },
+};
+
+/** The cover: logo, STANDAR OPERASIONAL PROSEDUR, title, subtitle, organisation, year, address. */
+function cover(content: BookContent, locale: Locale, logo: Picture | undefined): FileChild[] {
+  const c = content.cover;
+  const w = BOOK_WORDS[locale];
+  const line = (text: string, style: RunStyle, after = 200) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [plain(text, style)] });
+  const out: FileChild[] = [];
+  if (logo) {
+    const k = Math.min(170 / logo.height, 227 / logo.width);
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [imageRun(logo, { width: Math.round(logo.width * k), height: Math.round(logo.height * k) })] }));
+  }
+  out.push(line(w.kind, { size: 48, bold: true }));
+  if (c.title && c.title.toUpperCase() !== w.kind) out.push(line(c.title, { size: 30, bold: true }));
+  if (c.subtitle) out.push(line(c.subtitle, { size: 24 }));
+  const org = [c.organization, ...c.unitLines].filter(Boolean);
+  org.forEach((l, i) => out.push(line(l, { size: 26, bold: true, allCaps: true }, i === org.length - 1 ? 300 : 40)));
+  out.push(line(String(c.year), { size: 30, bold: true }));
+  if (c.address) out.push(line(c.address, { size: 20 }));
+  return out;
+}
+
+/** The front pages' sheet: the text at most 190 mm wide, centred (as the book's HTML sets it). */
+function frontSheet(sheet: Sheet): Sheet {
+  const side = Math.max(sheet.marginMm[3], (sheet.widthMm - 190) / 2);
+  return { ...sheet, marginMm: [sheet.marginMm[0], side, sheet.marginMm[2], side] };
+}
+
+/** The book as one DOCX; Chromium lays out every SOP (breaks, row heights, band pictures) in one browser. */
+export async function bookAsDocx(
+  content: BookContent,
+  project: PrintProject,
+  launch: LaunchOptions,
+  onProgress?: (done: number, total: number, name: string) => void,
+): Promise<Uint8Array> {
+  const { sheet, locale } = project;
+  const w = BOOK_WORDS[locale];
+  const all = content.units.flatMap((u) => u.sops.map((s, i) => ({ unit: u.name, first: i === 0, s })));
+  const lists = new ListCounter();
+  let logo: Picture | undefined;
+  const sopSections = await withDocxLayouts(
+    project,
+    launch,
+    all.map((a) => a.s.item),
+    async (_item, layout, i) => {
+      logo ??= layout.logo;
+      const a = all[i]!;
+      const headings = [
+        ...(a.first ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [plain(a.unit)] })] : []),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [plain(`${a.s.number} ${a.s.title}`)] }),
+      ];
+      return sopSection(layout, sheet, locale, lists, headings);
+    },
+    onProgress,
+    HEADINGS_PX,
+  );
+  const page = pageProperties(sheet);
+  const plainHeader = header(undefined, sheet);
+  const bookFooter = footer(content.title, locale, sheet);
+  const fronts = readBookPages(project.config).flatMap((p, i) => [...(i > 0 ? [pageBreak()] : []), ...markdownBlocks(p.text)]);
+  const sections: ISectionOptions[] = [
+    {
+      properties: { ...page, verticalAlign: VerticalAlignSection.CENTER },
+      headers: { default: plainHeader },
+      footers: { default: footer('', locale, sheet, false) },
+      children: cover(content, locale, logo),
+    },
+    ...(fronts.length
+      ? [{ properties: pageProperties(frontSheet(sheet)), headers: { default: plainHeader }, footers: { default: footer(content.title, locale, frontSheet(sheet)) }, children: fronts }]
+      : []),
+    {
+      properties: page,
+      headers: { default: plainHeader },
+      footers: { default: bookFooter },
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [plain(w.contents, { size: 28, bold: true })] }),
+        new TableOfContents(w.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+      ],
+    },
+    ...sopSections,
+  ];
+  return packDocx(sections, { title: content.title, toc: true, headings: BOOK_HEADINGS });
+}
