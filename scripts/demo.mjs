@@ -51,13 +51,21 @@ function noBrowser() {
   }
 }
 
-sop('lint', 'examples');
-sop('render', 'examples', '--format', 'html', '--out', path.join(out, 'html'));
-sop('render', 'examples', '--format', 'md', '--out', path.join(out, 'md'));
+/** The steps that need no browser, then those that print PDF (one `sop` command line each). */
+const STEPS = [
+  ['lint', 'examples'],
+  ['render', 'examples', '--format', 'html', '--out', path.join(out, 'html')],
+  ['render', 'examples', '--format', 'md', '--out', path.join(out, 'md')],
+];
+const PDF_STEPS = [
+  ['render', 'examples', '--format', 'pdf', '--out', path.join(out, 'pdf')],
+  ['book', 'examples', '-o', path.join(out, 'buku-sop.pdf')],
+];
+
+for (const step of STEPS) sop(...step);
 const missing = noBrowser();
 if (missing) {
   console.log(`PDF skipped: ${missing}; for PDF install ${installLine(process.platform)} (HTML and Markdown are in ${shown(out)}).`);
   process.exit(requirePdf ? 2 : 0);
 }
-sop('render', 'examples', '--format', 'pdf', '--out', path.join(out, 'pdf'));
-sop('book', 'examples', '-o', path.join(out, 'buku-sop.pdf'));
+for (const step of PDF_STEPS) sop(...step);

@@ -3,8 +3,11 @@ export const CI_HOSTS = ['github', 'gitlab', 'none'] as const;
 /** A CI host. */
 export type CiHost = (typeof CI_HOSTS)[number];
 
-/** The install line of the generated pipelines (sopkit from the repository's package.json). */
-export const NPM_INSTALL = 'npm install --no-audit --no-fund';
+/** The install line of the generated pipelines: sopkit from the repository's package-lock.json (vendor/sopkit-*.tgz). */
+export const NPM_INSTALL = 'npm ci --no-audit --no-fund';
+
+/** How the pipelines run sop: the installed package only (a plain `npx sop` would fetch an unrelated package). */
+export const SOP = 'npx --no-install sop';
 
 /**
  * GitHub Actions: on pull requests `sop lint --since` the base branch, uploaded to code scanning as SARIF and
@@ -38,14 +41,14 @@ jobs:
           node-version: 20
       - run: ${NPM_INSTALL}
       - name: sop lint (SARIF for code scanning)
-        run: npx sop lint --since "origin/$BASE_REF" --format sarif -o sop.sarif || true
+        run: ${SOP} lint --since "origin/$BASE_REF" --format sarif -o sop.sarif || true
       - uses: github/codeql-action/upload-sarif@v3
         if: always()
         with:
           sarif_file: sop.sarif
           category: sop
       - name: sop lint
-        run: npx sop lint --since "origin/$BASE_REF" --format github
+        run: ${SOP} lint --since "origin/$BASE_REF" --format github
   book:
     if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
@@ -57,8 +60,8 @@ jobs:
         with:
           node-version: 20
       - run: ${NPM_INSTALL}
-      - run: npx sop lint
-      - run: npx sop book -o dist/buku-sop.pdf
+      - run: ${SOP} lint
+      - run: ${SOP} book -o dist/buku-sop.pdf
       - uses: actions/upload-artifact@v4
         with:
           name: buku-sop
@@ -83,8 +86,8 @@ sop-lint:
   script:
     - ${NPM_INSTALL}
     - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
-    - npx sop lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit -o sop-junit.xml || true
-    - npx sop lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - ${SOP} lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit -o sop-junit.xml || true
+    - ${SOP} lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
   artifacts:
     when: always
     reports:
@@ -99,8 +102,8 @@ sop-book:
   script:
     - apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core
     - ${NPM_INSTALL}
-    - npx sop lint
-    - npx sop book -o dist/buku-sop.pdf
+    - ${SOP} lint
+    - ${SOP} book -o dist/buku-sop.pdf
   artifacts:
     paths:
       - dist/buku-sop.pdf

@@ -91,6 +91,9 @@ function exampleSop(o: InitOptions, u: Unit): InitFile {
   return { path: `${dir}/${draftFileName(id, title)}`, content };
 }
 
+/** The package file `npm pack` makes of this sopkit, which the repository keeps in vendor/. */
+export const sopkitTarball = (version: string) => `sopkit-${version}.tgz`;
+
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 /** Every file of a new SOP repository (the caller writes those that do not exist yet). */
@@ -105,7 +108,8 @@ export function initFiles(o: InitOptions): InitFile[] {
         private: true,
         description: `Standar Operasional Prosedur ${o.org}`,
         scripts: { lint: 'sop lint', render: 'sop render --format pdf', book: 'sop book -o dist/buku-sop.pdf' },
-        devDependencies: { sopkit: `^${o.version}` },
+        // sopkit is not on the npm registry: the office keeps its package file in vendor/ (npm pack in sopkit).
+        devDependencies: { sopkit: `file:vendor/${sopkitTarball(o.version)}` },
       }),
     },
     {

@@ -7,8 +7,9 @@ import { NPM_INSTALL } from '../../src/scaffold/ci.js';
 import { ROOT, tempTree } from '../helpers/cli.js';
 import { pdfText } from '../render/pdf/poppler.js';
 
-// The pipelines `sop init` writes, run line by line on this machine with the built CLI: `npx sop` becomes
-// `node dist/cli/bin.js`, and the install line becomes what it leaves behind (node_modules/sopkit).
+// The pipelines `sop init` writes, run line by line on this machine with the built CLI: `npx --no-install sop`
+// becomes `node dist/cli/bin.js`, and the install line (`npm ci`, sopkit from vendor/) becomes what it leaves
+// behind (node_modules/sopkit).
 const BIN = path.join(ROOT, 'dist/cli/bin.js');
 const base = tempTree();
 afterAll(() => base.cleanup());
@@ -37,12 +38,13 @@ function branchWithDraft(dir: string): void {
 /** Run one `run:`/`script:` line as CI would (bash, stop on error); returns exit code and output. */
 function runLine(dir: string, line: string, env: Record<string, string>): { code: number; out: string } {
   if (line === NPM_INSTALL) {
-    // What `npm install` leaves: sopkit (from package.json) under node_modules.
+    // What `npm ci` leaves: sopkit (from vendor/ through package-lock.json) under node_modules.
     mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
     if (!existsSync(path.join(dir, 'node_modules/sopkit'))) symlinkSync(ROOT, path.join(dir, 'node_modules/sopkit'), 'dir');
     return { code: 0, out: '' };
   }
-  const cmd = line.replace(/\bnpx sop\b/g, `node ${JSON.stringify(BIN)}`);
+  expect(line).not.toMatch(/npx (?!--no-install )[^\n]*\bsop\b/); // a plain `npx sop` would fetch an unrelated package
+  const cmd = line.replace(/\bnpx --no-install sop\b/g, `node ${JSON.stringify(BIN)}`);
   const r = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', cmd], { cwd: dir, env: { ...process.env, ...gitEnv, NO_COLOR: '1', ...env }, encoding: 'utf8' });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }

@@ -55,7 +55,8 @@ describe('sop init', () => {
     expect(read(dir, '.gitignore')).toMatch(/^dist\/$/m);
     const precommit = parse(read(dir, '.pre-commit-config.yaml'));
     expect(precommit.repos[0].hooks[0]).toMatchObject({ id: 'sop-lint', entry: 'npx --no-install sop lint', files: '^sops/.*\\.ya?ml$' });
-    expect(JSON.parse(read(dir, 'package.json')).devDependencies.sopkit).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(JSON.parse(read(dir, 'package.json')).devDependencies.sopkit).toMatch(/^file:vendor\/sopkit-\d+\.\d+\.\d+\.tgz$/);
+    expect(r.stdout).toContain('npx --no-install sop lint');
 
     const lint = await sop(['lint'], dir);
     expect(lint.stdout).toContain('4 files checked, no problems');

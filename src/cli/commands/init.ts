@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import type { Locale, Paper } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
 import { CI_HOSTS, type CiHost } from '../../scaffold/ci.js';
-import { INIT_DEFAULTS, initFiles } from '../../scaffold/init.js';
+import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../scaffold/init.js';
 import { KPU_UNITS, parseUnits } from '../../scaffold/units.js';
 import { version } from '../../version.js';
 import type { RunState } from '../state.js';
@@ -89,7 +89,18 @@ export function registerInit(program: Command, state: RunState): void {
         io.stdout(writeNewFile(abs, f.content) ? `created  ${shown(f.path)}\n` : `kept     ${shown(f.path)} (exists; not changed)\n`);
       }
       const cd = near(root);
-      io.stdout(`\nNext:${cd ? ` cd ${cd.includes(' ') ? JSON.stringify(cd) : cd} &&` : ''} git init && npm install && npx sop lint\n`);
+      const tgz = sopkitTarball(version());
+      io.stdout(
+        [
+          '',
+          'Next:',
+          ...(cd ? [`  cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
+          '  git init',
+          `  copy ${tgz} (npm pack in the sopkit checkout) into vendor/, then: npm install`,
+          '  npx --no-install sop lint',
+          '',
+        ].join('\n'),
+      );
       state.exitCode = 0;
     });
 }
