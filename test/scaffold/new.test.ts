@@ -27,7 +27,7 @@ async function lintClean(dir: string): Promise<void> {
 describe('sop new in the examples repository', () => {
   it('writes a draft to the unit folder with the next number of the unit, and it lints clean', async () => {
     const dir = examplesCopy();
-    const r = await sop(['new', 'KUL-016', '--title', 'Pengadaan Barang/Jasa: Pengadaan Langsung', '--unit', 'KUL', '--process', 'KUL.02.01', '--date', '2026-12-03'], dir);
+    const r = await sop(['new', 'KUL-016', '--title', 'Pengadaan Barang/Jasa: Pengadaan Langsung', '--unit', 'KUL', '--process', 'PB.3.2.1.1', '--date', '2026-12-03'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const file = path.join(dir, 'sops/kul/KUL-016-pengadaan-barang-jasa-pengadaan-langsung.yaml');
@@ -38,7 +38,7 @@ describe('sop new in the examples repository', () => {
     expect(text).toContain('number: "016/SOP/KUL/KPU-Kot/XII/2026"');
     expect(text).toContain('unit: "Subbagian Keuangan, Umum dan Logistik"');
     expect(text).toContain('title: "Pengadaan Barang/Jasa: Pengadaan Langsung"');
-    expect(text).toContain('process: KUL.02.01');
+    expect(text).toContain('process: PB.3.2.1.1'); // a KUL process of the examples' business process map (processes.yaml)
     expect(text).toContain('status: draft');
     expect(text).toContain('type: decision');
     expect(text).toContain('created: 2026-12-03');
