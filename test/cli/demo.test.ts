@@ -27,7 +27,7 @@ describe('npm run demo without a browser', () => {
     const out = path.join(t.dir, 'demo');
     const r = demo(out);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('14 files checked, no problems');
+    expect(r.out).toMatch(/✓ \d+ files checked, no problems/);
     expect(count(path.join(out, 'html'), '.html')).toBe(14);
     expect(count(path.join(out, 'md'), '.md')).toBe(14);
     expect(existsSync(path.join(out, 'pdf'))).toBe(false);

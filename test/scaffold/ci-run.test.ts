@@ -28,6 +28,15 @@ function office(name: string, ci: 'github' | 'gitlab'): string {
   return dir;
 }
 
+/** Approve the KUL example on main, so the default branch has an SOP in force for its book. */
+function approveExample(dir: string): void {
+  const file = path.join(dir, 'sops/kul/KUL-001-contoh-sop-keuangan-umum-dan-logistik.yaml');
+  const number = /^number: "([^"]+)"/m.exec(readFileSync(file, 'utf8'))![1]!;
+  sopBin(dir, 'approve', 'KUL-001', '--number', number, '--approver-position', 'Sekretaris KPU Kota Malang', '--approver-name', 'Nama Pejabat', '--approver-nip', '197901012005011001');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'sop(KUL-001): approved');
+}
+
 function branchWithDraft(dir: string): void {
   git(dir, 'checkout', '-q', '-b', 'tambah-sop');
   sopBin(dir, 'new', 'KUL-002', '--title', 'Pengelolaan Surat Masuk', '--unit', 'KUL');
@@ -76,6 +85,7 @@ describe('the GitHub workflow written by sop init', () => {
     expect(uses(wf.jobs.book, 'actions/upload-artifact').with.path).toBe('dist/buku-sop.pdf');
 
     // Pull request: the checkout has the base branch as origin/main.
+    approveExample(dir);
     git(dir, 'update-ref', 'refs/remotes/origin/main', 'main');
     branchWithDraft(dir);
     const env = Object.fromEntries(Object.entries(lint.env as Record<string, string>).map(([k, v]) => [k, expression(v, { 'github.base_ref': 'main' })]));
@@ -102,7 +112,7 @@ describe('the GitHub workflow written by sop init', () => {
     }
     const text = pdfText(path.join(dir, 'dist/buku-sop.pdf'));
     expect(text).toContain('Contoh SOP Keuangan');
-    expect(text).toContain('Contoh SOP Hukum dan Sumber Daya Manusia');
+    expect(text).toContain('001/SOP/KUL/KPU-Kot/');
   }, 120_000);
 });
 
@@ -111,6 +121,7 @@ describe('the GitLab pipeline written by sop init', () => {
     const origin = path.join(base.dir, 'origin.git');
     git(base.dir, 'init', '-q', '--bare', '-b', 'main', origin);
     const dir = office('kantor-gitlab', 'gitlab');
+    approveExample(dir);
     git(dir, 'remote', 'add', 'origin', origin);
     git(dir, 'push', '-q', 'origin', 'main');
     const ci = yamlFile(path.join(dir, '.gitlab-ci.yml'));
@@ -146,6 +157,6 @@ describe('the GitLab pipeline written by sop init', () => {
       const r = runLine(main, line, { ...book.variables, CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main' });
       expect(r.code, `${line}\n${r.out}`).toBe(0);
     }
-    expect(pdfText(path.join(main, 'dist/buku-sop.pdf'))).toContain('Contoh SOP Perencanaan');
+    expect(pdfText(path.join(main, 'dist/buku-sop.pdf'))).toContain('Contoh SOP Keuangan');
   }, 120_000);
 });
