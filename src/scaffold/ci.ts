@@ -70,13 +70,13 @@ jobs:
 }
 
 /**
- * GitLab CI: on merge requests `sop lint --since` the target branch with a JUnit report (shown in the merge
- * request's test summary; sopkit has no Code Quality format yet); on the default branch the book as an artifact.
+ * GitLab CI: on merge requests `sop lint --since` the target branch with Code Quality and JUnit reports (shown
+ * in the merge request); on the default branch the book as an artifact.
  */
 export function gitlabPipeline(): string {
   return `# SOP checks, written by \`sop init\`.
-# Merge requests: \`sop lint --since\` the target branch (lifecycle guarded), with a JUnit report shown in
-# the merge request. Default branch: the SOP book (PDF) as an artifact.
+# Merge requests: \`sop lint --since\` the target branch (lifecycle guarded), with Code Quality and JUnit
+# reports shown in the merge request. Default branch: the SOP book (PDF) as an artifact.
 sop-lint:
   image: node:20
   rules:
@@ -86,11 +86,13 @@ sop-lint:
   script:
     - ${NPM_INSTALL}
     - git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - ${SOP} lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format gitlab -o gl-code-quality-report.json || true
     - ${SOP} lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" --format junit -o sop-junit.xml || true
     - ${SOP} lint --since "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
   artifacts:
     when: always
     reports:
+      codequality: gl-code-quality-report.json
       junit: sop-junit.xml
 
 sop-book:

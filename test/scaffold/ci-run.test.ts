@@ -117,7 +117,7 @@ describe('the GitHub workflow written by sop init', () => {
 });
 
 describe('the GitLab pipeline written by sop init', () => {
-  it('is valid YAML with a JUnit report and the book artifact, and its script lines pass', () => {
+  it('is valid YAML with Code Quality and JUnit reports and the book artifact, and its script lines pass', () => {
     const origin = path.join(base.dir, 'origin.git');
     git(base.dir, 'init', '-q', '--bare', '-b', 'main', origin);
     const dir = office('kantor-gitlab', 'gitlab');
@@ -129,7 +129,7 @@ describe('the GitLab pipeline written by sop init', () => {
     const book = ci['sop-book'];
     expect(lint.rules[0].if).toContain('merge_request_event');
     expect(lint.variables.GIT_DEPTH).toBe('0');
-    expect(lint.artifacts.reports.junit).toBe('sop-junit.xml');
+    expect(lint.artifacts.reports).toEqual({ codequality: 'gl-code-quality-report.json', junit: 'sop-junit.xml' });
     expect(book.rules[0].if).toBe('$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH');
     expect(book.artifacts.paths).toEqual(['dist/buku-sop.pdf']);
 
@@ -144,6 +144,7 @@ describe('the GitLab pipeline written by sop init', () => {
       expect(r.code, `${line}\n${r.out}`).toBe(0);
     }
     expect(readFileSync(path.join(mr, 'sop-junit.xml'), 'utf8')).toMatch(/<testsuites[^>]*failures="0"/);
+    expect(JSON.parse(readFileSync(path.join(mr, 'gl-code-quality-report.json'), 'utf8'))).toEqual([]);
 
     const main = path.join(base.dir, 'runner-main');
     git(base.dir, 'clone', '-q', '-b', 'main', origin, main);
