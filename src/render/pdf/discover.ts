@@ -77,7 +77,7 @@ export function findBrowser(search: BrowserSearch): FoundBrowser | undefined {
 export function installLine(platform: string): string {
   if (platform === 'win32') return 'Microsoft Edge (part of Windows 10 and 11) or Google Chrome: winget install Microsoft.Edge, or winget install Google.Chrome';
   if (platform === 'darwin') return 'Google Chrome or Microsoft Edge: brew install --cask google-chrome (or microsoft-edge), or download it from google.com/chrome or microsoft.com/edge';
-  return 'Chromium: sudo apt-get install chromium (Debian/Ubuntu; Fedora: sudo dnf install chromium), or Google Chrome or Microsoft Edge';
+  return 'Chromium: sudo apt-get install chromium (Debian; Ubuntu: sudo snap install chromium; Fedora: sudo dnf install chromium), or Google Chrome or Microsoft Edge';
 }
 
 /** How to install a browser on this platform and how to name one that sop does not find. */
