@@ -12,6 +12,7 @@ export function defaultConfig(root: string): Config {
   return {
     root,
     organization: { name: '', unitLines: [] },
+    units: [],
     locale: 'id',
     paper: 'A4',
     orientation: 'landscape',
@@ -111,6 +112,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     ...base,
     file,
     organization: { ...base.organization, ...(raw.organization ?? {}) },
+    units: ((raw.units ?? []) as Array<{ code: string; name: string }>).map((u) => ({ code: u.code, name: u.name })),
     locale: raw.locale ?? base.locale,
     paper: raw.paper ?? base.paper,
     orientation: raw.orientation ?? base.orientation,

@@ -18,6 +18,14 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
+/** A unit (e.g. a subbagian) that owns SOPs. */
+export interface Unit {
+  /** Short upper-case code, e.g. `KUL`; its lower case names the unit's folder under sops/. */
+  code: string;
+  /** The name as written in an SOP's `unit`. */
+  name: string;
+}
+
 /** The resolved `sop.config.yaml`, defaults applied. */
 export interface Config {
   /** Absolute folder the config lives in (the repository root). */
@@ -26,6 +34,8 @@ export interface Config {
   file?: string;
   /** The office printed in the header. */
   organization: { name: string; unitLines: string[]; logo?: string; address?: string };
+  /** The units that own SOPs (`units` of the config; empty when not set). */
+  units: Unit[];
   /** Language of rendered documents. */
   locale: Locale;
   /** Paper size. */

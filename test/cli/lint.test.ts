@@ -36,7 +36,7 @@ const rows: Row[] = [
   { name: '--version prints the package version', args: ['--version'], exitCode: 0, check: (_d, r) => expect(r.stdout).toBe(`${version}\n`) },
   { name: 'an unknown command', args: ['frob'], exitCode: 2, stderr: ["unknown command 'frob'"] },
   { name: 'an unknown option', args: ['lint', '--bogus'], files: CLEAN, exitCode: 2, stderr: ["unknown option '--bogus'"] },
-  { name: 'an unknown format', args: ['lint', '-f', 'xml'], files: CLEAN, exitCode: 2, stderr: ["argument 'xml' is invalid", 'stylish, json, sarif, github, junit'] },
+  { name: 'an unknown format', args: ['lint', '-f', 'xml'], files: CLEAN, exitCode: 2, stderr: ["argument 'xml' is invalid", 'stylish, json, sarif, github, gitlab, junit'] },
   { name: '--max-warnings needs a number', args: ['lint', '--max-warnings', 'many'], files: CLEAN, exitCode: 2, stderr: ['expected a whole number'] },
   { name: 'a missing path', args: ['lint', 'sops/nope.yaml'], files: CLEAN, exitCode: 2, stderr: ['sop: No such file or folder: sops/nope.yaml'] },
   { name: 'a glob that matches nothing', args: ['lint', 'sops/*.yml'], files: CLEAN, exitCode: 2, stderr: ['No files match'] },
@@ -57,6 +57,7 @@ const rows: Row[] = [
   // Formats.
   { name: 'json', args: ['lint', 'sops', '-f', 'json'], files: BROKEN, exitCode: 1, check: (_d, r) => expect(JSON.parse(r.stdout)).toMatchObject({ errorCount: 1, warningCount: 0, files: [{ file: 'sops/KUL-002.yaml', diagnostics: [{ ruleId: 'schema', range: { start: { line: 20, column: 1 } } }] }] }) },
   { name: 'github', args: ['lint', 'sops', '--format', 'github'], files: WARNED, exitCode: 0, stdout: ['::warning file=sops/KUL-002.yaml,line=20,col=1,endLine=20,endColumn=5,title=schema::Unknown key `actr`'] },
+  { name: 'gitlab', args: ['lint', 'sops', '-f', 'gitlab'], files: BROKEN, exitCode: 1, stdout: ['"check_name": "schema"', '"severity": "major"', '"path": "sops/KUL-002.yaml"'] },
   { name: 'junit', args: ['lint', 'sops', '-f', 'junit'], files: BROKEN, exitCode: 1, stdout: ['<testsuite name="sops/KUL-002.yaml" tests="1" failures="1" errors="0">', '<testcase classname="sops/KUL-002.yaml" name="schema">'] },
   {
     name: 'sarif lists every rule and locates the result',

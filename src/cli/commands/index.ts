@@ -9,6 +9,8 @@ import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
 import { registerPromote } from './promote.js';
 import { registerMap } from './map.js';
+import { registerInit } from './init.js';
+import { registerNew } from './new.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerMap, registerHistory, registerDiff, registerPromote];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerMap, registerHistory, registerDiff, registerPromote, registerInit, registerNew];

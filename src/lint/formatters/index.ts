@@ -1,4 +1,5 @@
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
@@ -6,6 +7,6 @@ import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
 /** Every output format of `sop lint`, by name (also the CLI's `--format` choices). */
-export const formatters = { stylish, json, sarif, github, junit } satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, github, gitlab, junit } satisfies Record<string, Formatter>;
 /** A known format name. */
 export type FormatName = keyof typeof formatters;

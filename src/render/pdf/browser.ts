@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { IoError } from '../../errors.js';
 import { removeStale } from '../../temp.js';
+import { launchOnPipe, LaunchFailure, type Launched } from './launch.js';
 
 /** How to start the browser. */
 export interface LaunchOptions {
@@ -109,56 +110,75 @@ export interface OpenBrowser extends PdfBrowser {
   pid: number | undefined;
 }
 
+/** The message for a browser that did not start: why, and what to do about it. */
+function launchMessage(executablePath: string, f: LaunchFailure): string {
+  if (f.policyBlocked) {
+    return [
+      `The browser ${executablePath} refuses to be controlled: a policy set by your administrator forbids remote debugging`,
+      '(RemoteDebuggingAllowed = false; the browser said "DevTools remote debugging is disallowed by the system admin").',
+      'sop prints PDF by controlling a headless browser, so ask IT to allow it for this browser, or name another',
+      'Chromium-family browser without that policy with PUPPETEER_EXECUTABLE_PATH or browser.executablePath in sop.config.yaml.',
+      'HTML and Markdown output do not need a browser.',
+    ].join('\n');
+  }
+  const said = f.stderr ? `\nThe browser said:\n${f.stderr.replace(/^/gm, '  ')}` : '';
+  const hint = /sandbox/i.test(`${f.message}\n${f.stderr}`)
+    ? '\nChromium could not set up its sandbox (unprivileged user namespaces may be disabled); allow them, or run in a container as root.'
+    : '';
+  return `Cannot start the browser ${executablePath}: ${f.message}${hint}${said}`;
+}
+
 /** Temporary browser profiles: `sopkit-chromium-<pid>-XXXXXX` (older ones without the pid too). */
 export const PROFILE_NAME = /^sopkit-chromium-(?:(\d+)-)?[A-Za-z0-9]{6}$/;
 
 /** Launch a headless browser with a fresh temporary profile (removed on close). Prefer {@link withBrowser}. */
 export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
-  const { default: puppeteer } = await import('puppeteer-core');
   // Profiles of runs killed with -9 (older than an hour, their process gone) are removed first.
   removeStale(os.tmpdir(), PROFILE_NAME);
   const profile = mkdtempSync(path.join(os.tmpdir(), `sopkit-chromium-${process.pid}-`));
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   const args = [...CHROMIUM_ARGS];
   if (opts.noSandbox ?? isRoot()) args.push('--no-sandbox');
-  let browser: Browser;
+  let launched: Launched;
   try {
-    browser = await puppeteer.launch({
-      executablePath: opts.executablePath,
-      headless: true,
-      pipe: true,
-      userDataDir: profile,
-      args,
-      handleSIGINT: false,
-      defaultViewport: null,
-      protocolTimeout: 600_000,
-    });
+    launched = await launchOnPipe(opts.executablePath, profile, args, 600_000);
   } catch (e) {
     removeProfile();
-    const first = (e as Error).message.split('\n').find((l) => l.trim()) ?? String(e);
-    const hint = /sandbox/i.test((e as Error).message)
-      ? '\nChromium could not set up its sandbox (unprivileged user namespaces may be disabled); allow them, or run in a container as root.'
-      : '';
-    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${first}${hint}`);
+    if (e instanceof LaunchFailure) throw new IoError(launchMessage(opts.executablePath, e));
+    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`);
   }
+  const { browser, proc, exited } = launched;
+  // Never leave a browser behind when this process ends abruptly.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let closing: Promise<void> | undefined;
   return {
     launches: 1,
     profileDir: profile,
-    pid: browser.process()?.pid,
+    pid: proc.pid,
     newPage: (w) => sandboxPage(browser, w),
     close: () =>
       (closing ??= browser
         .close()
-        .catch(() => browser.process()?.kill('SIGKILL'))
-        .then(() => removeProfile())),
+        .catch(() => undefined)
+        .then(() => Promise.race([exited, new Promise<'late'>((r) => setTimeout(() => r('late'), 5000).unref())]))
+        .then(async (late) => {
+          if (late === 'late') {
+            proc.kill('SIGKILL');
+            await exited;
+          }
+        })
+        .then(() => {
+          process.off('exit', killOnExit);
+          removeProfile();
+        })),
   };
 }
 
 /**
  * Launch one headless browser, run `work`, and always close the browser and remove its profile:
  * on success, on error, and on Ctrl-C (pending work then fails with InterruptedError).
- * puppeteer-core is imported lazily, in this module only, so `sop lint` never loads it.
+ * puppeteer-core is imported lazily (here and in launch.ts) so `sop lint` never loads it.
  */
 export async function withBrowser<T>(opts: LaunchOptions, work: (browser: OpenBrowser) => Promise<T>): Promise<T> {
   let interrupted = false;

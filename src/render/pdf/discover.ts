@@ -12,7 +12,7 @@ export interface BrowserSearch {
   platform: string;
 }
 
-/** The usual system paths of Chromium or Chrome, per platform, in the order they are tried. */
+/** The usual system paths of Chromium, Chrome or Edge, per platform, in the order they are tried. */
 export function systemBrowserPaths(platform: string, env: Record<string, string | undefined> = {}): string[] {
   if (platform === 'darwin') {
     return [
@@ -30,7 +30,16 @@ export function systemBrowserPaths(platform: string, env: Record<string, string 
       ...roots.map((r) => `${r}\\Microsoft\\Edge\\Application\\msedge.exe`),
     ];
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+    '/opt/microsoft/msedge/msedge',
+  ];
 }
 
 /** Where the browser comes from, for messages. */
@@ -45,7 +54,7 @@ export interface FoundBrowser {
 }
 
 /**
- * Find a Chromium-family browser: `PUPPETEER_EXECUTABLE_PATH`, then `browser.executablePath` of the config,
+ * Find a Chromium-family browser (Chromium, Chrome, Edge): `PUPPETEER_EXECUTABLE_PATH`, then `browser.executablePath` of the config,
  * then the usual system paths. A path that is named explicitly but missing is an error, not a fall-through.
  * Never downloads anything.
  */
@@ -64,17 +73,20 @@ export function findBrowser(search: BrowserSearch): FoundBrowser | undefined {
   return found ? { executablePath: found, source: 'system' } : undefined;
 }
 
-/** How to install a browser, per platform. */
+/** What to install for PDF output on this platform, in one line (the demo's message, the start of {@link installHint}). */
+export function installLine(platform: string): string {
+  if (platform === 'win32') return 'Microsoft Edge (part of Windows 10 and 11) or Google Chrome: winget install Microsoft.Edge, or winget install Google.Chrome';
+  if (platform === 'darwin') return 'Google Chrome or Microsoft Edge: brew install --cask google-chrome (or microsoft-edge), or download it from google.com/chrome or microsoft.com/edge';
+  return 'Chromium: sudo apt-get install chromium (Debian; Ubuntu: sudo snap install chromium; Fedora: sudo dnf install chromium), or Google Chrome or Microsoft Edge';
+}
+
+/** How to install a browser on this platform and how to name one that sop does not find. */
 export function installHint(platform: string): string {
-  const lines = [
-    'PDF output needs Chromium or Google Chrome; sop never downloads a browser. Install one:',
-    '  Debian/Ubuntu: sudo apt-get install chromium',
-    '  macOS:         brew install --cask google-chrome   (or install Chrome from google.com/chrome)',
-    '  Windows:       winget install Google.Chrome          (or install Chrome from google.com/chrome)',
-    'or name it with PUPPETEER_EXECUTABLE_PATH=/path/to/chrome or browser.executablePath in sop.config.yaml.',
-  ];
-  const order = platform === 'darwin' ? [0, 2, 1, 3, 4] : platform === 'win32' ? [0, 3, 1, 2, 4] : [0, 1, 2, 3, 4];
-  return order.map((i) => lines[i]).join('\n');
+  return [
+    'PDF output needs a Chromium-family browser (Chromium, Google Chrome or Microsoft Edge); sop never downloads one.',
+    `Install ${installLine(platform)}`,
+    'or name it with PUPPETEER_EXECUTABLE_PATH=/path/to/browser or browser.executablePath in sop.config.yaml.',
+  ].join('\n');
 }
 
 /** No usable browser (exit 2, message only). */
@@ -88,6 +100,6 @@ export class BrowserNotFoundError extends ConfigError {
 /** The browser to use, or a {@link BrowserNotFoundError} naming what to install. */
 export function requireBrowser(search: BrowserSearch): FoundBrowser {
   const found = findBrowser(search);
-  if (!found) throw new BrowserNotFoundError('No Chromium or Chrome browser found.', search.platform);
+  if (!found) throw new BrowserNotFoundError('No Chromium, Chrome or Edge browser found.', search.platform);
   return found;
 }

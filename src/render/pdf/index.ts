@@ -5,7 +5,7 @@ import type { Pagination, RowSelectors } from './paginate.js';
 import { renderPdfs, type BatchOptions, type PdfSource } from './pdf.js';
 import type { PrintableSop, PrintProject } from './sources.js';
 
-export { findBrowser, requireBrowser, installHint, BrowserNotFoundError, systemBrowserPaths } from './discover.js';
+export { findBrowser, requireBrowser, installHint, installLine, BrowserNotFoundError, systemBrowserPaths } from './discover.js';
 export { withBrowser, openBrowser, InterruptedError, type LaunchOptions, type PdfBrowser } from './browser.js';
 export { openPrintProject, type PrintProject, type PrintProjectOptions } from './sources.js';
 export { PAPERS, ORIENTATIONS } from './paper.js';

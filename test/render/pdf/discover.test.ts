@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BrowserNotFoundError, findBrowser, installHint, requireBrowser, systemBrowserPaths } from '../../../src/render/pdf/discover.js';
+import { BrowserNotFoundError, findBrowser, installHint, installLine, requireBrowser, systemBrowserPaths } from '../../../src/render/pdf/discover.js';
 import { isUserError } from '../../../src/errors.js';
 import { sop, ROOT } from '../../helpers/cli.js';
 import path from 'node:path';
@@ -15,6 +15,15 @@ describe('findBrowser', () => {
     { name: 'google-chrome-stable', files: ['/usr/bin/google-chrome-stable'], platform: 'linux', want: '/usr/bin/google-chrome-stable' },
     { name: 'macOS Chrome', files: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'], platform: 'darwin', want: '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome' },
     { name: 'Windows Chrome under Program Files', env: { PROGRAMFILES: 'C:\\Program Files' }, files: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe'], platform: 'win32', want: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe' },
+    { name: 'Linux Edge (microsoft-edge)', files: ['/usr/bin/microsoft-edge'], platform: 'linux', want: '/usr/bin/microsoft-edge' },
+    { name: 'Linux Edge (microsoft-edge-stable)', files: ['/usr/bin/microsoft-edge-stable'], platform: 'linux', want: '/usr/bin/microsoft-edge-stable' },
+    { name: "Linux Edge (Microsoft's package folder)", files: ['/opt/microsoft/msedge/msedge'], platform: 'linux', want: '/opt/microsoft/msedge/msedge' },
+    { name: 'Linux: Chromium before Edge', files: ['/opt/microsoft/msedge/msedge', '/usr/bin/chromium'], platform: 'linux', want: '/usr/bin/chromium' },
+    { name: 'macOS Edge', files: ['/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'], platform: 'darwin', want: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge' },
+    { name: 'macOS Chromium', files: ['/Applications/Chromium.app/Contents/MacOS/Chromium'], platform: 'darwin', want: '/Applications/Chromium.app/Contents/MacOS/Chromium' },
+    { name: 'Windows Edge (x86 Program Files, as Windows installs it)', files: ['C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'], platform: 'win32', want: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe' },
+    { name: 'Windows Chrome per user (LOCALAPPDATA)', env: { LOCALAPPDATA: 'C:\\Users\\staf\\AppData\\Local' }, files: ['C:\\Users\\staf\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe'], platform: 'win32', want: 'C:\\Users\\staf\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe' },
+    { name: 'Windows paths are not tried on Linux', files: ['C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'], platform: 'linux', want: undefined },
     { name: 'nothing installed', files: [], platform: 'linux', want: undefined },
     { name: 'linux paths are not tried on macOS', files: ['/usr/bin/chromium'], platform: 'darwin', want: undefined },
   ];
@@ -29,7 +38,7 @@ describe('findBrowser', () => {
     expect(() => findBrowser({ env: {}, config: { executablePath: '/nope/chrome' }, exists: only('/usr/bin/chromium'), platform: 'linux' })).toThrow(/browser\.executablePath/);
   });
 
-  it('no browser: a user error naming what to install on each system', () => {
+  it('no browser: a user error naming what to install', () => {
     let err: unknown;
     try {
       requireBrowser({ env: {}, config: {}, exists: () => false, platform: 'linux' });
@@ -39,15 +48,24 @@ describe('findBrowser', () => {
     expect(err).toBeInstanceOf(BrowserNotFoundError);
     expect(isUserError(err)).toBe(true);
     const msg = (err as Error).message;
+    expect(msg).toContain('No Chromium, Chrome or Edge browser found.');
     expect(msg).toContain('sudo apt-get install chromium');
-    expect(msg).toMatch(/macOS/);
-    expect(msg).toMatch(/Windows/);
     expect(msg).toContain('PUPPETEER_EXECUTABLE_PATH');
-    expect(installHint('darwin').split('\n')[1]).toMatch(/macOS/);
+  });
+
+  it.each([
+    { platform: 'win32', says: ['Microsoft Edge', 'Google Chrome', 'winget install Microsoft.Edge'], not: ['apt-get', 'brew'] },
+    { platform: 'linux', says: ['sudo apt-get install chromium'], not: ['winget', 'brew'] },
+    { platform: 'darwin', says: ['Google Chrome', 'Microsoft Edge', 'brew install --cask google-chrome'], not: ['apt-get', 'winget'] },
+  ])('the install message speaks to $platform', ({ platform, says, not }) => {
+    const msg = installHint(platform);
+    for (const s of says) expect(msg).toContain(s);
+    for (const s of not) expect(msg).not.toContain(s);
+    expect(installLine(platform).split('\n')).toHaveLength(1);
   });
 
   it('knows the usual system paths', () => {
-    expect(systemBrowserPaths('linux')).toEqual(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']);
+    expect(systemBrowserPaths('linux').slice(0, 5)).toEqual(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium']);
   });
 });
 
