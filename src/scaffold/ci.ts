@@ -61,7 +61,8 @@ jobs:
           node-version: 20
       - run: ${NPM_INSTALL}
       - run: ${SOP} lint
-      - run: ${SOP} book -o dist/buku-sop.pdf
+      # SOPs in force, and drafts as a marked review copy (KONSEP), so the job has a book from day one
+      - run: ${SOP} book --include-drafts -o dist/buku-sop.pdf
       - uses: actions/upload-artifact@v4
         with:
           name: buku-sop
@@ -105,7 +106,8 @@ sop-book:
     - apt-get update && apt-get install -y --no-install-recommends chromium fonts-dejavu-core
     - ${NPM_INSTALL}
     - ${SOP} lint
-    - ${SOP} book -o dist/buku-sop.pdf
+    # SOPs in force, and drafts as a marked review copy (KONSEP), so the job has a book from day one
+    - ${SOP} book --include-drafts -o dist/buku-sop.pdf
   artifacts:
     paths:
       - dist/buku-sop.pdf
