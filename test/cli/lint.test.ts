@@ -50,7 +50,7 @@ const rows: Row[] = [
   { name: 'warnings alone exit 0', args: ['lint', 'sops'], files: WARNED, exitCode: 0, stdout: ['sops/KUL-002.yaml:20:1', 'warn', '(0 errors, 1 warning)'] },
   { name: '--max-warnings exceeded exits 1', args: ['lint', 'sops', '--max-warnings', '0'], files: WARNED, exitCode: 1, stderr: ['sop: 1 warning found; --max-warnings allows 0\n'] },
   { name: '--max-warnings not exceeded exits 0', args: ['lint', 'sops', '--max-warnings', '1'], files: WARNED, exitCode: 0, stdout: ['1 warning'] },
-  { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn', 'KUL-002.yaml:20'] },
+  { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn ', 'KUL-002.yaml:20', 'no problems'], stdout: ['✓ 1 file checked, no errors (1 warning hidden by --quiet)'] },
   { name: '--quiet does not change the exit code of --max-warnings', args: ['lint', 'sops', '-q', '--max-warnings', '0'], files: WARNED, exitCode: 1, notStdout: ['KUL-002.yaml:20'] },
   { name: '--quiet keeps errors', args: ['lint', 'sops', '--quiet'], files: { ...BOTH, 'sop.config.yaml': 'rules:\n  schema: error\n' }, exitCode: 1, stdout: ['KUL-002.yaml:20:1', 'KUL-003.yaml:20:1'] },
 

@@ -37,6 +37,7 @@ export function registerLint(program: Command, state: RunState): void {
         cwd: io.cwd,
         rules: ruleMetas(),
         version: version(),
+        hiddenWarnings: opts.quiet ? report.warningCount : 0,
       });
       if (opts.output) writeFileAtomic(path.resolve(io.cwd, opts.output), text);
       else io.stdout(text);

@@ -22,10 +22,11 @@ export const stylish: Formatter = (report, ctx) => {
   }
   const total = report.errorCount + report.warningCount;
   const checked = `${plural(report.files.length, 'file')} checked`;
+  const hidden = ctx.hiddenWarnings ? `${plural(ctx.hiddenWarnings, 'warning')} hidden by --quiet` : '';
   if (total === 0) {
-    lines.push(c.green(`✓ ${checked}, no problems`));
+    lines.push(hidden ? c.yellow(`✓ ${checked}, no errors (${hidden})`) : c.green(`✓ ${checked}, no problems`));
   } else {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}) in ${checked}`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}${hidden ? `; ${hidden}` : ''}) in ${checked}`;
     lines.push(report.errorCount ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,8 @@ export interface FormatContext {
   rules: RuleMeta[];
   /** sopkit's version. */
   version: string;
+  /** Warnings left out of the report by `--quiet` (said in the summary). */
+  hiddenWarnings?: number;
 }
 
 /** A pure function from report to text. */

@@ -28,6 +28,12 @@ describe('stylish formatter', () => {
     expect(stylish(clean, ctx)).toBe('✓ 1 file checked, no problems\n');
   });
 
+  it('says how many warnings --quiet hid instead of "no problems"', () => {
+    expect(stylish(clean, { ...ctx, hiddenWarnings: 2 })).toBe('✓ 1 file checked, no errors (2 warnings hidden by --quiet)\n');
+    const errorsOnly = { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) };
+    expect(stylish(errorsOnly, { ...ctx, hiddenWarnings: 1 })).toContain('✖ 3 problems (3 errors, 0 warnings; 1 warning hidden by --quiet) in 3 files checked');
+  });
+
   it('colours only when asked', () => {
     expect(stylish(report, ctx)).not.toMatch(ANSI);
     const coloured = stylish(report, { ...ctx, color: true });
