@@ -138,3 +138,25 @@ describe('sop lint (in-process)', () => {
     }
   });
 });
+
+describe('sop lint from a sub-folder of the repository', () => {
+  it('gives github, sarif and json paths relative to the repository root (the folder holding .git)', async () => {
+    const t = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/sop/sop.config.yaml': 'locale: id\n', 'docs/sop/sops/kul/KUL-002.yaml': minimalSop('KUL-002', 'actr: x\n') });
+    try {
+      const cwd = path.join(t.dir, 'docs/sop/sops/kul');
+      const gh = await sop(['lint', '-f', 'github'], cwd);
+      expect(gh.stdout).toContain('::error file=docs/sop/sops/kul/KUL-002.yaml,line=20,col=1,');
+      const run = JSON.parse((await sop(['lint', '-f', 'sarif'], cwd)).stdout).runs[0];
+      expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${t.dir}/`);
+      expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'docs/sop/sops/kul/KUL-002.yaml', uriBaseId: '%SRCROOT%' });
+      const js = JSON.parse((await sop(['lint', '-f', 'json', 'KUL-002.yaml'], cwd)).stdout);
+      expect(js.files[0].file).toBe('docs/sop/sops/kul/KUL-002.yaml');
+      expect(js.files[0].diagnostics[0].file).toBe('docs/sop/sops/kul/KUL-002.yaml');
+      expect(js.root).toBeUndefined();
+      // People still read paths from where they are.
+      expect((await sop(['lint'], cwd)).stdout).toContain('KUL-002.yaml:20:1');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -11,7 +11,7 @@ export const github: Formatter = (report, ctx) => {
     for (const d of f.diagnostics) {
       const { start, end } = d.range;
       const props = [
-        `file=${property(portablePath(ctx.cwd, d.file))}`,
+        `file=${property(portablePath(ctx, d.file))}`,
         `line=${start.line}`,
         `col=${start.column}`,
         `endLine=${end.line}`,

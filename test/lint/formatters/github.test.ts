@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { github } from '../../../src/lint/formatters/github.js';
-import { clean, ctx, report } from './fixture.js';
+import { clean, ctx, fromSubfolder, report } from './fixture.js';
 
 describe('github formatter', () => {
   it('prints one workflow command per diagnostic, escaped as GitHub documents', () => {
@@ -17,6 +17,10 @@ describe('github formatter', () => {
 
   it('prints nothing for a clean report', () => {
     expect(github(clean, ctx)).toBe('');
+  });
+
+  it('gives paths relative to the repository root when run from a sub-folder', () => {
+    expect(github(fromSubfolder.report, fromSubfolder.ctx)).toMatch(/^::error file=sops\/kul\/KUL-004\.yaml,line=3,/);
   });
 
   it('gives files outside cwd as absolute paths with forward slashes', () => {

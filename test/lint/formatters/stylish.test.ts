@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stylish } from '../../../src/lint/formatters/stylish.js';
 import { json } from '../../../src/lint/formatters/json.js';
-import { clean, ctx, report } from './fixture.js';
+import { clean, ctx, fromSubfolder, report } from './fixture.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[\d+m/;
@@ -46,5 +46,11 @@ describe('stylish formatter', () => {
 describe('json formatter', () => {
   it('is the report itself', () => {
     expect(JSON.parse(json(report, ctx))).toEqual(report);
+  });
+
+  it('gives paths relative to the repository root when run from a sub-folder', () => {
+    const out = JSON.parse(json(fromSubfolder.report, fromSubfolder.ctx));
+    expect(out.files[0].file).toBe('sops/kul/KUL-004.yaml');
+    expect(out.files[0].diagnostics.map((d: { file: string }) => d.file)).toEqual(['sops/kul/KUL-004.yaml', 'sops/kul/KUL-004.yaml', 'sops/kul/KUL-004.yaml']);
   });
 });
