@@ -3,6 +3,7 @@ import jsyaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { DocPath, Range } from './types.js';
 import { createLocator, type Locator } from './locate.js';
+import { wordSyntaxErrors } from './syntax-words.js';
 
 /** Files larger than this are refused. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -221,17 +222,15 @@ function fullParse(file: string, text: string): LoadedFile {
   }
   let tooDeep = false;
   for (const d of all) {
-    for (const err of [...d.errors, ...d.warnings]) {
-      const [s, e] = err.pos;
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      if (/call stack/i.test(msg)) {
-        // The parser recursed out of stack: say it once, where it happened.
-        if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(s, e), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
-        tooDeep = true;
-        continue;
-      }
-      const dup = err.code === 'DUPLICATE_KEY' ? duplicateKey(d, s, locator, locator.rangeOf(s, e)) : undefined;
-      problems.push({ ruleId: 'yaml-syntax', range: dup?.range ?? locator.rangeOf(s, e), path: [], message: dup?.message ?? `YAML syntax error: ${msg}` });
+    const errs = [...d.errors, ...d.warnings];
+    for (const err of errs.filter((x) => /call stack/i.test(x.message))) {
+      // The parser recursed out of stack: say it once, where it happened.
+      if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(err.pos[0], err.pos[1]), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
+      tooDeep = true;
+    }
+    for (const w of wordSyntaxErrors(text, errs.filter((x) => !/call stack/i.test(x.message)))) {
+      const dup = w.error?.code === 'DUPLICATE_KEY' ? duplicateKey(d, w.start, locator, locator.rangeOf(w.start, w.end)) : undefined;
+      problems.push({ ruleId: 'yaml-syntax', range: dup?.range ?? locator.rangeOf(w.start, w.end), path: [], message: dup?.message ?? w.message });
     }
   }
   if (all.length > 1) {
