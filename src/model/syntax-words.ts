@@ -7,8 +7,6 @@ export interface WordedSyntaxError {
   end: number;
   /** Sentence. */
   message: string;
-  /** The parser's error, when it is passed through (duplicate keys are worded by the loader). */
-  error?: YAMLError;
 }
 
 // Indentation (spaces and list dashes) that holds a tab.
@@ -102,10 +100,6 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
   const seenLines = new Set<number>();
   for (const e of errors) {
     if (afterTab(e) && out.length > 0) continue;
-    if (e.code === 'DUPLICATE_KEY') {
-      out.push({ start: e.pos[0], end: e.pos[1], message: '', error: e });
-      continue;
-    }
     const li = lineIndexAt(starts, e.pos[0]);
     if (seenLines.has(li)) continue;
     seenLines.add(li);
@@ -138,7 +132,7 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
       }
     }
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    out.push({ start: e.pos[0], end: e.pos[1], message: `YAML syntax error: ${msg}`, error: e });
+    out.push({ start: e.pos[0], end: e.pos[1], message: `YAML syntax error: ${msg}` });
   }
   return out;
 }
