@@ -16,7 +16,7 @@ describe('stylish formatter', () => {
         '  sops/kul/KUL-004.yaml:12:1  warn   The SOP lists no legal basis.  legal-basis',
         '',
         'sops/odd, name:1.yaml',
-        '  sops/odd, name:1.yaml:1:1  error  50% done <b>&</b> "q" \'a\' line two\u0000end  yaml-syntax',
+        '  sops/odd, name:1.yaml:1:1  error  50% done <b>&</b> "q" \'a\' line two\\x00end  yaml-syntax',
         '',
         '✖ 4 problems (3 errors, 1 warning) in 3 files checked',
         '',
