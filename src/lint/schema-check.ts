@@ -152,7 +152,7 @@ function word(e: ErrorObject, data: unknown, file: LoadedFile): { path: DocPath;
         const key = typeof p.at(-1) === 'string' ? `${String(p.at(-1))}: ` : '';
         return { path: p, message: `${where(p)} must be ${want}, not the number ${src.text}; put it in quotes: ${key}"${src.text}".` };
       }
-      if (src && isMap(src.node) && /:\s/.test(src.text)) {
+      if (src && isMap(src.node) && !src.text.startsWith('{') && /:\s/.test(src.text)) {
         // `[Ya: rahasia, Biasa]` or `- Lihat: KUL-006`: a colon and a space make a key and a value.
         return { path: p, message: `${where(p)} must be ${want}, not a mapping: YAML reads the colon in \`${src.text}\` as "key: value". Put the text in quotes: "${src.text.replace(/(["\\])/g, '\\$1')}".` };
       }
