@@ -45,11 +45,14 @@ function cells(r: StatusRow): string[] {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** A terminal cell: one line, control characters shown escaped. */
 const termCell = (s: string) => showControls(s.replace(/\r\n|[\r\n\t]/g, ' '));
+/** The row with every text made safe for a terminal. */
+const termRow = (r: StatusRow): StatusRow => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? termCell(v) : v])) as unknown as StatusRow;
 
-function table(rep: StatusReport, o: StatusFormatOptions): string {
+function table(report: StatusReport, o: StatusFormatOptions): string {
+  const rep = { ...report, rows: report.rows.map(termRow) };
   const paintStage = o.paintStage ?? ((_s, t) => t);
   const warn = o.paintWarn ?? ((t) => t);
-  const rows = rep.rows.map((r) => cells(r).map(termCell).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 || i === 6 ? clip(c, 30) : c)));
+  const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 || i === 6 ? clip(c, 30) : c)));
   const width = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cs: string[], paint?: (i: number, padded: string) => string) =>
     cs.map((c, i) => {
