@@ -68,6 +68,26 @@ function flowItem(line: string, col: number): string | undefined {
   return item && /:(?=[ \t]|$)/.test(item) ? item : undefined;
 }
 
+/** An unclosed `[`, `{` or quote: reported where it was opened, which is where the fix goes. */
+function unclosedAt(text: string, pos: number, msg: string): WordedSyntaxError | undefined {
+  const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(msg);
+  if (flow) {
+    const open = flow[2] === ']' ? '[' : '{';
+    const at = text.lastIndexOf(open, pos);
+    if (at < 0) return undefined;
+    return { start: at, end: at + 1, message: `This \`${open}\` is not closed: end the ${flow[1] === 'sequence' ? 'list' : 'mapping'} with \`${flow[2]}\` on the same line, or put the whole value in quotes if the \`${open}\` is part of the text.` };
+  }
+  const quote = /^Missing closing (["'])quote/.exec(msg);
+  if (quote) {
+    const q = quote[1]!;
+    let at = text.lastIndexOf(q, Math.min(pos, text.length - 1));
+    while (at > 0 && q === '"' && text[at - 1] === '\\') at = text.lastIndexOf(q, at - 1);
+    if (at < 0) return undefined;
+    return { start: at, end: at + 1, message: `The quote ${q} opened here is never closed: add the closing ${q} at the end of the value.` };
+  }
+  return undefined;
+}
+
 /**
  * Turn the parser's errors into one diagnostic per cause. A tab in the indentation is said once, at the
  * first such line, and the errors it sets off after it are dropped; an unquoted colon in a value says to
@@ -132,6 +152,11 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
       }
     }
     const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const unclosed = unclosedAt(text, e.pos[0], msg);
+    if (unclosed) {
+      out.push(unclosed);
+      continue;
+    }
     out.push({ start: e.pos[0], end: e.pos[1], message: `YAML syntax error: ${msg}` });
   }
   return out;

@@ -36,6 +36,13 @@ describe('YAML syntax errors a non-programmer can act on', () => {
     expect(show(ds)).toEqual([`yaml-syntax 15:13 The value of \`output\` has a colon followed by a space, which YAML reads as the start of another key. Put the whole value in quotes: output: "Catatan: surat diterima"`]);
   });
 
+  it('an unclosed [ or quote is reported where it was opened', () => {
+    const list = sop.replace('legalBasis: [UU 43/2009]', 'legalBasis: [UU 43/2009');
+    expect(show(lintText(list))).toEqual([`yaml-syntax 8:13 This \`[\` is not closed: end the list with \`]\` on the same line, or put the whole value in quotes if the \`[\` is part of the text.`]);
+    const quoted = sop.replace('title: Contoh', 'title: "Contoh');
+    expect(show(lintText(quoted))).toEqual(['yaml-syntax 3:8 The quote " opened here is never closed: add the closing " at the end of the value.']);
+  });
+
   it('a second colon inside {…} says to quote the value', () => {
     const ds = lintText(sop.replace('  - {id: staf, name: Staf}', '  - {id: staf, name: Staf: umum}'));
     expect(show(ds)).toHaveLength(1);
