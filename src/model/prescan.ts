@@ -55,6 +55,7 @@ function skipBlank(text: string, i: number): number {
   return Math.min(i, text.length);
 }
 
+/** Thrown from the listener to stop js-yaml where a limit is reached. */
 class Stop extends Error {}
 
 /**
@@ -113,8 +114,8 @@ export function prescan(text: string): Prescan {
 }
 
 function isList(text: string, f: Frame): boolean {
-  const c = text[skipBlank(text, f.open)];
-  return c === '-' || c === '[';
+  const at = skipBlank(text, f.open);
+  return text[at] === '[' || (text[at] === '-' && /^[ \t\r\n]?$/.test(text[at + 1] ?? ''));
 }
 
 /** A list or mapping over its limit, reported at the first item past it. */
