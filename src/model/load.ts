@@ -224,6 +224,25 @@ export function loadText(file: string, rawText: string): LoadedFile {
   return fullParse(file, text, yamlText, pre.error?.offset);
 }
 
+/**
+ * Where nesting goes too deep, when js-yaml stopped at another error first: blank the lines it stops at
+ * (offsets stay the same) and read again, a few times, until it reaches the depth limit.
+ */
+function deepPlace(yamlText: string, errorOffset: number | undefined): number | undefined {
+  let t = yamlText;
+  let off = errorOffset;
+  for (let k = 0; k < 5 && off !== undefined; k++) {
+    const s = t.lastIndexOf('\n', off - 1) + 1;
+    const e = t.indexOf('\n', off) < 0 ? t.length : t.indexOf('\n', off);
+    if (e <= s) return undefined;
+    t = `${t.slice(0, s)}${' '.repeat(e - s)}${t.slice(e)}`;
+    const again = prescan(t);
+    if (again.limit) return again.limit.offset;
+    off = again.error?.offset;
+  }
+  return undefined;
+}
+
 function fullParse(file: string, text: string, yamlText: string, errorOffset?: number): LoadedFile {
   const problems: LoadProblem[] = [];
   let doc: Document | null = null;
@@ -240,8 +259,8 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
   } catch (e) {
     // The parser itself ran out of stack: say where the quick pass stopped, if it did.
     const locator = createLocator(null, text);
-    const at = errorOffset ?? 0;
     const deep = /call stack/i.test((e as Error).message);
+    const at = (deep ? deepPlace(yamlText, errorOffset) : undefined) ?? errorOffset ?? 0;
     problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(at, at + 1), path: [], message: deep ? `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` : `The YAML parser failed: ${(e as Error).message}` });
     return { file, text, doc, data, locator, problems, disables: [] };
   }

@@ -120,6 +120,13 @@ describe('limits: refused at the place, as the loader refuses a file over 5 MB',
     }
   });
 
+  it('deep nesting after another syntax error is still located on its own line', () => {
+    const text = sop.replace('title: Contoh', 'title: Contoh: lagi').replace('  - activity: Mengarsipkan surat', `  - ${'- '.repeat(5000)}x\n  - activity: Mengarsipkan surat`);
+    const { diags } = lint(text);
+    expect(diags.map((d) => d.range.start.line)).toEqual([16]);
+    expect(diags[0]!.message).toContain('nested too deeply');
+  });
+
   it('a refused file exits 1 like any lint problem', async () => {
     const t = tempTree({ 'sops/KUL-001.yaml': withSteps(Array.from({ length: 1200 }, (_, i) => `  - {activity: L${i}, actor: staf}`)) });
     try {
