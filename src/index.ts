@@ -1,6 +1,7 @@
 import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
+import { repositoryRoot } from './paths.js';
 import { prepareSince } from './lifecycle/lint-since.js';
 import type { RenderProjectOptions, RenderProjectResult } from './render/project.js';
 
@@ -26,11 +27,17 @@ export interface LintOptions {
   since?: string;
 }
 
+/** A lint report and where its repository is. */
+export interface LintResult extends LintReport {
+  /** Repository root (git work tree holding the config, else the config's folder, else the current folder): CI formats give paths relative to it. */
+  root: string;
+}
+
 /** Lint SOP files; cross-file checks see the whole repository. */
-export async function lint(opts: LintOptions): Promise<LintReport> {
+export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return finish(lintRepository(lintTargets(project), project.repo));
+  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
 }
 
 export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './render/project.js';

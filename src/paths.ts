@@ -24,3 +24,17 @@ export type SchemaKind = 'sop' | 'config' | 'processes';
 export function schemaPath(kind: SchemaKind): string {
   return path.join(packageRoot(), 'schemas', `${kind}.schema.json`);
 }
+
+/**
+ * The repository root that CI tools resolve paths against: the nearest folder at or above `dir` holding
+ * `.git` (a folder, or a file in a worktree), else `fallback` (outside git: the config's folder).
+ */
+export function repositoryRoot(dir: string, fallback: string = dir): string {
+  let d = path.resolve(dir);
+  for (;;) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    const up = path.dirname(d);
+    if (up === d) return path.resolve(fallback);
+    d = up;
+  }
+}

@@ -1,3 +1,5 @@
+import { escapeMarkdown } from '../render/md-escape.js';
+import { showControls } from '../visible.js';
 import type { StatusReport } from './sop-status.js';
 import type { StatusRow } from './status.js';
 
@@ -42,8 +44,13 @@ function cells(r: StatusRow): string[] {
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A terminal cell: one line, control characters shown escaped. */
+const termCell = (s: string) => showControls(s.replace(/\r\n|[\r\n\t]/g, ' '));
+/** The row with every text made safe for a terminal. */
+const termRow = (r: StatusRow): StatusRow => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? termCell(v) : v])) as unknown as StatusRow;
 
-function table(rep: StatusReport, o: StatusFormatOptions): string {
+function table(report: StatusReport, o: StatusFormatOptions): string {
+  const rep = { ...report, rows: report.rows.map(termRow) };
   const paintStage = o.paintStage ?? ((_s, t) => t);
   const warn = o.paintWarn ?? ((t) => t);
   const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 ? clip(c, 30) : c)));
@@ -67,7 +74,8 @@ function table(rep: StatusReport, o: StatusFormatOptions): string {
   return `${out.join('\n')}\n`;
 }
 
-const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// The escaping of `render --format md`: no raw HTML, no links, no images reach a Markdown viewer.
+const mdCell = (s: string) => escapeMarkdown(s.replace(/\r\n|\r/g, '\n'), 'cell');
 
 function md(rep: StatusReport): string {
   const out = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
@@ -75,9 +83,13 @@ function md(rep: StatusReport): string {
   return `${out.join('\n')}\n`;
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A cell a spreadsheet would
+ * run as a formula (starting with =, +, -, @, tab or CR) gets a leading single quote, as OWASP advises.
+ */
 export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csv(rep: StatusReport): string {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isMap, type Node } from 'yaml';
 import type { LoadedFile } from '../model/load.js';
+import { nodeAt } from '../model/locate.js';
 import type { DocPath, Range } from '../model/types.js';
 import { schemaPath, type SchemaKind } from '../paths.js';
 import { AJV_OPTIONS, precompiledPath, schemaHash } from './schema-build.js';
@@ -85,7 +87,30 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a mapping (key: value pairs)',
 };
 
-function word(e: ErrorObject, data: unknown, kind: SchemaKind): { path: DocPath; key?: boolean; message: string } {
+/** The node at `path` and its source text as written (one line at most), when the parse tree is at hand. */
+function sourceAt(file: LoadedFile, p: DocPath): { node: Node; text: string } | undefined {
+  const node = file.text ? nodeAt(file.doc, p) : null;
+  const r = node?.range;
+  if (!node || !r) return undefined;
+  const text = file.text.slice(r[0], r[1]).trim();
+  return text && !/[\r\n]/.test(text) ? { node, text } : undefined;
+}
+
+/** `{name: Kasubbag Keuangan, Umum}`: the value before the stray key, re-joined as it was meant (`name: "Kasubbag Keuangan, Umum"`). */
+function cutAtComma(parent: Record<string, unknown>, extra: string): string | undefined {
+  const keys = Object.keys(parent);
+  const i = keys.indexOf(extra);
+  let j = i - 1;
+  while (j >= 0 && parent[keys[j]!] === null) j--;
+  const head = j >= 0 ? parent[keys[j]!] : undefined;
+  if (typeof head !== 'string' && typeof head !== 'number') return undefined;
+  let k = i;
+  while (k + 1 < keys.length && parent[keys[k + 1]!] === null) k++;
+  const whole = [String(head), ...keys.slice(j + 1, k + 1)].join(', ');
+  return `${keys[j]}: "${whole.replace(/(["\\])/g, '\\$1')}"`;
+}
+
+function word(e: ErrorObject, data: unknown, file: LoadedFile, kind: SchemaKind): { path: DocPath; key?: boolean; message: string } {
   const p = toPath(e.instancePath);
   const value = valueAt(data, p);
   const params = e.params as Record<string, any>;
@@ -101,8 +126,10 @@ function word(e: ErrorObject, data: unknown, kind: SchemaKind): { path: DocPath;
       const at = [...p, extra];
       const parent = valueAt(data, p) as Record<string, unknown> | undefined;
       // `{name: Kasubbag Keuangan, Umum dan Logistik}`: a comma in an unquoted flow mapping ends the value.
-      const split = parent?.[extra] === null && /\s/.test(extra)
-        ? ' It looks like the rest of a text value cut at a comma: put the whole value in quotes, e.g. name: "Kasubbag Keuangan, Umum dan Logistik".'
+      const inFlow = parent?.[extra] === null && (isMap(nodeAt(file.doc, p)) ? (nodeAt(file.doc, p) as { flow?: boolean }).flow === true : /\s/.test(extra));
+      const rejoined = inFlow && parent ? cutAtComma(parent, extra) : undefined;
+      const split = inFlow
+        ? ` It looks like the rest of a text value cut at a comma: put the whole value in quotes${rejoined ? `: ${rejoined}` : ''}.`
         : '';
       return {
         path: at,
@@ -119,7 +146,18 @@ function word(e: ErrorObject, data: unknown, kind: SchemaKind): { path: DocPath;
         .split(',')
         .map((t) => TYPE_WORDS[t] ?? t)
         .join(' or ');
-      const quote = typeof value === 'number' && String(params.type).includes('string') ? '; put it in quotes' : '';
+      const wantsText = String(params.type).includes('string');
+      const src = wantsText && (typeof value === 'number' || (typeof value === 'object' && value !== null && !Array.isArray(value))) ? sourceAt(file, p) : undefined;
+      if (src && typeof value === 'number') {
+        // Quote what the file says: 18 digits lose their last ones once read as a number.
+        const key = typeof p.at(-1) === 'string' ? `${String(p.at(-1))}: ` : '';
+        return { path: p, message: `${where(p)} must be ${want}, not the number ${src.text}; put it in quotes: ${key}"${src.text}".` };
+      }
+      if (src && isMap(src.node) && !src.text.startsWith('{') && /:\s/.test(src.text)) {
+        // `[Ya: rahasia, Biasa]` or `- Lihat: KUL-006`: a colon and a space make a key and a value.
+        return { path: p, message: `${where(p)} must be ${want}, not a mapping: YAML reads the colon in \`${src.text}\` as "key: value". Put the text in quotes: "${src.text.replace(/(["\\])/g, '\\$1')}".` };
+      }
+      const quote = typeof value === 'number' && wantsText ? '; put it in quotes' : '';
       return { path: p, message: `${where(p)} must be ${want}, not ${typeName(value)}${quote}.` };
     }
     case 'pattern': {
@@ -158,7 +196,7 @@ export function validateAgainst(kind: SchemaKind, data: unknown, file: LoadedFil
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unions.has(e.instancePath) && e.keyword !== 'required' && e.keyword !== 'additionalProperties') continue;
-    const w = word(e, data, kind);
+    const w = word(e, data, file, kind);
     const k = `${w.message}`;
     if (seen.has(k)) continue;
     seen.add(k);

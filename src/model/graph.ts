@@ -35,14 +35,26 @@ export interface Flow {
   missingNo: number[];
 }
 
+// Step index by id, built once per steps list (a lookup per reference must not scan every step).
+const idIndexes = new WeakMap<ReadonlyArray<Partial<Step>>, { length: number; ids: Map<unknown, number> }>();
+function idIndex(steps: ReadonlyArray<Partial<Step>>): Map<unknown, number> {
+  let idx = idIndexes.get(steps);
+  if (!idx || idx.length !== steps.length) {
+    const ids = new Map<unknown, number>();
+    steps.forEach((s, i) => {
+      if (s && typeof s === 'object' && !ids.has(s.id)) ids.set(s.id, i);
+    });
+    idx = { length: steps.length, ids };
+    idIndexes.set(steps, idx);
+  }
+  return idx.ids;
+}
+
 /** Resolve a step ref to an index or `end`; undefined when it names nothing. */
 export function resolveRef(steps: ReadonlyArray<Partial<Step>>, ref: StepRef | unknown): Target | undefined {
   if (ref === 'end') return 'end';
   if (typeof ref === 'number') return Number.isInteger(ref) && ref >= 1 && ref <= steps.length ? ref - 1 : undefined;
-  if (typeof ref === 'string') {
-    const i = steps.findIndex((s) => s && s.id === ref);
-    return i >= 0 ? i : undefined;
-  }
+  if (typeof ref === 'string') return idIndex(steps).get(ref);
   return undefined;
 }
 
@@ -75,33 +87,41 @@ export function buildFlow(steps: ReadonlyArray<Partial<Step>>): Flow {
   return { edges, badRefs, missingNo };
 }
 
-/** Steps reachable from the first step. */
-export function reachableFromStart(n: number, edges: readonly FlowEdge[]): Set<number> {
-  const seen = new Set<number>();
-  if (n === 0) return seen;
-  const stack = [0];
-  while (stack.length) {
-    const i = stack.pop()!;
-    if (seen.has(i)) continue;
-    seen.add(i);
-    for (const e of edges) if (e.from === i && e.to !== 'end' && !seen.has(e.to)) stack.push(e.to);
+/** Adjacency lists of the edges between steps, forward (`from` → `to`) or backward. */
+function adjacency(edges: readonly FlowEdge[], backward: boolean): Map<number, number[]> {
+  const adj = new Map<number, number[]>();
+  for (const e of edges) {
+    if (e.to === 'end') continue;
+    const [a, b] = backward ? [e.to, e.from] : [e.from, e.to];
+    const list = adj.get(a);
+    if (list) list.push(b);
+    else adj.set(a, [b]);
   }
+  return adj;
+}
+
+/** Every node reachable from `starts` along `adj` (each edge looked at once). */
+function search(starts: Iterable<number>, adj: Map<number, number[]>): Set<number> {
+  const seen = new Set<number>();
+  const stack: number[] = [];
+  const visit = (i: number) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    stack.push(i);
+  };
+  for (const s of starts) visit(s);
+  while (stack.length) for (const j of adj.get(stack.pop()!) ?? []) visit(j);
   return seen;
 }
 
-/** Steps from which an end can be reached. */
+/** Steps reachable from the first step (linear in steps and edges). */
+export function reachableFromStart(n: number, edges: readonly FlowEdge[]): Set<number> {
+  return n === 0 ? new Set() : search([0], adjacency(edges, false));
+}
+
+/** Steps from which an end can be reached (linear: one backward search from the steps that end the flow). */
 export function canReachEnd(edges: readonly FlowEdge[]): Set<number> {
-  const ok = new Set<number>();
-  let changed = true;
-  for (const e of edges) if (e.to === 'end') ok.add(e.from);
-  while (changed) {
-    changed = false;
-    for (const e of edges) if (!ok.has(e.from) && e.to !== 'end' && ok.has(e.to)) {
-      ok.add(e.from);
-      changed = true;
-    }
-  }
-  return ok;
+  return search(endSteps(edges), adjacency(edges, true));
 }
 
 /** Indexes of steps that end the flow (terminators besides the start). */

@@ -1,15 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
-import jsyaml from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import type { DocPath, Range } from './types.js';
 import { createLocator, type Locator } from './locate.js';
+import { MAX_DEPTH, prescan } from './prescan.js';
+import { wordSyntaxErrors } from './syntax-words.js';
+
+export { MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_NODES } from './prescan.js';
 
 /** Files larger than this are refused. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Aliases allowed before expansion is refused (billion laughs). */
 export const MAX_ALIAS_COUNT = 100;
-/** Deepest nesting of mappings and lists accepted (an SOP needs about five levels). */
-export const MAX_DEPTH = 100;
 
 /** A problem found while reading or parsing, before any rule runs. */
 export interface LoadProblem {
@@ -55,12 +56,12 @@ export interface LoadedFile {
 
 const DISABLE_RE = /#\s*sop-disable-next-line\b(.*)$/;
 
-/** Line and column (UTF-16 units, as editors count) of a byte offset. */
+/** Line and column (UTF-16 units, as editors count) of a byte offset; LF, CRLF and a lone CR end a line. */
 function lineColAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }
@@ -68,15 +69,31 @@ function lineColAt(bytes: Uint8Array, offset: number): { line: number; column: n
   return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1 };
 }
 
+/** Offset of the first byte that is not well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF), or -1. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      n = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      n = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
     for (let k = 1; k <= n; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
     }
     i += n + 1;
   }
@@ -86,7 +103,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function parseDisables(text: string, locator: Locator): DisableDirective[] {
   const out: DisableDirective[] = [];
   if (!text.includes('sop-disable-next-line')) return out;
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((lineText, idx) => {
     const m = DISABLE_RE.exec(lineText);
     if (!m) return;
@@ -99,7 +116,7 @@ function parseDisables(text: string, locator: Locator): DisableDirective[] {
       line: idx + 2,
       rules: rulesPart.split(/[\s,]+/).filter(Boolean),
       reason,
-      range: { start: { line: idx + 1, column: col }, end: { line: idx + 1, column: lineText.replace(/\r$/, '').length + 1 } },
+      range: { start: { line: idx + 1, column: col }, end: { line: idx + 1, column: lineText.length + 1 } },
     });
   });
   void locator;
@@ -129,47 +146,52 @@ function walk(root: unknown, visit: (node: Node, depth: number, parent: Node | n
 
 const keyText = (k: unknown) => (isScalar(k) ? String(k.value) : undefined);
 
-/** Word a duplicate-key error: which key, and where it first appeared. */
-function duplicateKey(doc: Document, offset: number, locator: Locator, fallback: Range): { range: Range; message: string } {
-  let found: { range: Range; message: string } | undefined;
+/**
+ * Duplicate keys, found in one linear pass (the `yaml` library's own check compares every key with every
+ * other: minutes on 200,000 keys): each repeat, worded with the line where the key was first set.
+ */
+function duplicateKeys(doc: Document, locator: Locator): Array<{ range: Range; message: string }> {
+  const out: Array<{ range: Range; message: string }> = [];
   walk(doc.contents, (node) => {
     if (!isMap(node)) return;
-    const pair = node.items.find((p) => (p.key as Node | null)?.range?.[0] === offset);
-    if (!pair) return;
-    const name = keyText(pair.key);
-    const first = node.items.find((p) => p !== pair && name !== undefined && keyText(p.key) === name);
-    const r = (pair.key as Node).range!;
-    const firstLine = first ? locator.rangeOf((first.key as Node).range![0], (first.key as Node).range![0]).start.line : undefined;
-    found = {
-      range: locator.rangeOf(r[0], r[1]),
-      message: name === undefined
-        ? 'Duplicate key: this key appears twice in the same mapping.'
-        : `Duplicate key \`${name}\`${firstLine ? `: it is already set on line ${firstLine}` : ' in the same mapping'}. Keep one of them.`,
-    };
-    return false;
+    const first = new Map<string, Pair>();
+    for (const pair of node.items) {
+      const name = keyText(pair.key);
+      if (name === undefined) continue;
+      const before = first.get(name);
+      if (!before) {
+        first.set(name, pair);
+        continue;
+      }
+      const r = (pair.key as Node).range;
+      const b = (before.key as Node).range;
+      if (!r) continue;
+      const firstLine = b ? locator.rangeOf(b[0], b[0]).start.line : undefined;
+      out.push({
+        range: locator.rangeOf(r[0], r[1]),
+        message: `Duplicate key \`${name}\`${firstLine ? `: it is already set on line ${firstLine}` : ' in the same mapping'}. Keep one of them.`,
+      });
+    }
   });
-  return found ?? { range: fallback, message: 'Duplicate key: a key appears twice in the same mapping.' };
+  return out;
 }
 
 // Anchors, aliases and tags take the full parser (alias-bomb cap, tag warnings); so does any doubt.
 const NEEDS_FULL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s]/;
 
+/** A file refused before parsing (a limit, or a syntax error in a file too large to word in detail). */
+function refused(file: string, text: string, offset: number, message: string): LoadedFile {
+  const locator = createLocator(null, text);
+  return { file, text, doc: null, data: undefined, locator, problems: [{ ruleId: 'yaml-syntax', range: locator.rangeOf(offset, offset + 1), path: [], message }], disables: [] };
+}
+
 /**
- * Fast path for the common case, a clean file: js-yaml (several times faster than `yaml`) gives the
+ * Fast path for the common case, a clean file: js-yaml (several times faster than `yaml`) gave the
  * data, and the `yaml` parse tree that locates diagnostics is built only when something is reported.
- * Anything js-yaml rejects or that is not a plain mapping goes to the full parser, which words it.
  */
-function fastLoad(file: string, text: string): LoadedFile | undefined {
-  if (NEEDS_FULL_PARSE.test(text)) return undefined;
-  let data: unknown;
-  try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-  } catch {
-    return undefined;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+function lazyLoad(file: string, text: string, yamlText: string, data: unknown): LoadedFile {
   let full: LoadedFile | undefined;
-  const parsed = () => (full ??= fullParse(file, text));
+  const parsed = () => (full ??= fullParse(file, text, yamlText));
   return {
     file,
     text,
@@ -185,54 +207,80 @@ function fastLoad(file: string, text: string): LoadedFile | undefined {
   };
 }
 
-/** Parse YAML text into a LoadedFile; never throws. */
+/**
+ * Parse YAML text into a LoadedFile; never throws. A quick js-yaml pass checks the limits (nesting, items
+ * per list, keys per mapping) first, so that everything after it stays linear; anything js-yaml rejects,
+ * or that uses anchors, aliases or tags, or is not a plain mapping, goes to the full parser, which words it.
+ */
 export function loadText(file: string, rawText: string): LoadedFile {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  if (text.trim() !== '') {
-    const fast = fastLoad(file, text);
-    if (fast) return fast;
-  }
-  return fullParse(file, text);
+  // YAML ends a line at a lone CR (old Mac files) too; the `yaml` parser does not, so it reads LF there (same offsets).
+  const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  if (text.trim() === '') return fullParse(file, text, yamlText);
+  const pre = prescan(yamlText);
+  if (pre.limit) return refused(file, text, pre.limit.offset, pre.limit.message);
+  const plainMapping = pre.data !== null && typeof pre.data === 'object' && !Array.isArray(pre.data);
+  if (plainMapping && !NEEDS_FULL_PARSE.test(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
+  return fullParse(file, text, yamlText, pre.error?.offset);
 }
 
-function fullParse(file: string, text: string): LoadedFile {
-  const lineCounter = new LineCounter();
+/**
+ * Where nesting goes too deep, when js-yaml stopped at another error first: blank the lines it stops at
+ * (offsets stay the same) and read again, a few times, until it reaches the depth limit.
+ */
+function deepPlace(yamlText: string, errorOffset: number | undefined): number | undefined {
+  let t = yamlText;
+  let off = errorOffset;
+  for (let k = 0; k < 5 && off !== undefined; k++) {
+    const s = t.lastIndexOf('\n', off - 1) + 1;
+    const e = t.indexOf('\n', off) < 0 ? t.length : t.indexOf('\n', off);
+    if (e <= s) return undefined;
+    t = `${t.slice(0, s)}${' '.repeat(e - s)}${t.slice(e)}`;
+    const again = prescan(t);
+    if (again.limit) return again.limit.offset;
+    off = again.error?.offset;
+  }
+  return undefined;
+}
+
+function fullParse(file: string, text: string, yamlText: string, errorOffset?: number): LoadedFile {
   const problems: LoadProblem[] = [];
   let doc: Document | null = null;
   let data: unknown = undefined;
   if (text.trim() === '') {
-    const locator = createLocator(null, lineCounter, 0);
+    const locator = createLocator(null, text);
     problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file is empty: an SOP needs at least `sop`, `id`, `title`, `unit`, `status`, `revision`, `dates`, `actors` and `steps`.' });
     return { file, text, doc, data, locator, problems, disables: [] };
   }
   let docs: Document[] = [];
   try {
-    docs = parseAllDocuments(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true }) as Document[];
+    // Duplicate keys are found by duplicateKeys(), in linear time.
+    docs = parseAllDocuments(yamlText, { schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true }) as Document[];
   } catch (e) {
-    const locator = createLocator(null, lineCounter, text.length);
-    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: `The YAML parser failed: ${(e as Error).message}` });
+    // The parser itself ran out of stack: say where the quick pass stopped, if it did.
+    const locator = createLocator(null, text);
+    const deep = /call stack/i.test((e as Error).message);
+    const at = (deep ? deepPlace(yamlText, errorOffset) : undefined) ?? errorOffset ?? 0;
+    problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(at, at + 1), path: [], message: deep ? `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` : `The YAML parser failed: ${(e as Error).message}` });
     return { file, text, doc, data, locator, problems, disables: [] };
   }
   const all = Array.isArray(docs) ? docs : [docs];
   doc = all[0] ?? null;
-  const locator = createLocator(doc, lineCounter, text.length);
+  const locator = createLocator(doc, yamlText);
   if (all.length === 0) {
     problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file holds no data (only comments): an SOP must be a mapping of keys such as `id`, `title` and `steps`.' });
   }
   let tooDeep = false;
   for (const d of all) {
-    for (const err of [...d.errors, ...d.warnings]) {
-      const [s, e] = err.pos;
-      const msg = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      if (/call stack/i.test(msg)) {
-        // The parser recursed out of stack: say it once, where it happened.
-        if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(s, e), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
-        tooDeep = true;
-        continue;
-      }
-      const dup = err.code === 'DUPLICATE_KEY' ? duplicateKey(d, s, locator, locator.rangeOf(s, e)) : undefined;
-      problems.push({ ruleId: 'yaml-syntax', range: dup?.range ?? locator.rangeOf(s, e), path: [], message: dup?.message ?? `YAML syntax error: ${msg}` });
+    const errs = [...d.errors, ...d.warnings];
+    for (const err of errs.filter((x) => /call stack/i.test(x.message))) {
+      // The parser recursed out of stack: say it once, where it happened.
+      if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(err.pos[0], err.pos[1]), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
+      tooDeep = true;
     }
+    const worded = wordSyntaxErrors(yamlText, errs.filter((x) => !/call stack/i.test(x.message)));
+    for (const w of worded) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(w.start, w.end), path: [], message: w.message });
+    if (worded.length === 0 && !tooDeep) for (const dup of duplicateKeys(d, locator)) problems.push({ ruleId: 'yaml-syntax', path: [], ...dup });
   }
   if (all.length > 1) {
     const second = all[1]!;
@@ -279,7 +327,7 @@ function fullParse(file: string, text: string): LoadedFile {
       }
     }
   }
-  return { file, text, doc: hasErrors ? null : doc, data, locator, problems, disables: parseDisables(text, locator) };
+  return { file, text, doc: hasErrors ? null : doc, data, locator, problems, disables: parseDisables(yamlText, locator) };
 }
 
 /** Read and parse a file; I/O failures, oversize and non-UTF-8 content become problems. */
@@ -289,7 +337,7 @@ export function loadFile(file: string, absPath: string = file): LoadedFile {
     text: '',
     doc: null,
     data: undefined,
-    locator: createLocator(null, new LineCounter(), 0),
+    locator: createLocator(null, ''),
     problems: [{ ruleId: 'yaml-syntax', range, path: [], message }],
     disables: [],
   });

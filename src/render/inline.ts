@@ -1,6 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { showControls } from '../visible.js';
 import { escapeHtml } from './format.js';
+import { escapeMarkdown, type MdContext } from './md-escape.js';
 
 /** Only these link schemes survive; anything else stays literal text. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -35,25 +37,14 @@ export function inlineHtml(text: unknown): string {
   return md.renderInline(s);
 }
 
-/** Where Markdown text is placed: a table cell must not contain pipes or line breaks. */
-export type MdContext = 'cell' | 'block';
-
-/** Escape plain text so Markdown reads every character literally. */
-export function escapeMarkdown(text: string, where: MdContext = 'block'): string {
-  let s = text
-    .replace(/[\\`*_[\]<>|~$!]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
-    .replace(/^(\s*)([#>+=-]|\d+[.)])/gm, (_, sp: string, mark: string) => `${sp}${mark.replace(/([#>+=\-.)])$/, '\\$1')}`);
-  s = where === 'cell' ? s.replace(/\r?\n/g, '<br>') : s.replace(/\r?\n/g, ' ');
-  return s;
-}
+export { escapeMarkdown, type MdContext } from './md-escape.js';
 
 function codeSpan(content: string, where: MdContext): string {
   const body = where === 'cell' ? content.replace(/\|/g, '\\|') : content;
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${body.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+  return `${fence}${pad}${showControls(body.replace(/\r?\n/g, ' '))}${pad}${fence}`;
 }
 
 function serialize(tokens: Token[], where: MdContext): string {
@@ -102,7 +93,7 @@ function serialize(tokens: Token[], where: MdContext): string {
 /** SOP text with inline Markdown re-written as safe Markdown (no HTML, no images, safe links only). */
 export function inlineMarkdown(text: unknown, where: MdContext = 'block'): string {
   const s = text === undefined || text === null ? '' : String(text);
-  if (!MARKUP.test(s) && !/[|$#>+=\-.)]/.test(s)) return s;
+  if (!MARKUP.test(s) && !/[|$#>+=\-.)]/.test(s)) return showControls(s);
   const tokens = md.parseInline(s, {})[0]?.children ?? [];
   return serialize(tokens, where);
 }

@@ -5,6 +5,7 @@ import { lintRepository } from '../lint/engine.js';
 import type { LoadedFile } from '../model/load.js';
 import { ID_PATTERN, type Sop } from '../model/types.js';
 import { openProject } from '../project.js';
+import { shapeIssues } from './view-check.js';
 import type { IndexEntry } from './view.js';
 
 /** A target that may be rendered: its data has the shape the renderer needs. */
@@ -45,11 +46,17 @@ export interface SelectOptions {
   force?: boolean;
 }
 
-/** Whether loaded data has the shape the renderer needs (it may still break other rules). */
-function renderable(f: LoadedFile): f is LoadedFile & { data: Sop } {
+/** Why loaded data cannot be rendered (a field the document reads holds the wrong kind of value), or undefined when it can. */
+function unrenderable(f: LoadedFile): string | undefined {
   const d = f.data as Record<string, unknown> | null | undefined;
-  return !!d && typeof d === 'object' && !Array.isArray(d) && Array.isArray(d.steps) && Array.isArray(d.actors)
-    && d.steps.every((s) => s && typeof s === 'object') && d.actors.every((a) => a && typeof a === 'object');
+  if (!d || typeof d !== 'object' || Array.isArray(d) || !Array.isArray(d.actors) || !Array.isArray(d.steps)) return 'it is not an SOP document with `actors` and `steps` lists';
+  const issues = shapeIssues(d);
+  const first = issues[0];
+  if (!first) return undefined;
+  // At the key when there is one: a block mapping's value starts on the next line.
+  const { line, column } = f.locator.locate(first.path, { key: typeof first.path.at(-1) === 'string' }).start;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more such ${issues.length === 2 ? 'value' : 'values'})` : '';
+  return `line ${line}, column ${column}: ${first.message}${more}; fix it to render the SOP, even with --force`;
 }
 
 /**
@@ -77,9 +84,10 @@ export function selectForRendering(opts: SelectOptions, href: (id: string) => st
   const ready: RenderTarget[] = [];
   const skipped: RenderSelection['skipped'] = [];
   for (const f of project.targets) {
+    const why = bad.has(f.file) && !opts.force ? undefined : unrenderable(f);
     if (bad.has(f.file) && !opts.force) skipped.push({ file: f.file, reason: `it has lint errors (use --force to ${verb} it anyway)` });
-    else if (!renderable(f)) skipped.push({ file: f.file, reason: 'it is not an SOP document with `actors` and `steps` lists' });
-    else ready.push({ file: f, abs: project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file) });
+    else if (why) skipped.push({ file: f.file, reason: why });
+    else ready.push({ file: f as LoadedFile & { data: Sop }, abs: project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file) });
   }
   return { config, index, errors, ready, skipped };
 }

@@ -39,7 +39,8 @@ export interface ViewContext {
   breaks?: readonly number[];
 }
 
-const str = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
+// Text as written; anything else (selectForRendering refuses it first) is never converted, so it cannot throw.
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((s) => s.trim() !== '') : []);
 const orEmpty = (v: unknown, labels: Labels): string => (str(v).trim() === '' ? labels.empty : str(v));
 

@@ -50,7 +50,7 @@ const rows: Row[] = [
   { name: 'warnings alone exit 0', args: ['lint', 'sops'], files: WARNED, exitCode: 0, stdout: ['sops/KUL-002.yaml:20:1', 'warn', '(0 errors, 1 warning)'] },
   { name: '--max-warnings exceeded exits 1', args: ['lint', 'sops', '--max-warnings', '0'], files: WARNED, exitCode: 1, stderr: ['sop: 1 warning found; --max-warnings allows 0\n'] },
   { name: '--max-warnings not exceeded exits 0', args: ['lint', 'sops', '--max-warnings', '1'], files: WARNED, exitCode: 0, stdout: ['1 warning'] },
-  { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn', 'KUL-002.yaml:20'] },
+  { name: '--quiet hides warnings', args: ['lint', 'sops', '--quiet'], files: WARNED, exitCode: 0, notStdout: ['warn ', 'KUL-002.yaml:20', 'no problems'], stdout: ['✓ 1 file checked, no errors (1 warning hidden by --quiet)'] },
   { name: '--quiet does not change the exit code of --max-warnings', args: ['lint', 'sops', '-q', '--max-warnings', '0'], files: WARNED, exitCode: 1, notStdout: ['KUL-002.yaml:20'] },
   { name: '--quiet keeps errors', args: ['lint', 'sops', '--quiet'], files: { ...BOTH, 'sop.config.yaml': 'rules:\n  schema: error\n' }, exitCode: 1, stdout: ['KUL-002.yaml:20:1', 'KUL-003.yaml:20:1'] },
 
@@ -134,6 +134,28 @@ describe('sop lint (in-process)', () => {
       expect(r.stderr).not.toContain('sop: internal error');
       row.check?.(t.dir, r);
       if (!existsSync(t.dir)) throw new Error('temp folder vanished');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('sop lint from a sub-folder of the repository', () => {
+  it('gives github, sarif and json paths relative to the repository root (the folder holding .git)', async () => {
+    const t = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', 'docs/sop/sop.config.yaml': 'locale: id\n', 'docs/sop/sops/kul/KUL-002.yaml': minimalSop('KUL-002', 'actr: x\n') });
+    try {
+      const cwd = path.join(t.dir, 'docs/sop/sops/kul');
+      const gh = await sop(['lint', '-f', 'github'], cwd);
+      expect(gh.stdout).toContain('::error file=docs/sop/sops/kul/KUL-002.yaml,line=20,col=1,');
+      const run = JSON.parse((await sop(['lint', '-f', 'sarif'], cwd)).stdout).runs[0];
+      expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe(`file://${t.dir}/`);
+      expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'docs/sop/sops/kul/KUL-002.yaml', uriBaseId: '%SRCROOT%' });
+      const js = JSON.parse((await sop(['lint', '-f', 'json', 'KUL-002.yaml'], cwd)).stdout);
+      expect(js.files[0].file).toBe('docs/sop/sops/kul/KUL-002.yaml');
+      expect(js.files[0].diagnostics[0].file).toBe('docs/sop/sops/kul/KUL-002.yaml');
+      expect(js.root).toBeUndefined();
+      // People still read paths from where they are.
+      expect((await sop(['lint'], cwd)).stdout).toContain('KUL-002.yaml:20:1');
     } finally {
       t.cleanup();
     }

@@ -78,6 +78,11 @@ describe('csvField', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
+  it('prefixes a single quote to cells a spreadsheet would run as a formula (OWASP)', () => {
+    for (const c of ['=1+1', '+62', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvField(c).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('2024-01-01')).toBe('2024-01-01');
+  });
 });
 
 describe('contentFingerprint', () => {

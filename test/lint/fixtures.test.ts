@@ -9,7 +9,7 @@ const DIR = 'test/fixtures/rules';
 const EXPECTED: Record<string, Array<[string, number, number]>> = {
   'schema': [['KUL-001.yaml', 7, 1]],
   'yaml-syntax': [
-    ['syntax-error.yaml', 4, 1],
+    ['syntax-error.yaml', 3, 8],
     ['duplicate-key.yaml', 4, 1],
     ['several-documents.yaml', 21, 1],
     ['empty.yaml', 1, 1],

@@ -24,9 +24,9 @@ const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 
 describe('exact locations of load and schema problems', () => {
   const rows: Array<{ name: string; text: string; expected: string[]; message: string }> = [
-    { name: 'a YAML syntax error (tab indentation)', text: sop.replace('unit: Subbagian Umum', '\tunit: Subbagian Umum'), expected: ['yaml-syntax 4:1'], message: 'Tabs are not allowed' },
-    { name: 'a YAML syntax error (mapping in a plain value)', text: sop.replace('title: Contoh', 'title: Contoh: lagi'), expected: ['yaml-syntax 3:8'], message: 'Nested mappings are not allowed in compact mappings' },
-    { name: 'an unclosed quote', text: sop.replace('title: Contoh', 'title: "Contoh'), expected: ['yaml-syntax'], message: 'Missing closing "quote' },
+    { name: 'a YAML syntax error (tab indentation)', text: sop.replace('unit: Subbagian Umum', '\tunit: Subbagian Umum'), expected: ['yaml-syntax 4:1'], message: 'Line 4 is indented with a tab; YAML indentation must be spaces' },
+    { name: 'a YAML syntax error (mapping in a plain value)', text: sop.replace('title: Contoh', 'title: Contoh: lagi'), expected: ['yaml-syntax 3:8'], message: 'Put the whole value in quotes: title: "Contoh: lagi"' },
+    { name: 'an unclosed quote', text: sop.replace('title: Contoh', 'title: "Contoh'), expected: ['yaml-syntax 3:8'], message: 'The quote " opened here is never closed' },
     { name: 'a duplicate key, at the second occurrence', text: sop.replace('unit: Subbagian Umum', 'unit: Subbagian Umum\ntitle: Lagi'), expected: ['yaml-syntax 5:1'], message: 'Duplicate key `title`: it is already set on line 3' },
     { name: 'a duplicate key inside a step', text: sop.replace('    output: Arsip', '    output: Arsip\n    actor: staf'), expected: ['yaml-syntax 20:5'], message: 'Duplicate key `actor`: it is already set on line 17' },
     { name: 'a wrong type deep inside steps', text: `${sop}  - activity: Menutup\n    actor: staf\n    time: 5 menit\n    output: Selesai\n    requirements: 5\n`, expected: ['schema 24:19'], message: '`steps[2].requirements` (step 3) must be a list, not the number 5' },

@@ -38,8 +38,10 @@ export function registerLint(program: Command, state: RunState): void {
       const text = formatters[opts.format](shown, {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
         cwd: io.cwd,
+        root: report.root,
         rules: ruleMetas(),
         version: version(),
+        hiddenWarnings: opts.quiet ? report.warningCount : 0,
       });
       if (output) writeFileAtomic(output, text);
       else io.stdout(text);

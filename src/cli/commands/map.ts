@@ -49,7 +49,7 @@ export function registerMap(program: Command, state: RunState): void {
       const report = lintRepository([map.file], project.repo);
       if (report.errorCount > 0) {
         const errors = { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) };
-        io.stderr(stylish(errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+        io.stderr(stylish(errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
         if (!opts.force || map.file.data === undefined) {
           io.stderr(`sop: the business process map has errors; fix them${map.file.data === undefined ? '' : ' or use --force'}.\n`);
           state.exitCode = 1;

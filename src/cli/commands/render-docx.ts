@@ -23,7 +23,7 @@ export async function renderDocxCommand(paths: string[], opts: PdfCliOptions, st
     'docx',
   ).finally(() => reader?.close());
   if (project.errors.files.length > 0) {
-    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
   }
   for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
   if (project.sops.length > 0) {

@@ -52,7 +52,7 @@ export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, sta
     'pdf',
   ).finally(() => reader?.close());
   if (project.errors.files.length > 0) {
-    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
   }
   for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
   if (project.sops.length > 0) {

@@ -82,7 +82,7 @@ export function registerRender(program: Command, state: RunState): void {
         histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
       if (result.errors.files.length > 0) {
-        io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, rules: ruleMetas(), version: version() }));
+        io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
       }
       for (const s of result.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
       if (toStdout) {

@@ -1,7 +1,9 @@
+import { showControls } from '../../visible.js';
 import { portablePath } from './location.js';
 import type { Formatter } from './types.js';
 
-const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Control characters shown escaped: the Actions log is a terminal too.
+const data = (s: string) => showControls(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: one `::error`/`::warning` annotation per diagnostic. */
@@ -11,7 +13,7 @@ export const github: Formatter = (report, ctx) => {
     for (const d of f.diagnostics) {
       const { start, end } = d.range;
       const props = [
-        `file=${property(portablePath(ctx.cwd, d.file))}`,
+        `file=${property(portablePath(ctx, d.file))}`,
         `line=${start.line}`,
         `col=${start.column}`,
         `endLine=${end.line}`,

@@ -12,7 +12,7 @@ export const gitlab: Formatter = (report, ctx) => {
   const seen = new Map<string, number>();
   const issues = report.files.flatMap((f) =>
     f.diagnostics.map((d) => {
-      const file = portablePath(ctx.cwd, d.file);
+      const file = portablePath(ctx, d.file);
       const key = `${file}\0${d.ruleId}\0${d.message}`;
       const nth = (seen.get(key) ?? 0) + 1;
       seen.set(key, nth);

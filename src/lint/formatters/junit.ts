@@ -11,13 +11,16 @@ const attr = (s: string) => s.replace(INVALID, '\uFFFD').replace(/[&<>"'\n\r\t]/
 /** Escape for element text. */
 const text = (s: string) => s.replace(INVALID, '\uFFFD').replace(/[&<>]/g, (c) => ESC[c]!).replace(/\r/g, '&#13;');
 
+const line = (d: Diagnostic) => `${d.file}:${d.range.start.line}:${d.range.start.column} ${d.severity === 'error' ? 'error' : 'warning'} ${d.message}\n${d.docsUrl}`;
+
 function failure(d: Diagnostic): string {
-  const where = `${d.file}:${d.range.start.line}:${d.range.start.column}`;
-  const body = `${where} ${d.severity === 'error' ? 'error' : 'warning'} ${d.message}\n${d.docsUrl}`;
-  return `      <failure message="${attr(d.message)}" type="${d.severity === 'error' ? 'error' : 'warning'}">${text(body)}</failure>`;
+  return `      <failure message="${attr(d.message)}" type="error">${text(line(d))}</failure>`;
 }
 
-/** JUnit XML: a testsuite per file, a testcase per failing rule (one <failure> per diagnostic), or one passing testcase. */
+/**
+ * JUnit XML: a testsuite per file, a testcase per rule that reported. Only errors fail (one <failure> each);
+ * warnings never do: they are listed in the testcase's <system-out>, as `sop lint` exits 0 on them.
+ */
 export const junit: Formatter = (report) => {
   const suites: string[] = [];
   let tests = 0;
@@ -26,14 +29,23 @@ export const junit: Formatter = (report) => {
     const byRule = new Map<string, Diagnostic[]>();
     for (const d of f.diagnostics) byRule.set(d.ruleId, [...(byRule.get(d.ruleId) ?? []), d]);
     const cases: string[] = [];
+    let failed = 0;
     if (byRule.size === 0) cases.push(`    <testcase classname="${attr(f.file)}" name="sop lint"/>`);
     for (const [ruleId, ds] of byRule) {
-      cases.push(`    <testcase classname="${attr(f.file)}" name="${attr(ruleId)}">`, ...ds.map(failure), '    </testcase>');
+      const errors = ds.filter((d) => d.severity === 'error');
+      const warnings = ds.filter((d) => d.severity !== 'error');
+      if (errors.length) failed++;
+      cases.push(
+        `    <testcase classname="${attr(f.file)}" name="${attr(ruleId)}">`,
+        ...errors.map(failure),
+        ...(warnings.length ? [`      <system-out>${text(warnings.map(line).join('\n'))}</system-out>`] : []),
+        '    </testcase>',
+      );
     }
     const caseCount = Math.max(1, byRule.size);
     tests += caseCount;
-    failures += byRule.size;
-    suites.push(`  <testsuite name="${attr(f.file)}" tests="${caseCount}" failures="${byRule.size}" errors="0">`, ...cases, '  </testsuite>');
+    failures += failed;
+    suites.push(`  <testsuite name="${attr(f.file)}" tests="${caseCount}" failures="${failed}" errors="0">`, ...cases, '  </testsuite>');
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

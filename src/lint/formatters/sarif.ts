@@ -2,16 +2,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.js';
 import { relativeTo } from './location.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFO_URI = 'https://github.com/sopkit/sopkit';
 const level = (s: 'error' | 'warn') => (s === 'error' ? 'error' : 'warning');
 const encodePath = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
-function artifact(cwd: string, file: string): { uri: string; uriBaseId?: string } {
-  const rel = relativeTo(cwd, file);
-  return rel === null ? { uri: pathToFileURL(path.resolve(cwd, file)).href } : { uri: encodePath(rel), uriBaseId: '%SRCROOT%' };
+function artifact(ctx: FormatContext, file: string): { uri: string; uriBaseId?: string } {
+  const rel = relativeTo(ctx.root, ctx.cwd, file);
+  return rel === null ? { uri: pathToFileURL(path.resolve(ctx.cwd, file)).href } : { uri: encodePath(rel), uriBaseId: '%SRCROOT%' };
 }
 
 function region(d: Diagnostic) {
@@ -36,7 +36,7 @@ export const sarif: Formatter = (report, ctx) => {
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: level(d.severity),
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: artifact(ctx.cwd, d.file), region: region(d) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifact(ctx, d.file), region: region(d) } }],
       };
     }),
   );
@@ -58,7 +58,7 @@ export const sarif: Formatter = (report, ctx) => {
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/')}` } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.root).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -1,9 +1,10 @@
 import { Chalk } from 'chalk';
+import { showControls } from '../../visible.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** Keep one diagnostic on one line whatever its message holds. */
-const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, ' ');
+/** Keep one diagnostic on one line whatever its message holds, control characters shown escaped. */
+const oneLine = (s: string) => showControls(s.replace(/\r\n|\r|\n/g, ' '));
 
 /** Grouped by file: `file:line:col  severity  message  rule-id` (columns aligned), then a summary line. */
 export const stylish: Formatter = (report, ctx) => {
@@ -11,8 +12,8 @@ export const stylish: Formatter = (report, ctx) => {
   const lines: string[] = [];
   for (const f of report.files) {
     if (f.diagnostics.length === 0) continue;
-    lines.push(c.underline(f.file));
-    const where = f.diagnostics.map((d) => `${f.file}:${d.range.start.line}:${d.range.start.column}`);
+    lines.push(c.underline(oneLine(f.file)));
+    const where = f.diagnostics.map((d) => `${oneLine(f.file)}:${d.range.start.line}:${d.range.start.column}`);
     const width = Math.max(...where.map((w) => w.length));
     f.diagnostics.forEach((d, i) => {
       const sev = d.severity === 'error' ? c.red('error') : c.yellow('warn ');
@@ -22,10 +23,11 @@ export const stylish: Formatter = (report, ctx) => {
   }
   const total = report.errorCount + report.warningCount;
   const checked = `${plural(report.files.length, 'file')} checked`;
+  const hidden = ctx.hiddenWarnings ? `${plural(ctx.hiddenWarnings, 'warning')} hidden by --quiet` : '';
   if (total === 0) {
-    lines.push(c.green(`✓ ${checked}, no problems`));
+    lines.push(hidden ? c.yellow(`✓ ${checked}, no errors (${hidden})`) : c.green(`✓ ${checked}, no problems`));
   } else {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}) in ${checked}`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}${hidden ? `; ${hidden}` : ''}) in ${checked}`;
     lines.push(report.errorCount ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

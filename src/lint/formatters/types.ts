@@ -16,12 +16,16 @@ export interface RuleMeta {
 export interface FormatContext {
   /** Use ANSI colours. */
   color: boolean;
-  /** Folder paths are relative to. */
+  /** Folder the diagnostics' file paths are relative to (the current folder). */
   cwd: string;
+  /** Repository root: CI formats (github, sarif, json) give paths relative to it, whatever the current folder. */
+  root: string;
   /** Every known rule. */
   rules: RuleMeta[];
   /** sopkit's version. */
   version: string;
+  /** Warnings left out of the report by `--quiet` (said in the summary). */
+  hiddenWarnings?: number;
 }
 
 /** A pure function from report to text. */

@@ -36,6 +36,7 @@ export const report: LintReport = {
 export const ctx: FormatContext = {
   color: false,
   cwd: '/work/repo',
+  root: '/work/repo',
   version: '9.8.7',
   rules: [
     { id: 'yaml-syntax', description: 'Readable YAML.', defaultSeverity: 'error', docsUrl: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/yaml-syntax.md' },
@@ -47,3 +48,9 @@ export const ctx: FormatContext = {
 
 /** A report without problems. */
 export const clean: LintReport = { files: [{ file: 'sops/a.yaml', diagnostics: [] }], errorCount: 0, warningCount: 0 };
+
+/** The same report as seen from a sub-folder of the repository (`sop lint` run in sops/kul). */
+export const fromSubfolder = {
+  report: { ...report, files: [{ file: 'KUL-004.yaml', diagnostics: report.files[0]!.diagnostics.map((x) => ({ ...x, file: 'KUL-004.yaml' })) }] },
+  ctx: { ...ctx, cwd: '/work/repo/sops/kul' },
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { github } from '../../../src/lint/formatters/github.js';
-import { clean, ctx, report } from './fixture.js';
+import { clean, ctx, fromSubfolder, report } from './fixture.js';
 
 describe('github formatter', () => {
   it('prints one workflow command per diagnostic, escaped as GitHub documents', () => {
@@ -9,7 +9,7 @@ describe('github formatter', () => {
         '::error file=sops/kul/KUL-004.yaml,line=3,col=8,endLine=3,endColumn=12,title=schema::Unknown key `actr` in `steps[0]` (step 1); did you mean `actor`?',
         '::error file=sops/kul/KUL-004.yaml,line=9,col=11,endLine=9,endColumn=12,title=schema::`steps[2].requirements` (step 3) must be a list, not the number 5.',
         '::warning file=sops/kul/KUL-004.yaml,line=12,col=1,endLine=12,endColumn=1,title=legal-basis::The SOP lists no legal basis.',
-        '::error file=sops/odd%2C name%3A1.yaml,line=1,col=1,endLine=2,endColumn=4,title=yaml-syntax::50%25 done <b>&</b> "q" \'a\'%0D%0Aline two\u0000end',
+        '::error file=sops/odd%2C name%3A1.yaml,line=1,col=1,endLine=2,endColumn=4,title=yaml-syntax::50%25 done <b>&</b> "q" \'a\'%0D%0Aline two\\x00end',
         '',
       ].join('\n'),
     );
@@ -17,6 +17,10 @@ describe('github formatter', () => {
 
   it('prints nothing for a clean report', () => {
     expect(github(clean, ctx)).toBe('');
+  });
+
+  it('gives paths relative to the repository root when run from a sub-folder', () => {
+    expect(github(fromSubfolder.report, fromSubfolder.ctx)).toMatch(/^::error file=sops\/kul\/KUL-004\.yaml,line=3,/);
   });
 
   it('gives files outside cwd as absolute paths with forward slashes', () => {

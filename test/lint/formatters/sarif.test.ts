@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../../src/lint/formatters/sarif.js';
-import { clean, ctx, report } from './fixture.js';
+import { clean, ctx, fromSubfolder, report } from './fixture.js';
 
 // The official SARIF 2.1.0 schema (OASIS rtm.5), shipped by @microsoft/jest-sarif. It is written in
 // draft-04, which ajv 8 reads once its draft-04 `$schema`/`id` markers are removed (it uses no
@@ -70,6 +70,12 @@ describe('sarif formatter', () => {
     expect(run.results[2].locations[0].physicalLocation.region).toEqual({ startLine: 12, startColumn: 1, endLine: 12, endColumn: 2 });
     // URIs are percent-encoded.
     expect(run.results[3].locations[0].physicalLocation.artifactLocation.uri).toBe('sops/odd%2C%20name%3A1.yaml');
+  });
+
+  it('keeps %SRCROOT% at the repository root when run from a sub-folder', () => {
+    const run = parse(sarif(fromSubfolder.report, fromSubfolder.ctx)).runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///work/repo/' } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'sops/kul/KUL-004.yaml', uriBaseId: '%SRCROOT%' });
   });
 
   it('uses an absolute file URI for a file outside cwd', () => {

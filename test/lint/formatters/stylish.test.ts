@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stylish } from '../../../src/lint/formatters/stylish.js';
 import { json } from '../../../src/lint/formatters/json.js';
-import { clean, ctx, report } from './fixture.js';
+import { clean, ctx, fromSubfolder, report } from './fixture.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[\d+m/;
@@ -16,7 +16,7 @@ describe('stylish formatter', () => {
         '  sops/kul/KUL-004.yaml:12:1  warn   The SOP lists no legal basis.  legal-basis',
         '',
         'sops/odd, name:1.yaml',
-        '  sops/odd, name:1.yaml:1:1  error  50% done <b>&</b> "q" \'a\' line two\u0000end  yaml-syntax',
+        '  sops/odd, name:1.yaml:1:1  error  50% done <b>&</b> "q" \'a\' line two\\x00end  yaml-syntax',
         '',
         '✖ 4 problems (3 errors, 1 warning) in 3 files checked',
         '',
@@ -26,6 +26,12 @@ describe('stylish formatter', () => {
 
   it('says so when there is nothing to report', () => {
     expect(stylish(clean, ctx)).toBe('✓ 1 file checked, no problems\n');
+  });
+
+  it('says how many warnings --quiet hid instead of "no problems"', () => {
+    expect(stylish(clean, { ...ctx, hiddenWarnings: 2 })).toBe('✓ 1 file checked, no errors (2 warnings hidden by --quiet)\n');
+    const errorsOnly = { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) };
+    expect(stylish(errorsOnly, { ...ctx, hiddenWarnings: 1 })).toContain('✖ 3 problems (3 errors, 0 warnings; 1 warning hidden by --quiet) in 3 files checked');
   });
 
   it('colours only when asked', () => {
@@ -40,5 +46,11 @@ describe('stylish formatter', () => {
 describe('json formatter', () => {
   it('is the report itself', () => {
     expect(JSON.parse(json(report, ctx))).toEqual(report);
+  });
+
+  it('gives paths relative to the repository root when run from a sub-folder', () => {
+    const out = JSON.parse(json(fromSubfolder.report, fromSubfolder.ctx));
+    expect(out.files[0].file).toBe('sops/kul/KUL-004.yaml');
+    expect(out.files[0].diagnostics.map((d: { file: string }) => d.file)).toEqual(['sops/kul/KUL-004.yaml', 'sops/kul/KUL-004.yaml', 'sops/kul/KUL-004.yaml']);
   });
 });
