@@ -21,11 +21,14 @@ export interface LintOptions {
   configPath?: string;
   /** Check lifecycle changes against the merge base with this git ref (rule `lifecycle-transition`). */
   since?: string;
+  /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it they are silent. */
+  today?: string;
 }
 
 /** Lint SOP files; cross-file checks see the whole repository. */
 export async function lint(opts: LintOptions): Promise<LintReport> {
   const project = openProject(opts);
+  if (opts.today) project.repo.today = opts.today;
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return finish(lintRepository(project.targets, project.repo));
 }

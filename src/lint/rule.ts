@@ -15,6 +15,8 @@ export interface Repository {
   config: Config;
   /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
   base?: Map<string, import('../lifecycle/lint-base.js').BaseVersion>;
+  /** Today as YYYY-MM-DD, for date-dependent rules (`review-due`); they are silent without it. */
+  today?: string;
 }
 
 /** One report from a rule: where (document path) and which message. */

@@ -21,6 +21,8 @@ import { maxActors } from './max-actors.js';
 import { maxSteps } from './max-steps.js';
 import { filenameId } from './filename-id.js';
 import { lifecycleTransition } from './lifecycle-transition.js';
+import { evidenceExists } from './evidence-exists.js';
+import { reviewDueRule } from './review-due.js';
 
 /** Every rule, in the order they run (schema first: others may rely on its verdict). */
 export const rules: readonly Rule[] = [
@@ -46,4 +48,6 @@ export const rules: readonly Rule[] = [
   maxSteps,
   filenameId,
   lifecycleTransition,
+  evidenceExists,
+  reviewDueRule,
 ];
