@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
-import { commitFile, openRepo } from './git.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { realPath, repoRel } from './repo.js';
 import { isoDay } from './review.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
+import { writeSopEdit } from './sop-write.js';
 
 /** Options of `sop promote`. */
 export interface PromoteOptions {
@@ -72,21 +70,7 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
     throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`);
   }
   if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
-  const text = readFileSync(abs, 'utf8');
-  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-  let edited: string;
-  try {
-    edited = bom + editYaml(bom ? text.slice(1) : text, plan.edits);
-  } catch (e) {
-    throw new UsageError(`${file.file} could not be edited in place (${(e as Error).message}); the file was not changed.`);
-  }
-  let commit: string | undefined;
-  const repo = opts.commit ? await openRepo(project.config.root) : undefined;
-  if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
-  const rel = repo ? repoRel(repo.root, abs) : '';
-  if (rel.startsWith('..')) throw new UsageError(`--commit: ${file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
-  // The real file: a symlinked SOP file stays a symlink.
-  opts.write(realPath(abs), edited);
-  if (repo) commit = await commitFile(repo.root, rel, promoteMessage(id, plan.to));
+  const edits = plan.edits;
+  const commit = await writeSopEdit({ project, file, abs, edit: (text) => editYaml(text, edits), message: promoteMessage(id, plan.to), commit: opts.commit, write: opts.write });
   return { file: file.file, id, from: plan.from, to: plan.to, noop: false, commit };
 }

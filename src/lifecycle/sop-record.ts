@@ -1,0 +1,98 @@
+import { UsageError } from '../errors.js';
+import { buildRepository, lintFile } from '../lint/engine.js';
+import { loadText } from '../model/load.js';
+import { openProject } from '../project.js';
+import { findSop } from './find-sop.js';
+import { planRecord, recordMessage, setRecordValue, type RecordField, type RecordKind, type RecordValues } from './records.js';
+import { isoDay } from './review.js';
+import { writeSopEdit } from './sop-write.js';
+import type { StagePoint } from './transitions.js';
+import { appendToList, editYaml } from './yaml-edit.js';
+
+/** Options of `sop socialize|monitor|evaluate`. */
+export interface RecordOptions {
+  /** Working folder. */
+  cwd: string;
+  /** SOP id or path. */
+  target: string;
+  /** What to record. */
+  kind: RecordKind;
+  /** Given values. */
+  values: RecordValues;
+  /** Injected clock (the date defaults to its day). */
+  now: Date;
+  /** Commit the file afterwards. */
+  commit?: boolean;
+  /** Explicit config. */
+  configPath?: string;
+  /** Asks for a missing value (only when stdin is a terminal). */
+  ask?: (f: RecordField) => Promise<string | undefined>;
+  /** Writes the file atomically. */
+  write: (absFile: string, text: string) => void;
+}
+
+/** What a record command did. */
+export interface RecordResult {
+  /** File as shown. */
+  file: string;
+  /** SOP id. */
+  id: string;
+  /** What was recorded. */
+  kind: RecordKind;
+  /** Position of the new entry in its list (0-based). */
+  index: number;
+  /** Stage before. */
+  from: StagePoint;
+  /** Stage after (evaluated when an implemented SOP was evaluated). */
+  to: StagePoint;
+  /** The evaluation's decision. */
+  decision?: string;
+  /** Commit id when committed. */
+  commit?: string;
+}
+
+const key = (d: { ruleId: string; message: string }) => `${d.ruleId}\u0000${d.message.replace(/\[\d+\]/g, '[]')}`;
+
+/** Record socialisation, monitoring or an evaluation: validated like `sop lint` before anything is written. */
+export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
+  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+  const { file, abs } = findSop(project, opts.cwd, opts.target);
+  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
+  const data = file.data as Record<string, any>;
+  const id = String(data.id ?? opts.target);
+  const today = isoDay(opts.now);
+  const values: RecordValues = { ...opts.values, criteria: { ...opts.values.criteria } };
+  let plan = planRecord(data, opts.kind, values, today);
+  if (!plan.ok && plan.missing.length && opts.ask) {
+    for (const f of plan.missing) {
+      const answer = (await opts.ask(f))?.trim();
+      if (answer) setRecordValue(values, f.key, answer);
+    }
+    plan = planRecord(data, opts.kind, values, today);
+  }
+  const what = opts.kind === 'evaluation' ? 'evaluation' : `${opts.kind} record`;
+  if (!plan.ok) {
+    const parts = [...plan.errors, ...(plan.missing.length ? [`missing ${plan.missing.map((m) => `${m.flag} (${m.label})`).join(', ')}`] : [])];
+    throw new UsageError(`${id}: the ${what} was not written: ${parts.join('; ')}.`);
+  }
+  const { list, entry, from, to } = plan;
+  const index = Array.isArray(data[list]) ? (data[list] as unknown[]).length : 0;
+  const edit = (text: string) => {
+    const added = appendToList(text, list, entry);
+    return to.status !== from.status ? editYaml(added, [{ path: ['status'], value: to.status }]) : added;
+  };
+  // A record that lint would reject is refused: errors the file did not have before.
+  const check = (edited: string) => {
+    const after = loadText(file.file, edited);
+    const files = project.repo.files.map((f) => (f === file ? after : f));
+    const repo = buildRepository(files, project.config);
+    const before = new Set(lintFile(file, project.repo).filter((d) => d.severity === 'error').map(key));
+    const fresh = lintFile(after, repo).filter((d) => d.severity === 'error' && !before.has(key(d)));
+    if (fresh.length) {
+      const lines = fresh.map((d) => `  ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message} (${d.ruleId})`);
+      throw new UsageError(`${id}: the ${what} was not written, lint would reject it (positions in the file as it would be):\n${lines.join('\n')}`);
+    }
+  };
+  const commit = await writeSopEdit({ project, file, abs, edit, check, message: recordMessage(id, opts.kind, to), commit: opts.commit, write: opts.write });
+  return { file: file.file, id, kind: opts.kind, index, from, to, decision: typeof entry.decision === 'string' ? entry.decision : undefined, commit };
+}
