@@ -51,6 +51,9 @@ export interface RecordResult {
   commit?: string;
 }
 
+/** Where a new list goes: before the record lists that follow it in the format's order. */
+const FOLLOWING: Record<string, string[]> = { socialization: ['monitoring', 'evaluations', 'supersededBy'], monitoring: ['evaluations', 'supersededBy'], evaluations: ['supersededBy'] };
+
 const key = (d: { ruleId: string; message: string }) => `${d.ruleId}\u0000${d.message.replace(/\[\d+\]/g, '[]')}`;
 
 /** Record socialisation, monitoring or an evaluation: validated like `sop lint` before anything is written. */
@@ -78,7 +81,7 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
   const { list, entry, from, to } = plan;
   const index = Array.isArray(data[list]) ? (data[list] as unknown[]).length : 0;
   const edit = (text: string) => {
-    const added = appendToList(text, list, entry);
+    const added = appendToList(text, list, entry, FOLLOWING[list]);
     return to.status !== from.status ? editYaml(added, [{ path: ['status'], value: to.status }]) : added;
   };
   // A record that lint would reject is refused: errors the file did not have before.

@@ -176,7 +176,7 @@ function seqIndents(text: string, seq: { range?: number[] | null; items: unknown
  * byte outside the added lines: block lists get block lines with the list's own indentation, flow lists and
  * flow documents get a flow entry. Verifies that the result parses and ends with the entry.
  */
-export function appendToList(text: string, key: string, entry: { [key: string]: YamlValue | undefined }): string {
+export function appendToList(text: string, key: string, entry: { [key: string]: YamlValue | undefined }, before: readonly string[] = []): string {
   const doc = parseDocument(text, { schema: 'core' }) as Document;
   if (doc.errors.length) throw new Error(`cannot edit YAML with errors: ${doc.errors[0]!.message}`);
   const root = doc.contents;
@@ -202,8 +202,16 @@ export function appendToList(text: string, key: string, entry: { [key: string]: 
       if (end === undefined) throw new Error('cannot add to an empty flow mapping');
       out = `${text.slice(0, end)}, ${key}: [${flowOf(entry)}]${text.slice(end)}`;
     } else {
-      const sep = text === '' || text.endsWith('\n') ? '' : eol;
-      out = `${text}${sep}${key}:${eol}${lines(styleOf())}`;
+      // A new list goes before the first of `before` present in the file (block root), else at the end.
+      const next = before.map((k) => pairOf(root, k)).find((p) => p !== undefined);
+      const nextStart = (next?.key as { range?: number[] } | undefined)?.range?.[0];
+      if (nextStart !== undefined && column(text, nextStart) === 0) {
+        const at = lineStart(text, nextStart);
+        out = `${text.slice(0, at)}${key}:${eol}${lines(styleOf())}${text.slice(at)}`;
+      } else {
+        const sep = text === '' || text.endsWith('\n') ? '' : eol;
+        out = `${text}${sep}${key}:${eol}${lines(styleOf())}`;
+      }
     }
   } else if (isSeq(pair.value)) {
     const seq = pair.value;

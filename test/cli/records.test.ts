@@ -155,3 +155,17 @@ describe('sop socialize | monitor | evaluate', () => {
     expect(read(t.dir)).toBe(done);
   });
 });
+
+describe('the examples\' records', () => {
+  it('lint clean as of 2026-12-03 with every kind of record and evidence that exists', async () => {
+    const res = await sop(['lint', 'examples', '--today', '2026-12-03', '--max-warnings', '0'], ROOT);
+    expect(res).toMatchObject({ code: 0, stdout: '✓ 14 files checked, no problems\n' });
+    const all = readFileSync(path.join(ROOT, 'examples/sops/kul/KUL-007-perjalanan-dinas.yaml'), 'utf8');
+    for (const needle of ['method: observasi supervisor', 'evidence/2026/monitoring-s2-kul-hasil-observasi.pdf', 'decision: revise', 'minutes: evidence/2026/evaluasi-2026-notulen.md']) expect(all).toContain(needle);
+    expect(readFileSync(path.join(ROOT, 'examples/sops/kul/KUL-004-surat-masuk.yaml'), 'utf8')).toMatch(/socialization:\n {2}- date: 2026-09-09\n/);
+    // a year later, review-due says what is overdue (warnings only)
+    const later = await sop(['lint', 'examples', '--today', '2027-12-03'], ROOT);
+    expect(later.code).toBe(0);
+    expect(later.stdout).toMatch(/Monitoring is overdue: it was due on 2027-05-30 \(6 months after the last monitoring on 2026-11-30\), as of 2027-12-03/);
+  });
+});

@@ -17,6 +17,12 @@ describe('appendToList', () => {
     expect(out).toBe('monitoring:\n- date: 2024-10-01\n  notes: |\n    baris\n  result: good  # ok\n- date: 2025-04-01\n  result: poor\n# berikutnya\nsteps: []\n');
   });
 
+  it('puts a new list before the first of the given keys that the file has', () => {
+    const text = 'sop: 1\n# pemantauan\nmonitoring:\n  - date: 2024-10-01\nevaluations: []\n';
+    expect(appendToList(text, 'socialization', { date: '2024-04-10' }, ['monitoring', 'evaluations'])).toBe('sop: 1\n# pemantauan\nsocialization:\n  - date: 2024-04-10\nmonitoring:\n  - date: 2024-10-01\nevaluations: []\n');
+    expect(appendToList('sop: 1\n', 'socialization', { date: '2024-04-10' }, ['monitoring'])).toBe('sop: 1\nsocialization:\n  - date: 2024-04-10\n');
+  });
+
   it('keeps CRLF line ends and a file without a final newline', () => {
     const text = 'sop: 1\r\nsteps:\r\n  - a: 1';
     expect(appendToList(text, 'socialization', { date: '2026-01-05', attendees: 12 })).toBe('sop: 1\r\nsteps:\r\n  - a: 1\r\nsocialization:\r\n  - date: 2026-01-05\r\n    attendees: 12\r\n');
