@@ -9,6 +9,7 @@ import { registerHistory } from './history.js';
 import { registerDiff } from './diff.js';
 import { registerPromote } from './promote.js';
 import { registerRecords } from './record.js';
+import { registerReport } from './report.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerHistory, registerDiff, registerPromote, registerRecords];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerHistory, registerDiff, registerPromote, registerRecords, registerReport];
