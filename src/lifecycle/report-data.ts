@@ -98,7 +98,9 @@ export async function loadReportData(opts: { cwd: string; configPath?: string; t
         };
       }),
     );
-    const found = sops.filter((s): s is RecordedSop => s !== undefined).sort((a, b) => a.unit.localeCompare(b.unit) || (a.number ?? a.id).localeCompare(b.number ?? b.id) || a.id.localeCompare(b.id));
+    // By unit; numbered SOPs by number first, then the others by id.
+    const order = (s: RecordedSop) => (s.number ? `0${s.number}` : `1${s.id}`);
+    const found = sops.filter((s): s is RecordedSop => s !== undefined).sort((a, b) => a.unit.localeCompare(b.unit) || order(a).localeCompare(order(b)) || a.id.localeCompare(b.id));
     return { config: project.config, project, sops: found, today: opts.today, git: g !== undefined };
   } finally {
     await closeSopGit(g);

@@ -12,7 +12,7 @@ import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
 
 /** Forms `sop report` prints. */
-export const REPORT_FORMS = ['monitoring', 'evaluation', 'attendance'] as const;
+export const REPORT_FORMS = ['monitoring', 'evaluation', 'attendance', 'register'] as const;
 type Form = (typeof REPORT_FORMS)[number];
 
 interface ReportFlags {
@@ -29,7 +29,7 @@ interface ReportFlags {
   today?: Date;
 }
 
-const FORMATS: Record<Form, string[]> = { monitoring: ['html', 'md', 'pdf'], evaluation: ['html', 'md', 'pdf'], attendance: ['html', 'md', 'pdf'] };
+const FORMATS: Record<Form, string[]> = { monitoring: ['html', 'md', 'pdf'], evaluation: ['html', 'md', 'pdf'], attendance: ['html', 'md', 'pdf'], register: ['html', 'csv', 'xlsx', 'pdf'] };
 
 /** The period of a form: --period (a semester) or --year; by default the semester (monitoring) or year of today. */
 export function periodOf(form: Form, f: ReportFlags, today: string): Period {
@@ -66,7 +66,14 @@ async function produce(state: RunState, form: Form, f: ReportFlags, format: stri
   let text: string;
   if (form === 'monitoring') text = r.renderMonitoringForm(ctx, period, f.unit, fmt);
   else if (form === 'evaluation') text = r.renderEvaluationForms(ctx, period, f.unit, fmt);
-  else {
+  else if (form === 'register') {
+    // The monitoring column is the semester asked for (or today's), the evaluation column its year.
+    const semester = f.period ? period : f.year ? semesterPeriod(`${f.year}-S2`) : semesterOf(today);
+    const reg = r.registerOf(data, f.unit, semester, locale);
+    if (format === 'csv') return { text: r.registerCsv(reg, locale) };
+    if (format === 'xlsx') return { bytes: await r.registerXlsx(reg, locale) };
+    text = r.renderDashboard(ctx, reg);
+  } else {
     if (!f.sop) throw new UsageError('`sop report attendance` needs --sop <id>: the SOP whose socialisation the list is for.');
     const sop = data.sops.find((s) => s.id === f.sop);
     if (!sop) throw new UsageError(`No SOP with id \`${f.sop}\`${closest(f.sop, data.sops.map((s) => s.id)) ? `; did you mean \`${closest(f.sop, data.sops.map((s) => s.id))}\`?` : '.'}`);

@@ -7,6 +7,8 @@ import { periodLabel } from './render.js';
 export { renderMonitoringForm, renderEvaluationForms, renderAttendance, periodLabel, followUpText } from './render.js';
 export { printHtml, reportSheet, reportPageCss } from './print.js';
 export { REPORT_LABELS } from './labels.js';
+export { registerOf, registerCsv, registerXlsx, registerColumns, type Register, type RegisterRow } from './register.js';
+export { renderDashboard, stageCounts, reviewCounts } from './dashboard.js';
 
 /** The running footer of a printed form. */
 export function footerOf(form: string, period: Period, locale: Locale): string {

@@ -62,6 +62,7 @@ export interface ReportLabels {
   number: string;
   process: string;
   stage: string;
+  revision: string;
   effective: string;
   lastSocialization: string;
   lastMonitoring: string;
@@ -138,6 +139,7 @@ const ID: ReportLabels = {
   number: 'Nomor SOP',
   process: 'Proses',
   stage: 'Tahap',
+  revision: 'Revisi',
   effective: 'Tanggal Efektif',
   lastSocialization: 'Sosialisasi terakhir',
   lastMonitoring: 'Monitoring terakhir',
@@ -212,6 +214,7 @@ const EN: ReportLabels = {
   number: 'SOP number',
   process: 'Process',
   stage: 'Stage',
+  revision: 'Revision',
   effective: 'Effective date',
   lastSocialization: 'Last socialisation',
   lastMonitoring: 'Last monitoring',
