@@ -31,9 +31,9 @@ export interface MonitoringUnit {
 
 const latest = (dates: Array<string | undefined>) => dates.filter((d): d is string => typeof d === 'string').sort().at(-1);
 
-/** Units to print: the one asked for, else every unit with SOPs in force, in order. */
+/** Units to print: the one asked for, else every unit with SOPs in force or with records, in order. */
 function unitsOf(data: ReportData, unit: string | undefined): string[] {
-  const all = [...new Set(data.sops.filter((s) => IN_FORCE.includes(s.status)).map((s) => s.unit))];
+  const all = [...new Set(data.sops.filter((s) => IN_FORCE.includes(s.status) || s.monitoring.length || s.evaluations.length).map((s) => s.unit))];
   return unit ? [unit] : all;
 }
 
@@ -48,10 +48,11 @@ export function monitoringForm(data: ReportData, period: Period, unit?: string):
   const months = data.config.review.monitoringMonths;
   return unitsOf(data, unit).map((u) => {
     const rows: MonitoringRow[] = [];
-    for (const s of data.sops.filter((x) => x.unit === u && inForceDuring(x, period))) {
+    for (const s of data.sops.filter((x) => x.unit === u)) {
+      // Records of the period always count (also of an SOP revised or withdrawn since); a missing one only for SOPs in force.
       const recs = s.monitoring.filter((m) => inPeriod(m.date, period)).sort((a, b) => a.date.localeCompare(b.date));
       if (recs.length) recs.forEach((record) => rows.push({ no: 0, sop: s, record }));
-      else {
+      else if (inForceDuring(s, period)) {
         const base = latest([s.effective, ...s.monitoring.map((m) => m.date).filter((d) => d < period.from)]);
         const due = base ? addMonths(base, months) : undefined;
         if (due && due <= period.to) rows.push({ no: 0, sop: s, due });

@@ -83,6 +83,8 @@ export function renderMonitoringForm(ctx: FormContext, period: Period, unit: str
       notes: r.record?.notes,
       action: r.record?.action,
       assessor: r.record?.assessor,
+      // The initials column is left to sign; the assessor is named under the procedure when the unit had several.
+      showAssessor: u.assessors.length > 1,
     })),
   }));
   return templateEnv(ctx.data.config.templates).render(`report/monitoring.${format}`, { ...c, periodLabel: periodLabel(period, ctx.locale), units });
