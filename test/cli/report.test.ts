@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sop } from '../helpers/cli.js';
@@ -77,7 +77,8 @@ beforeAll(async () => {
   await on(TODAY, ['report', 'register', '-f', 'csv', '-o', 'out/register.csv']);
   await on(TODAY, ['report', 'register', '-f', 'xlsx', '-o', 'out/register.xlsx']);
   await on(TODAY, ['report', 'register', '-o', 'out/register.html']);
-}, 120_000);
+  await on(TODAY, ['evidence', '--year', '2026', '-o', 'pack']);
+}, 180_000);
 afterAll(() => r?.cleanup());
 
 describe('a scripted year, as the forms and the register show it', () => {
@@ -218,6 +219,52 @@ describe('the register dashboard', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('the evidence pack', () => {
+  const walk = (dir: string, base = ''): string[] =>
+    readdirSync(path.join(dir, base), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, path.posix.join(base, e.name)) : [path.posix.join(base, e.name)]));
+
+  it('holds one folder per item, an index that lists every file, and nothing outside its folder', () => {
+    const files = walk(path.join(r.dir, 'pack')).sort();
+    expect(files).toEqual([
+      'evaluasi/bukti/evidence/2026/hadir-rapat.pdf',
+      'evaluasi/bukti/evidence/2026/notulen-evaluasi.md',
+      'evaluasi/evaluasi-2026.pdf',
+      'evaluasi/revisi/KUL-001-r0-r1.html',
+      'index.html',
+      'penerapan/bukti/evidence/2026/hadir-sosialisasi.pdf',
+      'penerapan/bukti/evidence/2026/monitoring-s2.pdf',
+      'penerapan/daftar-hadir/KUL-001-2026-01-12.pdf',
+      'penerapan/monitoring-2026-S1.pdf',
+      'penerapan/monitoring-2026-S2.pdf',
+      'penyusunan/buku-sop.pdf',
+    ]);
+    const index = readFileSync(path.join(r.dir, 'pack/index.html'), 'utf8');
+    const links = [...index.matchAll(/<a href="([^"]+)">/g)].map((m) => decodeURIComponent(m[1]!)).sort();
+    expect(links).toEqual(files.filter((f) => f !== 'index.html'));
+    expect(index).not.toMatch(/<script/i);
+    const shares = [...index.matchAll(/data-item="([a-z]+)" data-met="(\d+)" data-of="(\d+)"/g)].map((m) => `${m[1]} ${m[2]}/${m[3]}`);
+    expect(shares).toEqual(['penyusunan 2/2', 'penerapan 1/2', 'penerapan 1/2', 'evaluasi 1/1', 'evaluasi 1/1']);
+    // the copies are the repository's files, byte for byte
+    expect(readFileSync(path.join(r.dir, 'pack/evaluasi/bukti/evidence/2026/notulen-evaluasi.md'), 'utf8')).toBe('# Notulen rapat evaluasi\n');
+    // only out/ and pack/ were written in the repository
+    expect(r.git(['status', '--porcelain', '--untracked-files=normal']).trim().split('\n').sort()).toEqual(['?? out/', '?? pack/']);
+  });
+
+  it('prints the forms, the book, and the diff of the original against the revision', () => {
+    expect(pdfText('pack/penerapan/monitoring-2026-S1.pdf')).toContain('Arsip tertata tepat waktu');
+    expect(pdfText('pack/penerapan/monitoring-2026-S2.pdf')).toContain('Arsip terlambat ditata');
+    expect(pdfText('pack/penerapan/daftar-hadir/KUL-001-2026-01-12.pdf')).toContain('DAFTAR HADIR SOSIALISASI SOP');
+    expect(pdfText('pack/evaluasi/evaluasi-2026.pdf')).toContain('REKAPITULASI EVALUASI PENERAPAN SOP AP');
+    const book = pdfText('pack/penyusunan/buku-sop.pdf');
+    expect(book).toContain('Pengelolaan Arsip Dinamis');
+    expect(book).toContain('Peminjaman Arsip');
+    const diff = readFileSync(path.join(r.dir, 'pack/evaluasi/revisi/KUL-001-r0-r1.html'), 'utf8');
+    expect(diff).toContain('45 menit');
+    expect(diff).toContain('1 jam');
+    expect(diff).not.toMatch(/<script/i);
   });
 });
 

@@ -10,6 +10,7 @@ import { registerDiff } from './diff.js';
 import { registerPromote } from './promote.js';
 import { registerRecords } from './record.js';
 import { registerReport } from './report.js';
+import { registerEvidence } from './evidence.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerHistory, registerDiff, registerPromote, registerRecords, registerReport];
+export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerHistory, registerDiff, registerPromote, registerRecords, registerReport, registerEvidence];

@@ -9,6 +9,7 @@ export { printHtml, reportSheet, reportPageCss } from './print.js';
 export { REPORT_LABELS } from './labels.js';
 export { registerOf, registerCsv, registerXlsx, registerColumns, type Register, type RegisterRow } from './register.js';
 export { renderDashboard, stageCounts, reviewCounts } from './dashboard.js';
+export { recordEvidence, shares, packIndex, ITEMS, type PackFile, type PackLink, type Item, type Share } from './evidence.js';
 
 /** The running footer of a printed form. */
 export function footerOf(form: string, period: Period, locale: Locale): string {
