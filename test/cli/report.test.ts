@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sop } from '../helpers/cli.js';
+import { parseCsv } from '../helpers/csv.js';
 import { testRepo, type TestRepo } from '../lifecycle/repo-helper.js';
 
 const CONFIG = `organization:\n  name: KOMISI PEMILIHAN UMUM KOTA CONTOH\n  unitLines: [SEKRETARIAT]\nlocale: id\npaper: A4\n`;
@@ -153,26 +154,6 @@ describe('a scripted year, as the forms and the register show it', () => {
   });
 });
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF) into rows. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe('the register dashboard', () => {
   it('has no script, and every chart number equals the register', () => {
