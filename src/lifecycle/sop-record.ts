@@ -8,6 +8,9 @@ import { isoDay } from './review.js';
 import { writeSopEdit } from './sop-write.js';
 import type { StagePoint } from './transitions.js';
 import { appendToList, editYaml } from './yaml-edit.js';
+import { followUps, type FollowUp } from './follow-up.js';
+import { closeSopGit, openSopGit, repoRel } from './repo.js';
+import { timeline } from './sop-history.js';
 
 /** Options of `sop socialize|monitor|evaluate`. */
 export interface RecordOptions {
@@ -49,6 +52,8 @@ export interface RecordResult {
   decision?: string;
   /** Commit id when committed. */
   commit?: string;
+  /** Earlier evaluations that decided `revise`, with the revision that followed (null: none yet), from git history. */
+  earlier: Array<{ date: string; followUp: FollowUp | null }>;
 }
 
 /** Where a new list goes: before the record lists that follow it in the format's order. */
@@ -97,5 +102,24 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
     }
   };
   const commit = await writeSopEdit({ project, file, abs, edit, check, message: recordMessage(id, opts.kind, to), commit: opts.commit, write: opts.write });
-  return { file: file.file, id, kind: opts.kind, index, from, to, decision: typeof entry.decision === 'string' ? entry.decision : undefined, commit };
+  const earlier = opts.kind === 'evaluation' ? await earlierRevisions(project.config, abs, data) : [];
+  return { file: file.file, id, kind: opts.kind, index, from, to, decision: typeof entry.decision === 'string' ? entry.decision : undefined, commit, earlier };
+}
+
+/** The follow-up of each earlier `revise` decision, read from git history (from the file alone outside git). */
+async function earlierRevisions(config: Parameters<typeof openSopGit>[0], abs: string, data: Record<string, any>): Promise<RecordResult['earlier']> {
+  const evals: Array<{ date?: unknown; decision?: unknown }> = Array.isArray(data.evaluations) ? data.evaluations : [];
+  if (!evals.some((e) => e?.decision === 'revise')) return [];
+  const g = await openSopGit(config).catch(() => undefined);
+  try {
+    let history;
+    if (g) {
+      const rel = repoRel(g.info.root, abs);
+      history = await timeline(g, g.lineages.live.get(rel), { data, path: rel, state: g.worktree.get(rel) });
+    }
+    const found = followUps(data, history);
+    return [...found].map(([i, f]) => ({ date: String(evals[i]?.date), followUp: f ?? null }));
+  } finally {
+    await closeSopGit(g);
+  }
 }

@@ -269,3 +269,13 @@ describe('sop report: usage errors and English labels', () => {
     expect(res.stdout).toContain('| 1 | 001/SOP/KUL/2026 — Pengelolaan Arsip Dinamis (April 13, 2026, observasi supervisor) | ☑ | ☐ | Arsip tertata tepat waktu | Mempertahankan | Siti Kasubbag Umum |');
   });
 });
+
+describe('sop evaluate after a revise decision', () => {
+  it('prints the follow-up of the earlier decision, read from history', async () => {
+    const res = await on('2026-12-10', ['evaluate', 'KUL-001', '--date', '2026-12-10', '--evaluator', 'Tim Evaluasi SOP', ...CRIT.map((v) => (v === 'tidak' ? 'ya' : v)), '--decision', 'keep']);
+    expect(res.stdout).toBe(
+      'KUL-001: evaluation recorded as evaluations[1] (sops/KUL-001.yaml)\nDecision: keep.\n' +
+        `Earlier decision to revise (2026-11-20): followed up by revision 1 on 2026-11-27 (commit ${hashes.revise!.slice(0, 7)}).\n`,
+    );
+  });
+});

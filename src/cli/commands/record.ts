@@ -62,6 +62,10 @@ async function act(state: RunState, target: string, kind: RecordKind, f: RecordF
   const stage = r.to.status !== r.from.status ? `; ${r.from.status} → ${r.to.status}` : '';
   io.stdout(`${r.id}: ${kind} recorded as ${list}[${r.index}] (${r.file})${stage}${r.commit ? `, committed ${r.commit.slice(0, 7)}` : ''}\n`);
   if (r.decision) io.stdout(NEXT[r.decision]?.(r.id) ?? '');
+  for (const e of r.earlier) {
+    const f = e.followUp;
+    io.stdout(`Earlier decision to revise (${e.date}): ${f ? `followed up by revision ${f.revision} on ${f.date}${f.commit ? ` (commit ${f.commit.slice(0, 7)})` : ''}` : 'not followed up by a revision yet'}.\n`);
+  }
   state.exitCode = 0;
 }
 
