@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { isUrl, resolveInsideRepo } from '../model/evidence.js';
 import { buildRepository, lintFile } from '../lint/engine.js';
 import { loadText } from '../model/load.js';
 import { openProject } from '../project.js';
@@ -61,6 +63,19 @@ const FOLLOWING: Record<string, string[]> = { socialization: ['monitoring', 'eva
 
 const key = (d: { ruleId: string; message: string }) => `${d.ruleId}\u0000${d.message.replace(/\[\d+\]/g, '[]')}`;
 
+/**
+ * Evidence is written relative to the repository root; a path given relative to the working folder
+ * (`sop monitor … --evidence ../evidence/x.pdf` from `sops/`) is rewritten so when it names a file inside the repository.
+ */
+export function rootRelative(root: string, cwd: string, ref: string): string {
+  if (isUrl(ref) || resolveInsideRepo(root, ref).ok) return ref;
+  const abs = path.resolve(cwd, ref);
+  const rel = path.relative(root, abs);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return ref;
+  const posix = rel.split(path.sep).join('/');
+  return resolveInsideRepo(root, posix).ok ? posix : ref;
+}
+
 /** Record socialisation, monitoring or an evaluation: validated like `sop lint` before anything is written. */
 export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
   const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
@@ -70,6 +85,10 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
   const id = String(data.id ?? opts.target);
   const today = isoDay(opts.now);
   const values: RecordValues = { ...opts.values, criteria: { ...opts.values.criteria } };
+  const fromRoot = (ref: string | undefined) => (ref === undefined ? undefined : rootRelative(project.config.root, opts.cwd, ref));
+  values.evidence = values.evidence?.map((e) => fromRoot(e)!);
+  values.minutes = fromRoot(values.minutes);
+  values.attendance = fromRoot(values.attendance);
   let plan = planRecord(data, opts.kind, values, today);
   if (!plan.ok && plan.missing.length && opts.ask) {
     for (const f of plan.missing) {

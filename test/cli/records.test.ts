@@ -169,3 +169,13 @@ describe('the examples\' records', () => {
     expect(later.stdout).toMatch(/Monitoring is overdue: it was due on 2027-05-30 \(6 months after the last monitoring on 2026-11-30\), as of 2027-12-03/);
   });
 });
+
+describe('evidence paths', () => {
+  it('a path given from the working folder is written from the repository root', async () => {
+    const t = tempTree({ [FILE]: ORIGINAL, ...EVIDENCE });
+    cleanups.push(t);
+    const res = await sop(['monitor', 'KUL-004', '--date', '2024-10-02', '--assessor', 'A', '--result', 'good', '--evidence', '../evidence/2024/monitoring-s2.pdf', '--evidence', 'https://example.org/foto'], path.join(t.dir, 'sops'));
+    expect(res).toMatchObject({ code: 0, stderr: '' });
+    expect(read(t.dir)).toContain('      evidence:\r\n        - evidence/2024/monitoring-s2.pdf\r\n        - "https://example.org/foto"\r\n');
+  });
+});

@@ -46,7 +46,10 @@ const inForceDuring = (s: RecordedSop, p: Period) => IN_FORCE.includes(s.status)
  */
 export function monitoringForm(data: ReportData, period: Period, unit?: string): MonitoringUnit[] {
   const months = data.config.review.monitoringMonths;
-  return unitsOf(data, unit).map((u) => {
+  const units = unitsOf(data, unit);
+  // Nothing in force yet: one empty form, still with its header and signature blocks.
+  if (units.length === 0) return [{ unit: '', rows: [], assessors: [] }];
+  return units.map((u) => {
     const rows: MonitoringRow[] = [];
     for (const s of data.sops.filter((x) => x.unit === u)) {
       // Records of the period always count (also of an SOP revised or withdrawn since); a missing one only for SOPs in force.

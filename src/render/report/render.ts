@@ -69,7 +69,7 @@ export function renderMonitoringForm(ctx: FormContext, period: Period, unit: str
   const c = common(ctx);
   const day = (d: string) => formatDate(d, locales[ctx.locale]);
   const units = monitoringForm(ctx.data, period, unit).map((u) => ({
-    unit: u.unit,
+    unit: u.unit || c.l.allUnits,
     assessor: u.assessors.length === 1 ? u.assessors[0] : undefined,
     rows: u.rows.map((r) => ({
       no: r.no,
