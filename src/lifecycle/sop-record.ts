@@ -34,6 +34,8 @@ export interface RecordOptions {
   ask?: (f: RecordField) => Promise<string | undefined>;
   /** Writes the file atomically. */
   write: (absFile: string, text: string) => void;
+  /** Runs `fn` holding a lock on the file (the promote write path's lock); none when absent. */
+  lock?: <T>(absFile: string, shown: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 /** What a record command did. */
@@ -120,7 +122,7 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
       throw new UsageError(`${id}: the ${what} was not written, lint would reject it (positions in the file as it would be):\n${lines.join('\n')}`);
     }
   };
-  const commit = await writeSopEdit({ project, file, abs, edit, check, message: recordMessage(id, opts.kind, to), commit: opts.commit, write: opts.write });
+  const commit = await writeSopEdit({ project, file, abs, edit, check, message: recordMessage(id, opts.kind, to), commit: opts.commit, write: opts.write, lock: opts.lock });
   const earlier = opts.kind === 'evaluation' ? await earlierRevisions(project.config, abs, data) : [];
   return { file: file.file, id, kind: opts.kind, index, from, to, decision: typeof entry.decision === 'string' ? entry.decision : undefined, commit, earlier };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, sop, tempTree } from '../helpers/cli.js';
@@ -177,5 +177,22 @@ describe('evidence paths', () => {
     const res = await sop(['monitor', 'KUL-004', '--date', '2024-10-02', '--assessor', 'A', '--result', 'good', '--evidence', '../evidence/2024/monitoring-s2.pdf', '--evidence', 'https://example.org/foto'], path.join(t.dir, 'sops'));
     expect(res).toMatchObject({ code: 0, stderr: '' });
     expect(read(t.dir)).toContain('      evidence:\r\n        - evidence/2024/monitoring-s2.pdf\r\n        - "https://example.org/foto"\r\n');
+  });
+});
+
+describe('a file changed while the command runs', () => {
+  it('is never overwritten (exit 2, the other writer\'s text kept)', async () => {
+    const t = tempTree({ [FILE]: ORIGINAL, ...EVIDENCE });
+    cleanups.push(t);
+    const other = ORIGINAL.replace('Pengelolaan Surat Masuk', 'Pengelolaan Surat Masuk (diubah editor)');
+    const res = await sop(['monitor', 'KUL-004', '--date', '2024-10-02', '--result', 'good'], t.dir, {
+      stdinIsTTY: true,
+      prompt: async () => {
+        writeFileSync(path.join(t.dir, FILE), other); // an editor saves while the assessor is being asked for
+        return 'Kasubbag KUL';
+      },
+    });
+    expect(res).toMatchObject({ code: 2, stderr: 'sop: sops/KUL-004.yaml changed while sop was working on it (another command or an editor wrote it); it was not changed by this command. Run the command again.\n' });
+    expect(read(t.dir)).toBe(other);
   });
 });
