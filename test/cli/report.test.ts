@@ -166,15 +166,17 @@ describe('the register dashboard', () => {
     for (const row of rows) fromRegister.set(`${row[3]}|${row[5]}`, (fromRegister.get(`${row[3]}|${row[5]}`) ?? 0) + 1);
     expect(segs).toEqual([...fromRegister].map(([k, n]) => `${k}|${n}`).sort());
     expect(segs).toEqual(['Subbagian Umum|approved|2']);
-    const bars = Object.fromEntries([...html.matchAll(/data-series="([a-z]+)" data-kind="([a-z]+)" data-count="(\d+)"/g)].map((m) => [`${m[1]}.${m[2]}`, Number(m[3])]));
-    const count = (col: number, v: string) => rows.filter((row) => row[col] === v).length;
-    expect(bars).toEqual({
-      'monitoring.done': count(18, 'done'),
-      'monitoring.due': count(18, 'done') + count(18, 'missing'),
-      'evaluation.done': count(19, 'done'),
-      'evaluation.due': count(19, 'done') + count(19, 'missing'),
-    });
-    expect(bars).toEqual({ 'monitoring.done': 1, 'monitoring.due': 2, 'evaluation.done': 1, 'evaluation.due': 1 }); // KUL-002's first evaluation falls due in 2027
+    const bars = Object.fromEntries([...html.matchAll(/data-series="([a-z]+)" data-period="([0-9S-]+)" data-kind="([a-z]+)" data-count="(\d+)"/g)].map((m) => [`${m[1]} ${m[2]} ${m[3]}`, Number(m[4])]));
+    const header = parseCsv(readFileSync(path.join(r.dir, 'out/register.csv'), 'utf8'))[0]!;
+    const count = (name: string, v: string) => rows.filter((row) => row[header.indexOf(name)] === v).length;
+    const expected: Record<string, number> = {};
+    for (const [series, period, column] of [['monitoring', '2026-S1', 'Monitoring 2026-S1'], ['monitoring', '2026-S2', 'Monitoring 2026-S2'], ['evaluation', '2026', 'Evaluasi 2026']] as const) {
+      expected[`${series} ${period} done`] = count(column, 'done');
+      expected[`${series} ${period} due`] = count(column, 'done') + count(column, 'missing');
+    }
+    expect(bars).toEqual(expected);
+    // KUL-002 falls due for monitoring in S2 only, and for evaluation in 2027
+    expect(bars).toEqual({ 'monitoring 2026-S1 done': 1, 'monitoring 2026-S1 due': 1, 'monitoring 2026-S2 done': 1, 'monitoring 2026-S2 due': 2, 'evaluation 2026 done': 1, 'evaluation 2026 due': 1 });
     // the overdue list names KUL-002 (never monitored)
     expect(html).toMatch(/<tr class="overdue"><td>002\/SOP\/KUL\/2026<\/td><td>Peminjaman Arsip<\/td>/);
   });

@@ -67,9 +67,8 @@ async function produce(state: RunState, form: Form, f: ReportFlags, format: stri
   if (form === 'monitoring') text = r.renderMonitoringForm(ctx, period, f.unit, fmt);
   else if (form === 'evaluation') text = r.renderEvaluationForms(ctx, period, f.unit, fmt);
   else if (form === 'register') {
-    // The monitoring column is the semester asked for (or today's), the evaluation column its year.
-    const semester = f.period ? period : f.year ? semesterPeriod(`${f.year}-S2`) : semesterOf(today);
-    const reg = r.registerOf(data, f.unit, semester, locale);
+    // The period columns: both semesters of the year (of --year, of --period, or today's) and the year.
+    const reg = r.registerOf(data, f.unit, yearPeriod(String(period.year)), locale);
     if (format === 'csv') return { text: r.registerCsv(reg, locale) };
     if (format === 'xlsx') return { bytes: await r.registerXlsx(reg, locale) };
     text = r.renderDashboard(ctx, reg);

@@ -20,15 +20,11 @@ export function stageCounts(reg: Register): Array<{ unit: string; counts: Record
   });
 }
 
-/** Done and due counts of monitoring (the register's semester) and evaluation (its year). */
+/** Done and due counts of monitoring (each semester of the register's year) and evaluation (the year): the register's period columns counted. */
 export function reviewCounts(reg: Register): Array<{ series: 'monitoring' | 'evaluation'; period: string; done: number; due: number }> {
-  const count = (key: 'monitoringPeriod' | 'evaluationPeriod', v: string) => reg.rows.filter((r) => r[key] === v).length;
-  const md = count('monitoringPeriod', 'done');
-  const ed = count('evaluationPeriod', 'done');
-  return [
-    { series: 'monitoring', period: reg.semester.id, done: md, due: md + count('monitoringPeriod', 'missing') },
-    { series: 'evaluation', period: reg.year.id, done: ed, due: ed + count('evaluationPeriod', 'missing') },
-  ];
+  const count = (key: 'monitoringS1' | 'monitoringS2' | 'evaluationYear', v: string) => reg.rows.filter((r) => r[key] === v).length;
+  const of = (series: 'monitoring' | 'evaluation', period: string, key: 'monitoringS1' | 'monitoringS2' | 'evaluationYear') => ({ series, period, done: count(key, 'done'), due: count(key, 'done') + count(key, 'missing') });
+  return [of('monitoring', reg.semesters[0].id, 'monitoringS1'), of('monitoring', reg.semesters[1].id, 'monitoringS2'), of('evaluation', reg.year.id, 'evaluationYear')];
 }
 
 const W = 780;
@@ -98,7 +94,7 @@ export function reviewChart(reg: Register, locale: Locale): string {
     for (const [k, [kind, color]] of [[0, legend[0]], [1, legend[1]]] as const) {
       const n = kind === 'done' ? d.done : d.due;
       const yy = y + k * (BAR - 2);
-      parts.push(`<rect class="bar" x="${LABEL}" y="${yy}" width="${(n * scale).toFixed(1)}" height="${BAR - 4}" fill="${color}" data-series="${d.series}" data-kind="${kind}" data-count="${n}"/>`);
+      parts.push(`<rect class="bar" x="${LABEL}" y="${yy}" width="${(n * scale).toFixed(1)}" height="${BAR - 4}" fill="${color}" data-series="${d.series}" data-period="${d.period}" data-kind="${kind}" data-count="${n}"/>`);
       parts.push(text(LABEL + n * scale + 6, yy + BAR / 2 + 2, String(n), 'class="value-out"'));
     }
   });
@@ -127,7 +123,6 @@ export function renderDashboard(ctx: FormContext, reg: Register): string {
     css: `${reportCss(ctx.data.config)}\n${ctx.extraCss ?? ''}`,
     org: { name: ctx.data.config.organization.name, unitLines: ctx.data.config.organization.unitLines },
     today: day(reg.today),
-    semesterLabel: periodLabel(reg.semester, ctx.locale),
     yearLabel: periodLabel(reg.year, ctx.locale),
     stageChart: stageChart(reg, ctx.locale),
     reviewChart: reviewChart(reg, ctx.locale),

@@ -1,5 +1,5 @@
 import type { Locale } from '../../config/types.js';
-import { yearPeriod, type Period } from '../../lifecycle/period.js';
+import { semesterPeriod, type Period } from '../../lifecycle/period.js';
 import type { RecordedSop, ReportData } from '../../lifecycle/report-data.js';
 import type { EvaluationDecision, Status } from '../../model/types.js';
 import { evaluationReport, monitoringForm } from './forms.js';
@@ -47,18 +47,20 @@ export interface RegisterRow {
   nextDue: string;
   /** Monitoring or evaluation overdue as of today. */
   overdue: boolean;
-  /** Monitoring in the register's semester. */
-  monitoringPeriod: PeriodState;
+  /** Monitoring in the first semester of the register's year. */
+  monitoringS1: PeriodState;
+  /** Monitoring in the second semester. */
+  monitoringS2: PeriodState;
   /** Evaluation in the register's year. */
-  evaluationPeriod: PeriodState;
+  evaluationYear: PeriodState;
 }
 
 /** The register with the periods its period columns refer to. */
 export interface Register {
   /** Rows, by unit then number. */
   rows: RegisterRow[];
-  /** Semester of the monitoring column. */
-  semester: Period;
+  /** The two semesters of the monitoring columns. */
+  semesters: [Period, Period];
   /** Year of the evaluation column. */
   year: Period;
   /** Today. */
@@ -69,12 +71,15 @@ export interface Register {
 
 const latestOf = <T extends { date: string }>(list: readonly T[]): T | undefined => [...list].filter((x) => typeof x.date === 'string').sort((a, b) => a.date.localeCompare(b.date)).at(-1);
 
-/** Build the register: one row per SOP (of one unit when given); period columns for `semester` and its year. */
-export function registerOf(data: ReportData, unit: string | undefined, semester: Period, locale: Locale): Register {
+/** Build the register: one row per SOP (of one unit when given); period columns for the year's two semesters and the year. */
+export function registerOf(data: ReportData, unit: string | undefined, year: Period, locale: Locale): Register {
   const sops = data.sops.filter((s) => !unit || s.unit === unit);
-  const year = yearPeriod(String(semester.year));
-  const monitored = new Map<string, PeriodState>();
-  for (const u of monitoringForm(data, semester, unit)) for (const r of u.rows) if (monitored.get(r.sop.id) !== 'done') monitored.set(r.sop.id, r.record ? 'done' : 'missing');
+  const semesters: [Period, Period] = [semesterPeriod(`${year.year}-S1`), semesterPeriod(`${year.year}-S2`)];
+  const monitored = semesters.map((sem) => {
+    const m = new Map<string, PeriodState>();
+    for (const u of monitoringForm(data, sem, unit)) for (const r of u.rows) if (m.get(r.sop.id) !== 'done') m.set(r.sop.id, r.record ? 'done' : 'missing');
+    return m;
+  });
   const evals = evaluationReport(data, year, unit);
   const evaluated = new Map<string, PeriodState>([...evals.notEvaluated.map((n) => [n.sop.id, 'missing'] as const), ...evals.sheets.map((s) => [s.sop.id, 'done'] as const)]);
   const l = REPORT_LABELS[locale];
@@ -103,11 +108,12 @@ export function registerOf(data: ReportData, unit: string | undefined, semester:
       nextEvaluation: s.due.nextEvaluation ?? '',
       nextDue: next,
       overdue: s.due.monitoringOverdue || s.due.evaluationOverdue,
-      monitoringPeriod: monitored.get(s.id) ?? '',
-      evaluationPeriod: evaluated.get(s.id) ?? '',
+      monitoringS1: monitored[0]!.get(s.id) ?? '',
+      monitoringS2: monitored[1]!.get(s.id) ?? '',
+      evaluationYear: evaluated.get(s.id) ?? '',
     };
   });
-  return { rows, semester, year, today: data.today, units: [...new Set(rows.map((r) => r.unit))] };
+  return { rows, semesters, year, today: data.today, units: [...new Set(rows.map((r) => r.unit))] };
 }
 
 /** Columns of the CSV and XLSX register, with their localized headers. */
@@ -132,8 +138,9 @@ export function registerColumns(reg: Register, locale: Locale): Array<{ key: key
     { key: 'nextEvaluation', header: `${l.evaluation}: ${l.nextDue}` },
     { key: 'nextDue', header: l.nextDue },
     { key: 'overdue', header: l.overdue },
-    { key: 'monitoringPeriod', header: `${l.monitoring} ${reg.semester.id}` },
-    { key: 'evaluationPeriod', header: `${l.evaluation} ${reg.year.id}` },
+    { key: 'monitoringS1', header: `${l.monitoring} ${reg.semesters[0].id}` },
+    { key: 'monitoringS2', header: `${l.monitoring} ${reg.semesters[1].id}` },
+    { key: 'evaluationYear', header: `${l.evaluation} ${reg.year.id}` },
   ];
 }
 
