@@ -50,7 +50,7 @@ const neverReviewed = implemented('');
 const stale = implemented(`monitoring:\n  - {date: 2024-10-01, assessor: Kasubbag, result: good}\n  - {date: 2024-09-01, assessor: Kasubbag, result: poor}\nevaluations:\n  - date: 2024-06-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep`);
 testRule('review-due', {
   valid: [
-    { name: 'monitoring and evaluation within their intervals', files: files(fresh), today: '2025-07-10' },
+    { name: 'monitoring and evaluation within their intervals', files: files(fresh), today: '2025-06-01' },
     { name: 'due today is not overdue', files: files(fresh), today: '2025-07-10' },
     { name: 'a draft is never due', files: files(sopYaml()), today: '2030-01-01' },
     { name: 'a withdrawn SOP is never due', files: files(sopYaml({ status: 'withdrawn', top: APPROVED_TOP, dates: '{created: 2020-01-01, effective: 2020-02-01}' })), today: '2030-01-01' },
