@@ -25,6 +25,8 @@ export interface LintOptions {
   configPath?: string;
   /** Check lifecycle changes against the merge base with this git ref (rule `lifecycle-transition`). */
   since?: string;
+  /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it they are silent. */
+  today?: string;
 }
 
 /** A lint report and where its repository is. */
@@ -36,6 +38,7 @@ export interface LintResult extends LintReport {
 /** Lint SOP files; cross-file checks see the whole repository. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
+  if (opts.today) project.repo.today = opts.today;
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
 }

@@ -21,7 +21,7 @@ export async function bundle(): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['puppeteer-core', 'handlebars', 'markdown-it', 'simple-git'],
+    external: ['puppeteer-core', 'handlebars', 'markdown-it', 'simple-git', 'exceljs'],
     banner: { js: "import { createRequire as __sopkitCreateRequire } from 'node:module'; const require = __sopkitCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -1,5 +1,5 @@
 /** Keys outside an SOP's content: lifecycle records that may change without a revision. */
-export const NON_CONTENT_KEYS = ['status', 'monitoring', 'evaluations'] as const;
+export const NON_CONTENT_KEYS = ['status', 'socialization', 'monitoring', 'evaluations'] as const;
 
 /** The content of an SOP: everything but `status`, `dates.implemented`, `monitoring` and `evaluations` (and `supersededBy`, set when withdrawing). */
 export function contentOf(data: Record<string, any> | undefined): Record<string, unknown> {
@@ -34,7 +34,7 @@ export function sameContent(a: Record<string, any> | undefined, b: Record<string
   return stableJson(contentOf(a)) === stableJson(contentOf(b));
 }
 
-const SKIP_BLOCKS = new Set(['status', 'monitoring', 'evaluations', 'supersededBy']);
+const SKIP_BLOCKS = new Set(['status', 'socialization', 'monitoring', 'evaluations', 'supersededBy']);
 
 /**
  * A cheap text fingerprint of an SOP's content: top-level blocks of `status`, `monitoring`, `evaluations`

@@ -10,3 +10,7 @@ export { gitProcessCount, SHALLOW_MESSAGE } from './git.js';
 export { revisionHistory, revisionHistories, createHistoryReader, type HistoryReader } from './revision-history.js';
 export type { RevisionRow } from './revision-row.js';
 export type { StatusRow } from './status.js';
+export { sopRecord, type RecordOptions, type RecordResult } from './sop-record.js';
+export { planRecord, type RecordKind, type RecordValues } from './records.js';
+export { followUps, type FollowUp } from './follow-up.js';
+export { loadReportData, type ReportData, type RecordedSop } from './report-data.js';

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
-import { commitFile, openRepo } from './git.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { realPath, repoRel } from './repo.js';
 import { isoDay } from './review.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
+import { writeSopEdit } from './sop-write.js';
 
 /** Options of `sop promote`. */
 export interface PromoteOptions {
@@ -74,29 +72,8 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
     throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`);
   }
   if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
-  const ok = plan;
-  const real = realPath(abs);
-  const lock = opts.lock ?? (<T>(_f: string, _s: string, fn: () => Promise<T>) => fn());
-  return lock(real, file.file, async () => {
-    // Compare before writing: the plan was made from the text read at the start; a change since (another
-    // command, an editor) is never overwritten.
-    const text = readFileSync(abs, 'utf8');
-    const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-    if ((bom ? text.slice(1) : text) !== file.text) throw new UsageError(`${file.file} changed while sop was working on it (another command or an editor wrote it); it was not changed by this command. Run the command again.`);
-    let edited: string;
-    try {
-      edited = bom + editYaml(bom ? text.slice(1) : text, ok.edits);
-    } catch (e) {
-      throw new UsageError(`${file.file} could not be edited in place (${(e as Error).message}); the file was not changed.`);
-    }
-    let commit: string | undefined;
-    const repo = opts.commit ? await openRepo(project.config.root) : undefined;
-    if (opts.commit && !repo) throw new UsageError(`--commit needs a git repository; ${project.config.root} is not in one (the file was not changed).`);
-    const rel = repo ? repoRel(repo.root, abs) : '';
-    if (rel.startsWith('..')) throw new UsageError(`--commit: ${file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
-    // The real file: a symlinked SOP file stays a symlink.
-    opts.write(real, edited);
-    if (repo) commit = await commitFile(repo.root, rel, promoteMessage(id, ok.to, ok.to.status === 'draft' ? values.reason : undefined));
-    return { file: file.file, id, from: ok.from, to: ok.to, noop: false, commit };
-  });
+  const edits = plan.edits;
+  const message = promoteMessage(id, plan.to, plan.to.status === 'draft' ? values.reason : undefined);
+  const commit = await writeSopEdit({ project, file, abs, edit: (text) => editYaml(text, edits), message, commit: opts.commit, write: opts.write, lock: opts.lock });
+  return { file: file.file, id, from: plan.from, to: plan.to, noop: false, commit };
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 
 /** Set `path` to a scalar `value` (a missing key is inserted after the sibling `after`, else last), or remove it. */
 export interface YamlEdit {
@@ -118,5 +118,128 @@ export function editYaml(text: string, edits: readonly YamlEdit[]): string {
     const got = check.getIn(e.path);
     if (e.remove ? got !== undefined : String(got) !== String(e.value)) throw new Error(`editing \`${e.path.join('.')}\` did not take effect`);
   }
+  return out;
+}
+
+/** A value a record can hold: scalars, lists of scalars, and mappings of those. */
+export type YamlValue = string | number | boolean | YamlValue[] | { [key: string]: YamlValue | undefined };
+
+function scalarOf(v: string | number | boolean): string {
+  return typeof v === 'boolean' ? String(v) : scalarSource(v);
+}
+
+/** A value in flow style: `{a: 1, b: [x, y]}`. */
+function flowOf(v: YamlValue): string {
+  if (Array.isArray(v)) return `[${v.map(flowOf).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => `${k}: ${flowOf(x!)}`).join(', ')}}`;
+  return scalarOf(v);
+}
+
+/** Lines of a mapping in block style, each key at `indent`. */
+function blockMapLines(map: { [key: string]: YamlValue | undefined }, indent: string): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(map)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      if (v.length === 0 || v.some((x) => typeof x === 'object')) out.push(`${indent}${k}: ${flowOf(v)}`);
+      else out.push(`${indent}${k}:`, ...v.map((x) => `${indent}  - ${flowOf(x)}`));
+    } else if (typeof v === 'object') {
+      out.push(`${indent}${k}:`, ...blockMapLines(v, `${indent}  `));
+    } else out.push(`${indent}${k}: ${scalarOf(v)}`);
+  }
+  return out;
+}
+
+/** One sequence item holding a mapping: `- first: …` then the other keys under it. */
+function blockItem(entry: { [key: string]: YamlValue | undefined }, dash: string, content: string): string[] {
+  const lines = blockMapLines(entry, content);
+  if (lines.length === 0) return [`${dash}- {}`];
+  lines[0] = `${dash}- ${lines[0]!.slice(content.length)}`;
+  return lines;
+}
+
+function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** The dash and content indentation of an existing block sequence (`  - date:` → 2 and 4). */
+function seqIndents(text: string, seq: { range?: number[] | null; items: unknown[] }): { dash: string; content: string } | undefined {
+  const first = seq.items[0] as { range?: number[] } | undefined;
+  if (!seq.range || !first?.range) return undefined;
+  const dash = column(text, seq.range[0]!);
+  const content = column(text, first.range[0]!);
+  return content > dash ? { dash: ' '.repeat(dash), content: ' '.repeat(content) } : undefined;
+}
+
+/**
+ * Append a mapping to the top-level list `key` (created at the end of the file when missing), keeping every
+ * byte outside the added lines: block lists get block lines with the list's own indentation, flow lists and
+ * flow documents get a flow entry. Verifies that the result parses and ends with the entry.
+ */
+export function appendToList(text: string, key: string, entry: { [key: string]: YamlValue | undefined }, before: readonly string[] = []): string {
+  const doc = parseDocument(text, { schema: 'core' }) as Document;
+  if (doc.errors.length) throw new Error(`cannot edit YAML with errors: ${doc.errors[0]!.message}`);
+  const root = doc.contents;
+  if (!isMap(root)) throw new Error('the document is not a mapping');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const pair = pairOf(root, key);
+  const lines = (indents: { dash: string; content: string }) => blockItem(entry, indents.dash, indents.content).join(eol) + eol;
+  // Indentation of a new list: like `steps` (or any block list of the file), else two spaces.
+  const styleOf = (): { dash: string; content: string } => {
+    for (const p of root.items as Pair[]) {
+      if (isSeq(p.value) && !p.value.flow) {
+        const s = seqIndents(text, p.value as unknown as { range?: number[]; items: unknown[] });
+        if (s) return s;
+      }
+    }
+    return { dash: '  ', content: '    ' };
+  };
+  let out: string;
+  if (!pair) {
+    if (root.flow) {
+      const last = (root.items as Pair[]).at(-1);
+      const end = (last?.value as { range?: number[] } | null)?.range?.[1] ?? (last?.key as { range?: number[] } | null)?.range?.[1];
+      if (end === undefined) throw new Error('cannot add to an empty flow mapping');
+      out = `${text.slice(0, end)}, ${key}: [${flowOf(entry)}]${text.slice(end)}`;
+    } else {
+      // A new list goes before the first of `before` present in the file (block root), else at the end.
+      const next = before.map((k) => pairOf(root, k)).find((p) => p !== undefined);
+      const nextStart = (next?.key as { range?: number[] } | undefined)?.range?.[0];
+      if (nextStart !== undefined && column(text, nextStart) === 0) {
+        const at = lineStart(text, nextStart);
+        out = `${text.slice(0, at)}${key}:${eol}${lines(styleOf())}${text.slice(at)}`;
+      } else {
+        const sep = text === '' || text.endsWith('\n') ? '' : eol;
+        out = `${text}${sep}${key}:${eol}${lines(styleOf())}`;
+      }
+    }
+  } else if (isSeq(pair.value)) {
+    const seq = pair.value;
+    if (seq.flow) {
+      const last = seq.items.at(-1) as { range?: number[] } | undefined;
+      if (last?.range) out = `${text.slice(0, last.range[1])}, ${flowOf(entry)}${text.slice(last.range[1])}`;
+      else {
+        const open = text.indexOf('[', seq.range![0]);
+        out = `${text.slice(0, open + 1)}${flowOf(entry)}${text.slice(open + 1)}`;
+      }
+    } else {
+      const last = seq.items.at(-1) as { range?: number[] } | undefined;
+      if (!last?.range) throw new Error(`\`${key}\` is an empty list`);
+      const at = lineEndAfter(text, last.range[1]!);
+      const prefix = at === text.length && !text.endsWith('\n') ? eol : '';
+      out = text.slice(0, at) + prefix + lines(seqIndents(text, seq as unknown as { range?: number[]; items: unknown[] }) ?? styleOf()) + text.slice(at);
+    }
+  } else if (isScalar(pair.value) && pair.value.value === null && !root.flow) {
+    // `monitoring:` with nothing after it (maybe a comment): the list starts on the next line.
+    const keyEnd = (pair.key as { range?: number[] }).range![1]!;
+    const at = lineEndAfter(text, keyEnd);
+    const prefix = at === text.length && !text.endsWith('\n') ? eol : '';
+    out = text.slice(0, at) + prefix + lines(styleOf()) + text.slice(at);
+  } else throw new Error(`\`${key}\` is not a list`);
+  const check = parseDocument(out, { schema: 'core' });
+  if (check.errors.length) throw new Error(`editing produced invalid YAML: ${check.errors[0]!.message}`);
+  const list = check.toJS()?.[key] as unknown;
+  const clean = JSON.parse(JSON.stringify(entry)) as unknown;
+  if (!Array.isArray(list) || JSON.stringify(list.at(-1)) !== JSON.stringify(clean)) throw new Error(`adding to \`${key}\` did not take effect`);
   return out;
 }

@@ -17,6 +17,8 @@ export interface Repository {
   processMap?: import('../model/processes/types.js').ProcessMap;
   /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
   base?: Map<string, import('../lifecycle/lint-base.js').BaseVersion>;
+  /** Today as YYYY-MM-DD, for date-dependent rules (`review-due`); they are silent without it. */
+  today?: string;
 }
 
 /** One report from a rule: where (document path) and which message. */

@@ -95,6 +95,43 @@ export interface Monitoring {
   notes?: string;
   /** Tindakan yang Harus Diambil. */
   action?: string;
+  /** How the assessment was made (the guideline's methods). */
+  method?: MonitoringMethod;
+  /** Bukti dukung: repository paths or URLs. */
+  evidence?: string[];
+}
+
+/** Monitoring methods named by the Permenpan RB 35/2012 guideline. */
+export const MONITORING_METHODS = ['observasi supervisor', 'interview pelaksana', 'interview pelanggan', 'diskusi kelompok kerja', 'pengarahan'] as const;
+/** One monitoring method. */
+export type MonitoringMethod = (typeof MONITORING_METHODS)[number];
+
+/** A socialisation meeting (sosialisasi). */
+export interface Socialization {
+  /** Day of the meeting. */
+  date: string;
+  /** Tempat. */
+  place?: string;
+  /** Peserta: who was addressed. */
+  audience: string;
+  /** Jumlah peserta. */
+  attendees?: number;
+  /** Bukti dukung: repository paths or URLs. */
+  evidence?: string[];
+  /** Catatan. */
+  notes?: string;
+}
+
+/** The meeting that discussed an evaluation (rapat evaluasi). */
+export interface EvaluationMeeting {
+  /** Day of the meeting. */
+  date: string;
+  /** Tempat. */
+  place?: string;
+  /** Notulen: repository path or URL. */
+  minutes?: string;
+  /** Daftar hadir: repository path or URL. */
+  attendance?: string;
 }
 
 /** The seven evaluation questions. */
@@ -121,8 +158,17 @@ export interface Evaluation {
   /** Free notes. */
   notes?: string;
   /** Outcome. */
-  decision: 'keep' | 'revise' | 'withdraw';
+  decision: EvaluationDecision;
+  /** Rapat evaluasi. */
+  meeting?: EvaluationMeeting;
+  /** Bukti dukung: repository paths or URLs. */
+  evidence?: string[];
 }
+
+/** Decisions an evaluation can take. */
+export const DECISIONS = ['keep', 'revise', 'withdraw'] as const;
+/** An evaluation's decision. */
+export type EvaluationDecision = (typeof DECISIONS)[number];
 
 /** A schema-valid SOP document. */
 export interface Sop {
@@ -164,6 +210,8 @@ export interface Sop {
   actors: Actor[];
   /** Activities in order. */
   steps: Step[];
+  /** Socialisation records. */
+  socialization?: Socialization[];
   /** Monitoring records. */
   monitoring?: Monitoring[];
   /** Evaluation records. */

@@ -11,7 +11,7 @@ import type { Labels } from './locale/types.js';
 import { parseDuration } from '../model/duration.js';
 
 /** Names of the top-level templates. */
-export type TemplateName = 'sop.html' | 'sop.md';
+export type TemplateName = 'sop.html' | 'sop.md' | `report/${string}`;
 
 /** One Handlebars environment with its helpers, partials and compiled templates. */
 export interface TemplateEnv {

@@ -81,7 +81,7 @@ describe('sop lint --since', () => {
 
   it('words a finding in full and refuses bad refs', async () => {
     const r = build(cases[0]!);
-    const res = await sop(['lint', '--since', 'main', A], r.dir);
+    const res = await sop(['lint', '--since', 'main', A, '--today', '2024-06-01'], r.dir);
     const hash = r.git(['rev-parse', '--short=7', 'HEAD']).trim();
     const base = r.git(['rev-parse', '--short=7', 'main']).trim();
     expect(res.stdout).toContain(`5:9  error  draft r0 → implemented r0 (commit ${hash} "change 1") is not a valid lifecycle change since \`main\`: a stage was skipped; the lifecycle is draft → approved → implemented → evaluated.  lifecycle-transition`);

@@ -49,7 +49,7 @@ describe('sop promote', () => {
         .replace('status: draft   # tahap', 'status: approved   # tahap')
         .replace('dates: { created: 2024-03-11 }   # tanggal\n', 'dates: { created: 2024-03-11, effective: 2024-04-01 }   # tanggal\napproval:\n  position: Sekretaris KPU Kota Malang\n  name: Budi Santoso\n  nip: "197901012005011001"\n'),
     );
-    expect((await sop(['lint', 'sops'], t.dir)).stdout).not.toMatch(/error/);
+    expect((await sop(['lint', 'sops', '--today', '2024-06-01'], t.dir)).stdout).not.toMatch(/error/);
     // implement, with the date from the injected clock; then revise
     expect((await sop(['implement', 'KUL-004', '--today', '2024-05-02'], t.dir)).code).toBe(0);
     expect((await sop(['revise', 'sops/kul-004.yaml', '--today', '2025-01-15', '--reason', 'Penyesuaian dengan SRIKANDI: surat #2'], t.dir)).stdout).toBe('KUL-004: implemented r0 → draft r1 (sops/kul-004.yaml)\n');

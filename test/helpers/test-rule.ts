@@ -30,6 +30,8 @@ export interface InvalidRow {
   file: string;
   /** Every diagnostic of the rule in `file`, in any order. */
   expected: Expected[];
+  /** Today for date-dependent rules (YYYY-MM-DD); they are silent without it. */
+  today?: string;
 }
 
 /** A row that must produce no diagnostic of the rule. */
@@ -42,13 +44,16 @@ export interface ValidRow {
   config?: string;
   /** The file that is linted; all files of the tree when omitted. */
   file?: string;
+  /** Today for date-dependent rules (YYYY-MM-DD). */
+  today?: string;
 }
 
 /** Lint `paths` of a temporary tree with the real engine; every file's diagnostics. */
-export function lintTree(files: Record<string, string | Uint8Array>, paths: string[], config = 'locale: id\n'): Diagnostic[] {
+export function lintTree(files: Record<string, string | Uint8Array>, paths: string[], config = 'locale: id\n', today?: string): Diagnostic[] {
   const tree = tempTree({ 'sop.config.yaml': config, ...files });
   try {
     const project = openProject({ cwd: tree.dir, paths });
+    if (today) project.repo.today = today;
     return lintRepository(lintTargets(project), project.repo).files.flatMap((f) => f.diagnostics);
   } finally {
     tree.cleanup();
@@ -63,13 +68,13 @@ export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: Inv
     for (const row of rows.valid) {
       it(`valid: ${row.name}`, () => {
         const paths = row.file ? [row.file] : Object.keys(row.files);
-        const found = lintTree(row.files, paths, row.config).filter((d) => d.ruleId === ruleId);
+        const found = lintTree(row.files, paths, row.config, row.today).filter((d) => d.ruleId === ruleId);
         expect(found.map(where)).toEqual([]);
       });
     }
     for (const row of rows.invalid) {
       it(`invalid: ${row.name}`, () => {
-        const all = lintTree(row.files, [row.file], row.config);
+        const all = lintTree(row.files, [row.file], row.config, row.today);
         const ids = new Set(row.expected.map((e) => e.ruleId ?? ruleId));
         const found = all.filter((d) => ids.has(d.ruleId)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
         const want = [...row.expected].map((e) => ({ ...e, ruleId: e.ruleId ?? ruleId })).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

@@ -11,6 +11,12 @@ import { registerPromote } from './promote.js';
 import { registerMap } from './map.js';
 import { registerInit } from './init.js';
 import { registerNew } from './new.js';
+import { registerRecords } from './record.js';
+import { registerReport } from './report.js';
+import { registerEvidence } from './evidence.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
-export const commands: Array<(program: Command, state: RunState) => void> = [registerLint, registerSchema, registerStatus, registerRender, registerBook, registerMap, registerHistory, registerDiff, registerPromote, registerInit, registerNew];
+export const commands: Array<(program: Command, state: RunState) => void> = [
+  registerLint, registerSchema, registerStatus, registerRender, registerBook, registerMap, registerHistory, registerDiff, registerPromote,
+  registerRecords, registerReport, registerEvidence, registerInit, registerNew,
+];

@@ -4,7 +4,7 @@ import { isObj, validDate } from './support.js';
 /** Dates follow the lifecycle: created ≤ effective ≤ implemented; revised when revised; records after the effective date. */
 export const dateOrder: Rule = {
   id: 'date-order',
-  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; monitoring and evaluations not before `effective` (from revision 1 on, not before `created`: records of earlier revisions stay in the file).',
+  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; socialisation, monitoring and evaluations not before `effective`, monitoring not before `implemented` (from revision 1 on, records need only follow `created`: records of earlier revisions stay in the file); an evaluation meeting not before its evaluation.',
   defaultSeverity: 'error',
   messages: {
     before: '`{{later}}` ({{laterValue}}) is before `{{earlier}}` ({{earlierValue}}); {{rule}}.',
@@ -33,15 +33,26 @@ export const dateOrder: Rule = {
     // from revision 1 on a record need only follow `created` (the first edition's drafting date).
     const firstEdition = revision === 0;
     const [floorKey, floor] = firstEdition ? ['dates.effective', effective] : ['dates.created', created];
-    for (const list of ['monitoring', 'evaluations'] as const) {
+    const WHAT = {
+      socialization: 'an SOP is socialised once it is adopted',
+      monitoring: 'an SOP is monitored only once it is in effect',
+      evaluations: 'an SOP is evaluated only once it is in effect',
+    } as const;
+    for (const list of ['socialization', 'monitoring', 'evaluations'] as const) {
       const entries: unknown = ctx.sop[list];
       if (!Array.isArray(entries)) continue;
       entries.forEach((e, i) => {
         if (!isObj(e)) return;
-        const what = !firstEdition
-          ? 'a record cannot predate the SOP'
-          : list === 'monitoring' ? 'an SOP is monitored only once it is in effect' : 'an SOP is evaluated only once it is in effect';
-        pair(`${list}[${i}].date`, validDate(e.date), floorKey, floor, what, [list, i, 'date']);
+        const what = firstEdition ? WHAT[list] : 'a record cannot predate the SOP';
+        const date = validDate(e.date);
+        const path = [list, i, 'date'];
+        // Monitoring watches the implementation: in the first edition, not before it began.
+        if (list === 'monitoring' && firstEdition && implemented && (!effective || implemented >= effective)) {
+          pair(`monitoring[${i}].date`, date, 'dates.implemented', implemented, 'monitoring watches an SOP once its implementation has begun', path);
+        } else pair(`${list}[${i}].date`, date, floorKey, floor, what, path);
+        if (list === 'evaluations' && isObj(e.meeting)) {
+          pair(`evaluations[${i}].meeting.date`, validDate(e.meeting.date), `evaluations[${i}].date`, date, 'the meeting discusses an evaluation already made', [list, i, 'meeting', 'date']);
+        }
       });
     }
   },

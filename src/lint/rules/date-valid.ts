@@ -3,13 +3,18 @@ import type { Rule } from '../rule.js';
 import { formatPath } from '../words.js';
 import { DATE_SHAPE, isObj, isRealDay } from './support.js';
 
-/** Every date of the file with its path: `dates.*`, `monitoring[].date`, `evaluations[].date`. */
+/** Every date of the file with its path: `dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date`, `evaluations[].meeting.date`. */
 export function allDates(sop: Record<string, any>): Array<{ path: DocPath; value: unknown }> {
   const out: Array<{ path: DocPath; value: unknown }> = [];
   if (isObj(sop.dates)) for (const k of ['created', 'revised', 'effective', 'implemented']) if (k in sop.dates) out.push({ path: ['dates', k], value: sop.dates[k] });
-  for (const list of ['monitoring', 'evaluations'] as const) {
+  for (const list of ['socialization', 'monitoring', 'evaluations'] as const) {
     const entries: unknown = sop[list];
-    if (Array.isArray(entries)) entries.forEach((e, i) => isObj(e) && 'date' in e && out.push({ path: [list, i, 'date'], value: e.date }));
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((e, i) => {
+      if (!isObj(e)) return;
+      if ('date' in e) out.push({ path: [list, i, 'date'], value: e.date });
+      if (list === 'evaluations' && isObj(e.meeting) && 'date' in e.meeting) out.push({ path: [list, i, 'meeting', 'date'], value: e.meeting.date });
+    });
   }
   return out;
 }
@@ -17,7 +22,7 @@ export function allDates(sop: Record<string, any>): Array<{ path: DocPath; value
 /** Dates are real calendar days. */
 export const dateValid: Rule = {
   id: 'date-valid',
-  description: 'Every date (`dates.*`, `monitoring[].date`, `evaluations[].date`) is a real calendar day.',
+  description: 'Every date (`dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date` and `.meeting.date`) is a real calendar day.',
   defaultSeverity: 'error',
   messages: {
     invalid: '`{{where}}` is not a real calendar day: {{why}} (got "{{value}}").',

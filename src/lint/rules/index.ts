@@ -27,6 +27,8 @@ import { processParent } from './process-parent.js';
 import { processCovered } from './process-covered.js';
 import { processExists } from './process-exists.js';
 import { processUnit } from './process-unit.js';
+import { evidenceExists } from './evidence-exists.js';
+import { reviewDueRule } from './review-due.js';
 
 /** Every rule, in the order they run (schema first: others may rely on its verdict; process-schema first of the map rules). */
 export const rules: readonly Rule[] = [
@@ -52,6 +54,8 @@ export const rules: readonly Rule[] = [
   maxSteps,
   filenameId,
   lifecycleTransition,
+  evidenceExists,
+  reviewDueRule,
   // The business process map (scope `map`: checked on the map file), then SOPs against it.
   processSchema,
   processUnique,
