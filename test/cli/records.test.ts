@@ -159,7 +159,7 @@ describe('sop socialize | monitor | evaluate', () => {
 describe('the examples\' records', () => {
   it('lint clean as of 2026-12-03 with every kind of record and evidence that exists', async () => {
     const res = await sop(['lint', 'examples', '--today', '2026-12-03', '--max-warnings', '0'], ROOT);
-    expect(res).toMatchObject({ code: 0, stdout: '✓ 14 files checked, no problems\n' });
+    expect(res).toMatchObject({ code: 0, stdout: '✓ 15 files checked, no problems\n' });
     const all = readFileSync(path.join(ROOT, 'examples/sops/kul/KUL-007-perjalanan-dinas.yaml'), 'utf8');
     for (const needle of ['method: observasi supervisor', 'evidence/2026/monitoring-s2-kul-hasil-observasi.pdf', 'decision: revise', 'minutes: evidence/2026/evaluasi-2026-notulen.md']) expect(all).toContain(needle);
     expect(readFileSync(path.join(ROOT, 'examples/sops/kul/KUL-004-surat-masuk.yaml'), 'utf8')).toMatch(/socialization:\n {2}- date: 2026-09-09\n/);

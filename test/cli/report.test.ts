@@ -67,10 +67,11 @@ beforeAll(async () => {
   await on('2026-04-13', ['monitor', 'KUL-001', '--date', '2026-04-13', '--assessor', 'Siti Kasubbag Umum', '--method', 'observasi supervisor', '--result', 'good', '--notes', 'Arsip tertata tepat waktu', '--action', 'Mempertahankan', '--commit']);
   await on('2026-09-14', ['monitor', 'KUL-001', '--date', '2026-09-14', '--assessor', 'Siti Kasubbag Umum', '--method', 'interview pelaksana', '--result', 'poor', '--notes', 'Arsip terlambat ditata', '--action', 'Tambah petugas arsip', '--evidence', 'evidence/2026/monitoring-s2.pdf', '--commit']);
   await on('2026-11-20', ['evaluate', 'KUL-001', '--date', '2026-11-20', '--evaluator', 'Tim Evaluasi SOP', ...CRIT, '--notes', 'Penataan arsip perlu petugas tambahan', '--decision', 'revise', '--meeting-date', '2026-11-23', '--minutes', 'evidence/2026/notulen-evaluasi.md', '--attendance', 'evidence/2026/hadir-rapat.pdf', '--commit']);
-  await on('2026-11-27', ['revise', 'KUL-001', '--date', '2026-11-27', '--commit']);
+  await on('2026-11-27', ['revise', 'KUL-001', '--date', '2026-11-27', '--reason', 'Hasil evaluasi 2026: penataan arsip perlu petugas tambahan', '--commit']);
   hashes.revise = head();
   r.write('sops/KUL-001.yaml', readFileSync(path.join(r.dir, 'sops/KUL-001.yaml'), 'utf8').replace('    time: 1 jam\n', '    time: 45 menit\n'));
-  await on('2026-12-07', ['approve', 'KUL-001', '--effective', '2026-12-07', '--commit']);
+  // A revision clears the number and the signature (issue 14): the new edition is numbered and signed again.
+  await on('2026-12-07', ['approve', 'KUL-001', '--number', '001/SOP/KUL/2026', '--effective', '2026-12-07', '--approver-position', 'Sekretaris', '--approver-name', 'Budi Santoso', '--approver-nip', '197901012005011001', '--commit']);
   // The forms and the register, as of 10 December 2026.
   await on(TODAY, ['report', 'monitoring', '--period', '2026-S2', '-f', 'pdf', '-o', 'out/monitoring-2026-S2.pdf']);
   await on(TODAY, ['report', 'evaluation', '--year', '2026', '-f', 'pdf', '-o', 'out/evaluasi-2026.pdf']);
