@@ -159,9 +159,16 @@ describe('sop book --format docx (the examples: SOPs in force, decree, map parts
     for (const w of ['KEPUTUSAN SEKRETARIS KOMISI PEMILIHAN UMUM KOTA MALANG', 'Menimbang', 'Mengingat', 'MEMUTUSKAN:', 'KESATU', 'KEEMPAT', decree.signer.name, `NIP. ${decree.signer.nip}`, 'DAFTAR STANDAR OPERASIONAL PROSEDUR', HEADER]) {
       expect(flat).toContain(squeeze(w));
     }
+    // Every activity; the contents' page of each SOP is the page its heading is printed on.
+    const pages = t.split('\f');
+    const tocPage = pages.findIndex((p) => p.includes('Daftar Isi'));
     for (const s of inForce) {
       for (const step of s.sop.steps) expect(missingWords(t, step.activity), `${s.sop.id}: step "${step.activity}"`).toEqual([]);
-      expect(t).toMatch(new RegExp(`${s.sop.number!.replace(/[/.]/g, '\\$&')} .*\\.{3,}\\s*\\d+`));
+      const listed = new RegExp(`${s.sop.number!.replace(/[/.()]/g, '\\$&')} .*\\.{3,}\\s*(\\d+)`).exec(t);
+      expect(listed, s.sop.id).not.toBeNull();
+      // (at the top of the page: a related SOP's number and title are printed in others' Keterkaitan)
+      const printed = pages.findIndex((p, i) => i > tocPage && squeeze(p.split('\n').slice(0, 4).join(' ')).includes(squeeze(heading(s)))) + 1;
+      expect(Number(listed![1]), s.sop.id).toBe(printed);
     }
     const sizes = pageSizes(pdf);
     for (const p of sizes) expect([Math.abs(p.width - 935.4) < 2, Math.abs(p.height - 609.4) < 2]).toEqual([true, true]);
