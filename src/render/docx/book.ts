@@ -24,7 +24,7 @@ import { packDocx, withDocxLayouts } from './index.js';
 import { plain, type RunStyle } from './inline.js';
 import type { Picture } from './layout.js';
 import { markdownBlocks } from './markdown.js';
-import { contentWidth, footer, header, pageProperties } from './page.js';
+import { contentWidth, footer, header, pageProperties, tw } from './page.js';
 import { attachmentBlocks, decreeBlocks } from './decree.js';
 import { level0Picture, LEVEL0_HEAD_PX, mapBlocks } from './map.js';
 import { bookMapDocument } from '../map/index.js';
@@ -42,8 +42,8 @@ export const BOOK_HEADINGS = {
   heading2: { run: { font: 'Arial', size: 15, bold: false, italics: false, color: '555555' }, paragraph: { spacing: { before: 0, after: 60 } } },
 };
 
-/** The cover: logo, STANDAR OPERASIONAL PROSEDUR, title, subtitle, organisation, year, address. */
-function cover(content: BookContent, locale: Locale, logo: Picture | undefined): FileChild[] {
+/** The cover: logo, STANDAR OPERASIONAL PROSEDUR, title, subtitle, the review-copy line (drafts in), organisation, year, address. */
+function cover(content: BookContent, locale: Locale, logo: Picture | undefined, width: number): FileChild[] {
   const c = content.cover;
   const w = BOOK_WORDS[locale];
   const line = (text: string, style: RunStyle, after = 200) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [plain(text, style)] });
@@ -61,7 +61,7 @@ function cover(content: BookContent, locale: Locale, logo: Picture | undefined):
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { before: 100, after: 300 },
-        indent: { left: 1800, right: 1800 },
+        indent: { left: Math.max(0, Math.round((width - tw(150)) / 2)), right: Math.max(0, Math.round((width - tw(150)) / 2)) },
         border: { top: red, bottom: red, left: red, right: red },
         children: [plain(w.review, { size: 24, bold: true, color: 'C00000' })],
       }),
@@ -129,7 +129,7 @@ export async function bookAsDocx(
       properties: { ...page, verticalAlign: VerticalAlignSection.CENTER },
       headers: { default: plainHeader },
       footers: { default: footer('', locale, sheet, false) },
-      children: cover(content, locale, logo),
+      children: cover(content, locale, logo, contentWidth(sheet)),
     },
     ...(decree && content.decree
       ? [
