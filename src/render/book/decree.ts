@@ -59,8 +59,10 @@ export function diktum(n: number, locale: Locale): string {
   return `KE-${n}`;
 }
 
-const upper = (s: string) => s.trim().toLocaleUpperCase('id');
-const stripComma = (s: string) => s.trim().replace(/,$/, '');
+/** Text in capitals as a decision prints it. */
+export const upper = (s: string) => s.trim().toLocaleUpperCase('id');
+/** The signer's position without a trailing comma. */
+export const stripComma = (s: string) => s.trim().replace(/,$/, '');
 
 /** The decision's name: "KEPUTUSAN SEKRETARIS KOMISI PEMILIHAN UMUM KOTA MALANG". */
 export function decreeName(d: BookDecree, locale: Locale): string {

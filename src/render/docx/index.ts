@@ -2,7 +2,7 @@
 // built with the docx package. Chromium (the PDF's sandboxed browser) lays each SOP out once for the
 // PDF's page breaks and row heights and draws the PNG fallbacks of the flowchart bands.
 import { Document, Packer, type ISectionOptions, type IStylesOptions } from 'docx';
-import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
+import { withBrowser, type LaunchOptions, type SandboxPage } from '../pdf/browser.js';
 import { mapPool } from '../pdf/pool.js';
 import type { PrintableSop, PrintProject } from '../pdf/sources.js';
 import { docxLayouter, type DocxLayout } from './layout.js';
@@ -44,7 +44,10 @@ export async function sopDocx(layout: DocxLayout, project: PrintProject): Promis
   return packDocx([section], { title: `${layout.view.id} ${layout.view.title}` });
 }
 
-/** Lay out SOPs in one browser (one sandboxed page), `work` receiving each layout in order; `reservePx` is kept free on every page. */
+/**
+ * Lay out SOPs in one browser (one sandboxed page), `work` receiving each layout in order; `reservePx` is kept free on
+ * every page. `first` runs on the same page before them (e.g. to rasterise the book's other pictures).
+ */
 export async function withDocxLayouts<T>(
   project: PrintProject,
   launch: LaunchOptions,
@@ -52,10 +55,12 @@ export async function withDocxLayouts<T>(
   work: (item: PrintableSop, layout: DocxLayout, index: number) => Promise<T>,
   onProgress?: (done: number, total: number, name: string) => void,
   reservePx = 0,
+  first?: (page: SandboxPage) => Promise<void>,
 ): Promise<T[]> {
   return withBrowser(launch, async (browser) => {
     const page = await browser.newPage(project.sheet.contentWidthPx);
     try {
+      await first?.(page);
       const layouter = docxLayouter(page, project, reservePx);
       let done = 0;
       return await mapPool(items, 1, async (item, i) => {

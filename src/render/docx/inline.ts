@@ -14,6 +14,9 @@ export interface RunStyle {
   color?: string;
   allCaps?: boolean;
   underline?: boolean;
+  italics?: boolean;
+  /** Font family (Arial unless set). */
+  font?: string;
 }
 
 const FONT = 'Arial';
@@ -21,7 +24,7 @@ const MONO = 'Liberation Mono';
 
 /** Plain text as one run. */
 export function plain(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text, font: FONT, size: style.size, bold: style.bold, color: style.color, allCaps: style.allCaps, underline: style.underline ? {} : undefined });
+  return new TextRun({ text, font: style.font ?? FONT, size: style.size, bold: style.bold, italics: style.italics, color: style.color, allCaps: style.allCaps, underline: style.underline ? {} : undefined });
 }
 
 /** Inline Markdown (emphasis, strong, strike, code, safe links) as runs. */
@@ -41,10 +44,10 @@ export function tokenRuns(tokens: readonly Token[], style: RunStyle = {}): Parag
     const run = new TextRun({
       text: t,
       break: brk ? 1 : undefined,
-      font: mono ? MONO : FONT,
+      font: mono ? MONO : style.font ?? FONT,
       size: style.size,
       bold: style.bold || bold > 0,
-      italics: italics > 0,
+      italics: style.italics || italics > 0,
       strike: strike > 0,
       allCaps: style.allCaps,
       underline: link || style.underline ? {} : undefined,

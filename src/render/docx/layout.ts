@@ -56,8 +56,8 @@ function dataUriBytes(uri: string): { mime: string; bytes: Uint8Array } | undefi
 
 const RASTER: Record<string, Picture['type']> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 
-/** Screenshot each picture drawn at its place in a blank document (one load for all). */
-async function rasterise(page: SandboxPage, svgs: Array<{ svg: string; width: number; height: number }>): Promise<Uint8Array[]> {
+/** Screenshot each SVG drawn at its place in a blank document (one load for all), as PNGs at twice the size. */
+export async function rasterise(page: SandboxPage, svgs: Array<{ svg: string; width: number; height: number }>): Promise<Uint8Array[]> {
   let y = 0;
   const placed = svgs.map((s) => {
     const at = { ...s, y };

@@ -1,7 +1,6 @@
 // The page of a Word section: size, orientation and margins from the PDF's sheet, the running footer with
 // PAGE/NUMPAGES fields, and the draft watermark.
 import {
-  AlignmentType,
   Footer,
   Header,
   PageNumber,
@@ -18,6 +17,8 @@ import type { Sheet } from '../pdf/paper.js';
 
 /** Half-point size of the footer's type (8 pt). */
 const FOOTER_SIZE = 16;
+/** Half-point size of the book's LAMPIRAN header (7.5 pt). */
+const HEADER_SIZE = 15;
 
 /** Twips (1/20 pt) per CSS px and per mm. */
 export const TW_PER_PX = 15;
@@ -59,17 +60,21 @@ export function footer(left: string, locale: Locale, sheet: Sheet, numbered = tr
   });
 }
 
-/** The header: empty, or for a draft (or any view with a watermark) the diagonal word behind every page and the word at the top right. */
-export function header(watermark: string | undefined, sheet: Sheet): Header {
-  if (!watermark) return new Header({ children: [new Paragraph({ children: [] })] });
+/**
+ * The header: empty; or `text` at the top left (the book's "LAMPIRAN KEPUTUSAN … NOMOR … TANGGAL …"); and for a draft
+ * or a withdrawn SOP (any view with a watermark) the diagonal word behind every page and the word at the top right.
+ */
+export function header(watermark: string | undefined, sheet: Sheet, text?: string): Header {
+  if (!watermark && !text) return new Header({ children: [new Paragraph({ children: [] })] });
   const diagonalPt = (Math.hypot(sheet.widthMm, sheet.heightMm) * 72) / 25.4;
   return new Header({
     children: [
       new Paragraph({
-        alignment: AlignmentType.RIGHT,
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth(sheet) }],
         children: [
-          new TextWatermark({ text: watermark, font: 'Arial', bold: true, color: 'C00000', opacity: 0.13, width: Math.round(diagonalPt * 0.62) }),
-          new TextRun({ text: watermark, font: 'Arial', size: FOOTER_SIZE, bold: true, color: 'C00000', characterSpacing: 40 }),
+          ...(watermark ? [new TextWatermark({ text: watermark, font: 'Arial', bold: true, color: 'C00000', opacity: 0.13, width: Math.round(diagonalPt * 0.62) })] : []),
+          ...(text ? [new TextRun({ text, font: 'Arial', size: HEADER_SIZE, color: '333333' })] : []),
+          ...(watermark ? [new TextRun({ text: `\t${watermark}`, font: 'Arial', size: FOOTER_SIZE, bold: true, color: 'C00000', characterSpacing: 40 })] : []),
         ],
       }),
     ],

@@ -15,14 +15,17 @@ export function sopContent(layout: DocxLayout, sheet: Sheet, lists: ListCounter)
   return [...identity(layout.view, layout.logo, width, lists), spacer(6), ...procedure(layout, width), ...history(layout.view, width)];
 }
 
-/** The section of one SOP: its page, running footer (Nomor SOP, Halaman X dari Y) and watermark. */
-export function sopSection(layout: DocxLayout, sheet: Sheet, locale: Locale, lists: ListCounter, before: FileChild[] = []): ISectionOptions {
+/**
+ * The section of one SOP: its page, running footer (Nomor SOP as printed, Halaman X dari Y), watermark (KONSEP, DICABUT)
+ * and, in a book with a decision, the LAMPIRAN header.
+ */
+export function sopSection(layout: DocxLayout, sheet: Sheet, locale: Locale, lists: ListCounter, before: FileChild[] = [], headerText?: string): ISectionOptions {
   const v = layout.view;
   const w = PDF_WORDS[locale];
   return {
     properties: pageProperties(sheet),
-    headers: { default: header(v.watermark, sheet) },
-    footers: { default: footer(`${w.number} ${v.number === v.labels.empty ? v.id : v.number}`, locale, sheet) },
+    headers: { default: header(v.watermark, sheet, headerText) },
+    footers: { default: footer(`${w.number} ${v.number}`, locale, sheet) },
     children: [...before, ...sopContent(layout, sheet, lists)],
   };
 }

@@ -36,18 +36,25 @@ export function repositorySops(config: Config): SopSummary[] {
 }
 
 /**
- * The book's map parts (`book.parts`), each a front page's HTML, drawn from the repository's map and all its SOPs.
- * None when the config names no parts; a config error when parts are asked for without a readable map.
+ * The map document of the book's parts (`book.parts`), from the repository's map and all its SOPs; undefined when the
+ * config names no parts, a config error when parts are asked for without a readable map.
  */
-export function mapBookParts(config: Config, locale: Locale): string[] {
+export function bookMapDocument(config: Config, locale: Locale): MapDocument | undefined {
   const parts: readonly BookPart[] = config.book.parts ?? [];
-  if (parts.length === 0) return [];
+  if (parts.length === 0) return undefined;
   const at = config.where ? `${config.where(['book', 'parts'])} ` : '';
   const map = loadProcessMap(config);
   if (!map) throw new ConfigError(`${at}book.parts needs a business process map: create processes.yaml at the repository root, or set \`processes\` in the config.`);
   const problem = map.file.problems[0];
   if (problem) throw new ConfigError(`${at}book.parts: the business process map cannot be read (${map.file.file}:${problem.range.start.line}:${problem.range.start.column} ${problem.message}); run \`sop lint\`.`);
-  const sections = mapSections(mapDocument(map, repositorySops(config), config, locale), parts, false);
+  return mapDocument(map, repositorySops(config), config, locale);
+}
+
+/** The book's map parts (`book.parts`), each a front page's HTML; none when the config names no parts. */
+export function mapBookParts(config: Config, locale: Locale): string[] {
+  const doc = bookMapDocument(config, locale);
+  if (!doc) return [];
+  const sections = mapSections(doc, config.book.parts ?? [], false);
   // The map's styles travel with its first page; its pages use the book's full width.
   const style = `<style>\n${MAP_CSS}\n.book-page:has(> .pb-part) { max-width: none; font-size: 9pt; }\n</style>\n`;
   return sections.map((s, i) => (i === 0 ? style + s : s));

@@ -36,18 +36,25 @@ const hostile = {
   steps: XSS.map((t, i) => ({ activity: t, actor: i % 2 ? 'b' : 'a', requirements: [XSS[(i + 1) % XSS.length]], time: '5 menit', output: XSS[(i + 2) % XSS.length], notes: XSS[(i + 3) % XSS.length] })),
 };
 
+// A decision in the config with the same text: the book's Word decree keeps it as text too.
+const decree = { number: XSS[2], date: '2026-10-12', place: XSS[0], title: XSS[4], considering: XSS, legalBasis: XSS, decisions: XSS, signer: { position: XSS[1], name: XSS[2], nip: '197103091998032002' } };
+
 const tree = testRepo({
-  'sop.config.yaml': 'organization: {name: Kantor Uji}\nlocale: id\npaper: F4\norientation: landscape\n',
+  'sop.config.yaml': `organization: {name: Kantor Uji}\nlocale: id\npaper: F4\norientation: landscape\n${stringify({ book: { decree } })}`,
   'sops/KUL-666.yaml': stringify(hostile),
 });
 tree.commit('Draft <script>alert(1)</script> & more', '2024-03-11');
 const out = path.join(tree.dir, 'out');
 let run: { code: number; stdout: string; stderr: string };
 let doc: Docx;
+let book: { code: number; stdout: string; stderr: string };
+let bookDoc: Docx;
 
 beforeAll(async () => {
   run = await sop(['render', '--format', 'docx', '--force', '--locale', 'en', '--paper', 'A4', '--orientation', 'portrait', '-o', out], tree.dir);
   doc = readDocx(path.join(out, 'KUL-666.docx'));
+  book = await sop(['book', '--format', 'docx', '--include-drafts', '--force', '-o', path.join(out, 'buku.docx')], tree.dir);
+  bookDoc = readDocx(path.join(out, 'buku.docx'));
   libreOfficePdf([path.join(out, 'KUL-666.docx')], out);
 }, 180_000);
 afterAll(() => tree.cleanup());
@@ -92,5 +99,22 @@ describe('sop render --format docx (hostile text, English, A4 portrait)', () => 
     expect(existsSync(pdf)).toBe(true);
     expect(squeeze(pdfText(pdf))).toContain(squeeze("<script>alert('script')</script>"));
     for (const p of pageSizes(pdf)) expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);
+  });
+
+  it('the book: the decision from the config stays text, its Markdown links only to http/https', () => {
+    expect(book.stderr).not.toMatch(/internal error/);
+    expect(book.code).toBe(0);
+    const text = paragraphs(bookDoc.document).join('\n');
+    expect(text).toContain(`a.\t${XSS[0]}`);
+    expect(text).toContain(`KEPUTUSAN ${XSS[1].toUpperCase()}\nNOMOR ${XSS[2]}`);
+    expect(text).toContain(`KEDUA\n:\n${XSS[1]}`);
+    // Inline Markdown of the decision is rendered (emphasis, an https link), as in the HTML.
+    expect(text).toContain('ok tebal miring kode');
+    expect(bookDoc.text('word/_rels/document.xml.rels')).toContain('https://example.org/a?b=1&amp;c=2');
+    expect(text).toContain('[klik](javascript:alert("link"))');
+    expect(bookDoc.document).not.toMatch(/<w:t>injected/);
+    expect(bookDoc.text('word/_rels/document.xml.rels')).not.toMatch(/javascript:|data:text|file:/);
+    const headers = Object.keys(bookDoc.parts).filter((p) => /^word\/header\d+\.xml$/.test(p)).map((p) => paragraphs(bookDoc.text(p)).join(''));
+    expect(headers).toContain(`LAMPIRAN KEPUTUSAN ${XSS[1].toUpperCase()} NOMOR ${XSS[2]} TANGGAL 12 OKTOBER 2026\tKONSEP`);
   });
 });

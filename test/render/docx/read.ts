@@ -62,3 +62,27 @@ export function pageSizes(file: string): Array<{ width: number; height: number }
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
   return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
 }
+
+/** One section of word/document.xml: its body XML and the text of its default header and footer parts. */
+export interface DocxSection {
+  xml: string;
+  header: string;
+  footer: string;
+}
+
+/** The sections of a DOCX in order (a section ends at its `w:sectPr`), each with its default header and footer parts. */
+export function sections(d: Docx): DocxSection[] {
+  const rels = d.text('word/_rels/document.xml.rels');
+  const part = (kind: 'header' | 'footer', sect: string) => {
+    const rid = new RegExp(`<w:${kind}Reference w:type="default" r:id="(rId\\d+)"`).exec(sect)?.[1];
+    const target = rid ? new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] : undefined;
+    return target ? d.text(`word/${target}`) : '';
+  };
+  const out: DocxSection[] = [];
+  let from = 0;
+  for (const m of d.document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)) {
+    out.push({ xml: d.document.slice(from, m.index), header: part('header', m[0]), footer: part('footer', m[0]) });
+    from = m.index! + m[0].length;
+  }
+  return out;
+}

@@ -46,7 +46,7 @@ describe('sop render --format docx (examples)', () => {
     expect(run.stdout.trim().split('\n')).toHaveLength(sops.length);
   });
 
-  it.each(sops.map((s) => [s.sop.id, s] as const))('%s: labels, activities, one band picture a row, header rows, page, footer, watermark', (id, { sop: s }) => {
+  it.each(sops.map((s) => [s.sop.id, s] as const))('%s: labels, activities, one band picture a row, header rows, page, footer, watermark (KONSEP, DICABUT)', (id, { sop: s }) => {
     const d = docs.get(id)!;
     const text = paragraphs(d.document).join('\n');
     for (const label of [...IDENTITY, ...PROCEDURE]) expect(text).toContain(label);
@@ -88,12 +88,13 @@ describe('sop render --format docx (examples)', () => {
     }
     // Footer: Nomor SOP, and Halaman X dari Y as PAGE and NUMPAGES fields.
     const footer = d.text('word/footer1.xml');
-    expect(paragraphs(footer).join('')).toContain(`${ID.number} ${s.number ?? s.id}`);
+    expect(paragraphs(footer).join('')).toContain(`${ID.number} ${s.number ?? ID.unnumbered}`);
     expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
     expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
     expect(paragraphs(footer).join('')).toMatch(/Halaman .*dari/);
-    // The KONSEP watermark on a draft only.
-    expect(d.text('word/header1.xml').includes('string="KONSEP"'), `status ${s.status}`).toBe(s.status === 'draft');
+    // The KONSEP watermark on a draft, DICABUT on a withdrawn SOP, none on an SOP in force.
+    const mark = /string="([^"]+)"/.exec(d.text('word/header1.xml'))?.[1];
+    expect(mark, `status ${s.status}`).toBe(s.status === 'draft' ? 'KONSEP' : s.status === 'withdrawn' ? 'DICABUT' : undefined);
   });
 
   it.each(sops.map((s) => [s.sop.id, s] as const))('%s opens in LibreOffice: every activity printed, no page wider than the paper', (id, { sop: s }) => {
