@@ -1,7 +1,7 @@
 import type { Locale } from '../../config/types.js';
 import { inPeriod, semesterPeriod, type Period } from '../../lifecycle/period.js';
 import { IN_FORCE, type RecordedSop, type ReportData } from '../../lifecycle/report-data.js';
-import { isUrl, resolveInsideRepo } from '../../model/evidence.js';
+import { isUrl, resolveEvidence } from '../../model/evidence.js';
 import { escapeHtml } from '../format.js';
 import { evaluationReport, monitoringForm } from './forms.js';
 
@@ -40,7 +40,7 @@ export function recordEvidence(data: ReportData, year: Period): { files: PackFil
   const seen = new Set<string>();
   const add = (item: Item, ref: string, title: string) => {
     if (isUrl(ref)) return void links.push({ item, url: ref, title });
-    const r = resolveInsideRepo(data.config.root, ref);
+    const r = resolveEvidence(data.config.root, ref);
     if (!r.ok) return; // lint's evidence-exists reports it; the pack never reads outside the repository
     const rel = `${item}/bukti/${ref.replace(/^\.\//, '').replace(/\\/g, '/')}`;
     if (seen.has(rel)) return;
