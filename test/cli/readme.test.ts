@@ -18,7 +18,9 @@ describe('README', () => {
     const id = /^id: (\S+)$/m.exec(sample)![1]!;
     const t = tempTree({ [`sops/${id}-contoh.yaml`]: sample });
     cleanups.push(t);
-    expect(await sop(['lint'], t.dir)).toEqual({ code: 0, stdout: '✓ 1 file checked, no problems\n', stderr: '' });
+    // as of a day before its first monitoring falls due (review-due would warn later: the sample has no records)
+    const effective = /effective: (\d{4}-\d{2}-\d{2})/.exec(sample)![1]!;
+    expect(await sop(['lint', '--today', effective], t.dir)).toEqual({ code: 0, stdout: '✓ 1 file checked, no problems\n', stderr: '' });
   });
 
   it('its $schema line points at the schema inside the installed package, which the package ships', () => {
