@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run demo` (after the build): lint examples/, render them to HTML and Markdown, then to PDF and the book
+// `npm run demo` (after the build): lint examples/, render them to HTML and Markdown, write the register dashboard
+// and the monitoring form of the current semester (HTML), then to PDF and the book
 // when a Chromium-family browser is found. Without a browser it says in one line what to install and exits 0,
 // unless --require-pdf is given (then it exits 2). Options: --out DIR (default dist/demo), --require-pdf.
 import { spawnSync } from 'node:child_process';
@@ -56,6 +57,8 @@ const STEPS = [
   ['lint', 'examples'],
   ['render', 'examples', '--format', 'html', '--out', path.join(out, 'html')],
   ['render', 'examples', '--format', 'md', '--out', path.join(out, 'md')],
+  ['report', 'register', '-c', 'examples/sop.config.yaml', '-o', path.join(out, 'register-sop.html')],
+  ['report', 'monitoring', '-c', 'examples/sop.config.yaml', '-o', path.join(out, 'monitoring.html')],
 ];
 const PDF_STEPS = [
   ['render', 'examples', '--format', 'pdf', '--out', path.join(out, 'pdf')],

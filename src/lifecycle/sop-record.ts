@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { isUrl, resolveInsideRepo } from '../model/evidence.js';
+import { isUrl, resolveEvidence } from '../model/evidence.js';
 import { buildRepository, lintFile } from '../lint/engine.js';
 import { loadText } from '../model/load.js';
 import { openProject } from '../project.js';
@@ -70,12 +70,12 @@ const key = (d: { ruleId: string; message: string }) => `${d.ruleId}\u0000${d.me
  * (`sop monitor … --evidence ../evidence/x.pdf` from `sops/`) is rewritten so when it names a file inside the repository.
  */
 export function rootRelative(root: string, cwd: string, ref: string): string {
-  if (isUrl(ref) || resolveInsideRepo(root, ref).ok) return ref;
+  if (isUrl(ref) || resolveEvidence(root, ref).ok) return ref;
   const abs = path.resolve(cwd, ref);
   const rel = path.relative(root, abs);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return ref;
   const posix = rel.split(path.sep).join('/');
-  return resolveInsideRepo(root, posix).ok ? posix : ref;
+  return resolveEvidence(root, posix).ok ? posix : ref;
 }
 
 /** Record socialisation, monitoring or an evaluation: validated like `sop lint` before anything is written. */

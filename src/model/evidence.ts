@@ -1,5 +1,7 @@
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { resolveInside } from '../config/inside.js';
+import { ConfigError } from '../errors.js';
 import type { DocPath } from './types.js';
 
 /** One evidence reference of an SOP, with where it is written. */
@@ -38,35 +40,22 @@ export function evidenceRefs(sop: Record<string, any>): EvidenceRef[] {
 export type InsideResult = { ok: true; abs: string } | { ok: false; why: 'absolute' | 'outside' | 'missing' | 'not-file' };
 
 /**
- * Resolve `rel` against the repository `root`, following symlinks: it must be relative, exist, be a
- * file and stay inside the (real) root. One small function, so a general path-safety helper can replace it.
+ * Resolve an evidence path `rel` against the repository `root` through `resolveInside` (the one check every
+ * path an SOP names goes through: symlinks followed, refused outside the repository). Never throws: it must be
+ * relative, stay inside, exist and be a file, and says which of these failed.
  */
-export function resolveInsideRepo(root: string, rel: string): InsideResult {
+export function resolveEvidence(root: string, rel: string): InsideResult {
   if (path.isAbsolute(rel) || /^[A-Za-z]:[\\/]/.test(rel) || rel.startsWith('\\')) return { ok: false, why: 'absolute' };
-  const realRoot = (() => {
-    try {
-      return realpathSync(root);
-    } catch {
-      return path.resolve(root);
-    }
-  })();
-  const inside = (p: string) => {
-    const r = path.relative(realRoot, p);
-    return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
-  };
-  const lexical = path.resolve(realRoot, rel);
-  if (!inside(lexical)) return { ok: false, why: 'outside' };
   let real: string;
   try {
-    real = realpathSync(path.resolve(root, rel));
-  } catch {
-    return { ok: false, why: 'missing' };
+    real = resolveInside(root, rel, { what: 'evidence' });
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, why: 'outside' };
+    throw e;
   }
-  if (!inside(real)) return { ok: false, why: 'outside' };
   try {
-    if (!statSync(real).isFile()) return { ok: false, why: 'not-file' };
+    return statSync(real).isFile() ? { ok: true, abs: real } : { ok: false, why: 'not-file' };
   } catch {
     return { ok: false, why: 'missing' };
   }
-  return { ok: true, abs: real };
 }

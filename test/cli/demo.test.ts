@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, tempTree } from '../helpers/cli.js';
@@ -30,6 +30,9 @@ describe('npm run demo without a browser', () => {
     expect(r.out).toMatch(/✓ \d+ files checked, no problems/);
     expect(count(path.join(out, 'html'), '.html')).toBe(14);
     expect(count(path.join(out, 'md'), '.md')).toBe(14);
+    // the register dashboard (with the coverage chart of examples/processes.yaml) and the monitoring form
+    expect(readFileSync(path.join(out, 'register-sop.html'), 'utf8')).toContain('<svg class="chart coverage"');
+    expect(readFileSync(path.join(out, 'monitoring.html'), 'utf8')).toContain('MONITORING');
     expect(existsSync(path.join(out, 'pdf'))).toBe(false);
     expect(existsSync(path.join(out, 'buku-sop.pdf'))).toBe(false);
     const said = r.out.split('\n').filter((l) => /PDF|browser|chromium/i.test(l));

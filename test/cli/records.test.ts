@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, sop, tempTree } from '../helpers/cli.js';
@@ -90,6 +90,26 @@ describe('sop socialize | monitor | evaluate', () => {
     expect(res).toMatchObject({ code: 2, stdout: '', stderr });
     expect(read(t.dir)).toBe(ORIGINAL);
   });
+
+  it('refuses evidence that is a symlink out of the repository: the record command exit 2, lint 1 at the line, the pack never copies it', async () => {
+    const outside = tempTree({ 'secret.pdf': '%PDF-1.4 secret\n' });
+    const t = tempTree({ [FILE]: ORIGINAL, ...EVIDENCE });
+    cleanups.push(t, outside);
+    symlinkSync(path.join(outside.dir, 'secret.pdf'), path.join(t.dir, 'evidence/link-out.pdf'));
+    const rec = await sop(['monitor', 'KUL-004', '--assessor', 'A', '--result', 'good', '--date', '2024-10-01', '--evidence', 'evidence/link-out.pdf'], t.dir);
+    expect(rec).toMatchObject({ code: 2, stdout: '' });
+    expect(rec.stderr).toContain('sops/KUL-004.yaml:34:11 `monitoring[0].evidence[0]` names "evidence/link-out.pdf": it leads outside the repository (through `..` or a symlink); evidence must be a file of the repository. (evidence-exists)\n');
+    expect(read(t.dir)).toBe(ORIGINAL);
+    // Written by hand: lint reports it (no throw), and the evidence pack leaves it out.
+    writeFileSync(path.join(t.dir, FILE), `${ORIGINAL}monitoring:\r\n    - date: 2024-10-01\r\n      assessor: A\r\n      result: good\r\n      evidence: [evidence/link-out.pdf]\r\n`);
+    const lint = await sop(['lint', 'sops', '--today', '2024-11-01'], t.dir);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('sops/KUL-004.yaml:33:18  error  `monitoring[0].evidence[0]` names "evidence/link-out.pdf": it leads outside the repository (through `..` or a symlink); evidence must be a file of the repository.  evidence-exists\n');
+    const pack = await sop(['evidence', '--year', '2024', '-o', 'pack', '--no-book', '--today', '2024-12-01'], t.dir);
+    expect(pack).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(path.join(t.dir, 'pack/penerapan/bukti/evidence/link-out.pdf'))).toBe(false);
+    expect(readFileSync(path.join(t.dir, 'pack/index.html'), 'utf8')).not.toContain('link-out');
+  }, 60_000);
 
   it('refuses records for a draft, and names an unknown SOP', async () => {
     const t = tempTree({ [FILE]: ORIGINAL.replace('status: implemented', 'status: draft') });

@@ -161,10 +161,12 @@ describe('the register dashboard', () => {
     const html = readFileSync(path.join(r.dir, 'out/register.html'), 'utf8');
     expect(html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
     expect(html).toContain("default-src 'none'");
-    const rows = parseCsv(readFileSync(path.join(r.dir, 'out/register.csv'), 'utf8')).slice(1);
+    const [header0, ...rows] = parseCsv(readFileSync(path.join(r.dir, 'out/register.csv'), 'utf8')) as [string[], ...string[][]];
     const segs = [...html.matchAll(/data-unit="([^"]*)" data-stage="([a-z]+)" data-count="(\d+)"/g)].map((m) => `${m[1]}|${m[2]}|${m[3]}`).sort();
     const fromRegister = new Map<string, number>();
-    for (const row of rows) fromRegister.set(`${row[3]}|${row[5]}`, (fromRegister.get(`${row[3]}|${row[5]}`) ?? 0) + 1);
+    const unitAt = header0.indexOf('Unit Kerja');
+    const stageAt = header0.indexOf('Tahap');
+    for (const row of rows) fromRegister.set(`${row[unitAt]}|${row[stageAt]}`, (fromRegister.get(`${row[unitAt]}|${row[stageAt]}`) ?? 0) + 1);
     expect(segs).toEqual([...fromRegister].map(([k, n]) => `${k}|${n}`).sort());
     expect(segs).toEqual(['Subbagian Umum|approved|2']);
     const bars = Object.fromEntries([...html.matchAll(/data-series="([a-z]+)" data-period="([0-9S-]+)" data-kind="([a-z]+)" data-count="(\d+)"/g)].map((m) => [`${m[1]} ${m[2]} ${m[3]}`, Number(m[4])]));
@@ -178,6 +180,8 @@ describe('the register dashboard', () => {
     expect(bars).toEqual(expected);
     // KUL-002 falls due for monitoring in S2 only, and for evaluation in 2027
     expect(bars).toEqual({ 'monitoring 2026-S1 done': 1, 'monitoring 2026-S1 due': 1, 'monitoring 2026-S2 done': 1, 'monitoring 2026-S2 due': 2, 'evaluation 2026 done': 1, 'evaluation 2026 due': 1 });
+    // no business process map: no coverage chart
+    expect(html).not.toContain('chart coverage');
     // the overdue list names KUL-002 (never monitored)
     expect(html).toMatch(/<tr class="overdue"><td>002\/SOP\/KUL\/2026<\/td><td>Peminjaman Arsip<\/td>/);
   });

@@ -1,13 +1,13 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evidenceRefs, isUrl, resolveInsideRepo } from '../../src/model/evidence.js';
+import { evidenceRefs, isUrl, resolveEvidence } from '../../src/model/evidence.js';
 import { tempTree } from '../helpers/cli.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-describe('resolveInsideRepo', () => {
+describe('resolveEvidence', () => {
   it('accepts files inside, refuses what leads outside, also through symlinks', () => {
     const outside = tempTree({ 'secret.txt': 'x' });
     const repo = tempTree({ 'evidence/a.pdf': 'a', 'sop.config.yaml': '' });
@@ -17,16 +17,16 @@ describe('resolveInsideRepo', () => {
     symlinkSync(outside.dir, path.join(repo.dir, 'outdir'));
     mkdirSync(path.join(repo.dir, 'evidence/folder'));
     writeFileSync(path.join(repo.dir, 'evidence/folder/b.pdf'), 'b');
-    expect(resolveInsideRepo(repo.dir, 'evidence/a.pdf')).toMatchObject({ ok: true });
-    expect(resolveInsideRepo(repo.dir, 'evidence/folder/../a.pdf')).toMatchObject({ ok: true });
-    expect(resolveInsideRepo(repo.dir, 'evidence/link-in.pdf')).toMatchObject({ ok: true });
-    expect(resolveInsideRepo(repo.dir, 'evidence/link-out.pdf')).toEqual({ ok: false, why: 'outside' });
-    expect(resolveInsideRepo(repo.dir, 'outdir/secret.txt')).toEqual({ ok: false, why: 'outside' });
-    expect(resolveInsideRepo(repo.dir, '../x.pdf')).toEqual({ ok: false, why: 'outside' });
-    expect(resolveInsideRepo(repo.dir, path.join(repo.dir, 'evidence/a.pdf'))).toEqual({ ok: false, why: 'absolute' });
-    expect(resolveInsideRepo(repo.dir, 'evidence/none.pdf')).toEqual({ ok: false, why: 'missing' });
-    expect(resolveInsideRepo(repo.dir, 'evidence/folder')).toEqual({ ok: false, why: 'not-file' });
-    expect(resolveInsideRepo(repo.dir, '.')).toEqual({ ok: false, why: 'outside' });
+    expect(resolveEvidence(repo.dir, 'evidence/a.pdf')).toMatchObject({ ok: true });
+    expect(resolveEvidence(repo.dir, 'evidence/folder/../a.pdf')).toMatchObject({ ok: true });
+    expect(resolveEvidence(repo.dir, 'evidence/link-in.pdf')).toMatchObject({ ok: true });
+    expect(resolveEvidence(repo.dir, 'evidence/link-out.pdf')).toEqual({ ok: false, why: 'outside' });
+    expect(resolveEvidence(repo.dir, 'outdir/secret.txt')).toEqual({ ok: false, why: 'outside' });
+    expect(resolveEvidence(repo.dir, '../x.pdf')).toEqual({ ok: false, why: 'outside' });
+    expect(resolveEvidence(repo.dir, path.join(repo.dir, 'evidence/a.pdf'))).toEqual({ ok: false, why: 'absolute' });
+    expect(resolveEvidence(repo.dir, 'evidence/none.pdf')).toEqual({ ok: false, why: 'missing' });
+    expect(resolveEvidence(repo.dir, 'evidence/folder')).toEqual({ ok: false, why: 'not-file' });
+    expect(resolveEvidence(repo.dir, '.')).toEqual({ ok: false, why: 'not-file' });
   });
 
   it('lists every evidence reference with its path; tells URLs apart', () => {

@@ -8,6 +8,8 @@ import { semesterPeriod, yearPeriod, inPeriod } from '../../lifecycle/period.js'
 import { loadReportData } from '../../lifecycle/report-data.js';
 import { isoDay } from '../../lifecycle/review.js';
 import { sopDiff } from '../../lifecycle/sop-diff.js';
+import { lintRepository } from '../../lint/engine.js';
+import { summarize, type Coverage, type SopSummary } from '../../model/processes/coverage.js';
 import { launchOptions } from '../pdf-support.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
@@ -57,7 +59,7 @@ export function registerEvidence(program: Command, state: RunState): void {
       const notes: Partial<Record<(typeof r.ITEMS)[number], string[]>> = {};
       const note = (item: (typeof r.ITEMS)[number], text: string) => (notes[item] ??= []).push(text);
 
-      // Penyusunan: the book (the process map and matrix join it once processes.yaml is read).
+      // Penyusunan: the book.
       if (f.book) {
         const { openPrintProject } = await import('../../render/pdf/sources.js');
         const { bookContent, bookAsPdf } = await import('../../render/book/index.js');
@@ -68,6 +70,25 @@ export function registerEvidence(program: Command, state: RunState): void {
         } else note('penyusunan', locale === 'en' ? 'no SOP could be printed in the book' : 'tidak ada SOP yang dapat dicetak dalam buku');
         for (const s of project.skipped) note('penyusunan', `${s.file}: ${s.reason}`);
       } else note('penyusunan', locale === 'en' ? 'the SOP book was left out (--no-book)' : 'buku SOP tidak disertakan (--no-book)');
+
+      // Penyusunan: the business process map and the process → SOP matrix, printed as `sop map --format pdf` prints them, and the matrix as CSV.
+      let coverage: Coverage | undefined;
+      const map = data.project.map;
+      if (map) {
+        const lint = lintRepository([map.file], data.project.repo);
+        if (lint.errorCount > 0 || map.file.data === undefined) {
+          note('penyusunan', locale === 'en' ? `the business process map ${map.file.file} has errors and was left out; run \`sop lint\`` : `peta proses bisnis ${map.file.file} memiliki kesalahan dan tidak disertakan; jalankan \`sop lint\``);
+        } else {
+          const m = await import('../../render/map/index.js');
+          const sops = data.project.repo.files.map((x) => summarize(x.data)).filter((x): x is SopSummary => x !== undefined);
+          const doc = m.mapDocument(map, sops, data.config, locale);
+          coverage = doc.coverage;
+          const pdf = await m.mapPdf(doc, r.reportSheet(data.config), launch);
+          const en = locale === 'en';
+          files.push({ item: 'penyusunan', rel: 'penyusunan/peta-proses-bisnis.pdf', title: en ? 'Business process map and the process → SOP matrix' : 'Peta proses bisnis dan matriks proses bisnis – SOP', content: pdf });
+          files.push({ item: 'penyusunan', rel: 'penyusunan/matriks-proses-sop.csv', title: en ? 'The process → SOP matrix (CSV)' : 'Matriks proses bisnis – SOP (CSV)', content: m.mapCsv(doc) });
+        }
+      }
 
       // Printed forms, all in one browser.
       const landscape = r.reportSheet(data.config, 'landscape');
@@ -118,7 +139,7 @@ export function registerEvidence(program: Command, state: RunState): void {
 
       mkdirSync(dir, { recursive: true });
       for (const x of files) writeFileAtomic(inside(dir, x.rel), x.content ?? readFileSync(x.copyFrom!));
-      const index = r.packIndex({ org: data.config.organization.name, year, today, files, links: ev.links, shares: r.shares(data, year, locale), notes, locale });
+      const index = r.packIndex({ org: data.config.organization.name, year, today, files, links: ev.links, shares: r.shares(data, year, locale, coverage), notes, locale });
       writeFileAtomic(inside(dir, 'index.html'), index);
       io.stdout(`${f.output}: ${files.length + 1} files (index.html)\n`);
       state.exitCode = 0;

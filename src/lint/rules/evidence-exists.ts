@@ -1,4 +1,4 @@
-import { evidenceRefs, isUrl, resolveInsideRepo } from '../../model/evidence.js';
+import { evidenceRefs, isUrl, resolveEvidence } from '../../model/evidence.js';
 import type { Rule } from '../rule.js';
 import { formatPath } from '../words.js';
 
@@ -24,7 +24,7 @@ export const evidenceExists: Rule = {
         ctx.report({ path, messageId: 'bad', data: { where: formatPath(path), ref: value, why: 'only http:// and https:// addresses are allowed as URLs' } });
         continue;
       }
-      const r = resolveInsideRepo(ctx.repo.config.root, value);
+      const r = resolveEvidence(ctx.repo.config.root, value);
       if (!r.ok) ctx.report({ path, messageId: 'bad', data: { where: formatPath(path), ref: value, why: WHY[r.why] } });
     }
   },

@@ -1,8 +1,13 @@
 import type { Locale } from '../../config/types.js';
+import type { ReportData } from '../../lifecycle/report-data.js';
+import { summarize, type Coverage, type SopSummary } from '../../model/processes/coverage.js';
+import { CATEGORIES } from '../../model/processes/types.js';
 import { STAGES, type Status } from '../../model/types.js';
 import { escapeHtml, formatDate } from '../format.js';
 import { templateEnv } from '../handlebars.js';
 import { locales } from '../locale/index.js';
+import { mapDocument } from '../map/index.js';
+import { percent, MAP_WORDS } from '../map/words.js';
 import { REPORT_LABELS } from './labels.js';
 import type { Register } from './register.js';
 import type { FormContext } from './render.js';
@@ -102,10 +107,91 @@ export function reviewChart(reg: Register, locale: Locale): string {
   return `<svg class="chart reviews" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${escapeHtml(`${l.monitoring} / ${l.evaluation}`)}">${parts.join('')}</svg>`;
 }
 
+/**
+ * The coverage of the repository's business process map, computed as `sop map` does (every SOP of the
+ * repository, the in-force statuses of the `process-covered` rule); undefined without a readable map.
+ */
+export function registerCoverage(data: ReportData, locale: Locale): Coverage | undefined {
+  const map = data.project.map;
+  if (!map || map.file.data === undefined) return undefined;
+  const sops = data.project.repo.files.map((f) => summarize(f.data)).filter((s): s is SopSummary => s !== undefined);
+  return mapDocument(map, sops, data.config, locale).coverage;
+}
+
+/** One bar of the coverage chart: leaf processes with and without an SOP in force. */
+export interface CoverageGroup {
+  /** `all`, or a Level 0 category (`manajemen`, `inti`, `pendukung`), or `other` (category unknown). */
+  key: string;
+  /** Its label. */
+  label: string;
+  /** Leaf processes with an SOP in force. */
+  covered: number;
+  /** Leaf processes. */
+  leaves: number;
+  /** The leaves without an SOP in force (code and name). */
+  uncovered: string[];
+}
+
+/** The coverage by Level 0 category, after the whole map (its numbers are the `sop map` coverage figure's). */
+export function coverageGroups(c: Coverage, locale: Locale): CoverageGroup[] {
+  const l = REPORT_LABELS[locale];
+  const words = MAP_WORDS[locale];
+  // The leaves mapCoverage counts: the rows (the map in tree order) without children, as `leaves(map)` picks them.
+  const counted = c.rows.filter((r) => r.process.children.length === 0);
+  const group = (key: string, label: string, rows: typeof counted): CoverageGroup => ({
+    key,
+    label,
+    covered: rows.filter((r) => r.inForce).length,
+    leaves: rows.length,
+    uncovered: rows.filter((r) => !r.inForce).map((r) => `${r.process.code} ${r.process.name}`),
+  });
+  const cap = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+  const groups = [group('all', l.wholeMap, counted)];
+  for (const cat of CATEGORIES) {
+    const rows = counted.filter((r) => r.process.category === cat);
+    if (rows.length) groups.push(group(cat, cap(words.bands[cat]), rows));
+  }
+  const other = counted.filter((r) => r.process.category === undefined);
+  if (other.length) groups.push(group('other', locale === 'en' ? 'Category unknown' : 'Kategori tidak diketahui', other));
+  return groups;
+}
+
+const COVERED = '#2e9b4f';
+const UNCOVERED = '#d9534f';
+
+/** Horizontal stacked bars: leaf processes with and without an SOP in force, the whole map then each category; the coverage sentence of `sop map` below. */
+export function coverageChart(c: Coverage, locale: Locale): string {
+  const l = REPORT_LABELS[locale];
+  const words = MAP_WORDS[locale];
+  const groups = coverageGroups(c, locale);
+  const max = Math.max(1, ...groups.map((g) => g.leaves));
+  const scale = (W - LABEL - 110) / max;
+  const parts: string[] = [];
+  const legend = [[COVERED, l.covered], [UNCOVERED, l.uncovered]] as const;
+  legend.forEach(([color, word], i) => parts.push(`<rect x="${LABEL + i * 200}" y="4" width="12" height="12" fill="${color}"/>`, text(LABEL + i * 200 + 16, 14, word, 'class="legend"')));
+  groups.forEach((g, i) => {
+    const y = 30 + i * (BAR + GAP);
+    parts.push(label(LABEL - 8, y + BAR / 2, g.label));
+    const wc = g.covered * scale;
+    const wu = (g.leaves - g.covered) * scale;
+    const seg = (x: number, w: number, kind: 'covered' | 'uncovered', n: number, color: string, tip: string) =>
+      `<rect class="cov" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${BAR}" fill="${color}" data-group="${g.key}" data-kind="${kind}" data-count="${n}"><title>${escapeHtml(tip)}</title></rect>` +
+      (n ? text(x + w / 2, y + BAR / 2 + 4, String(n), 'text-anchor="middle" class="value"') : '');
+    parts.push(seg(LABEL, wc, 'covered', g.covered, COVERED, `${g.label}: ${l.covered} ${g.covered}`));
+    parts.push(seg(LABEL + wc, wu, 'uncovered', g.leaves - g.covered, UNCOVERED, `${g.label}: ${l.uncovered} ${g.leaves - g.covered}${g.uncovered.length ? ` — ${g.uncovered.join('; ')}` : ''}`));
+    const share = `${g.covered}/${g.leaves} (${percent(g.leaves ? g.covered / g.leaves : 0, words)})`;
+    parts.push(text(LABEL + wc + wu + 6, y + BAR / 2 + 4, share, `class="value-out" data-group="${g.key}" data-covered="${g.covered}" data-leaves="${g.leaves}"`));
+  });
+  const h = 30 + groups.length * (BAR + GAP) + 4;
+  const sentence = `${words.coverage}: ${words.coverageSentence(c.covered, c.leaves, percent(c.ratio, words))}`;
+  return `<svg class="chart coverage" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${escapeHtml(l.mapCoverage)}">${parts.join('')}</svg><p class="coverage-sentence">${escapeHtml(sentence)}</p>`;
+}
+
 /** The register as a self-contained dashboard: charts drawn as SVG in advance (no script), the overdue list and the table. */
 export function renderDashboard(ctx: FormContext, reg: Register): string {
   const l = REPORT_LABELS[ctx.locale];
   const day = (d: string) => (d ? formatDate(d, locales[ctx.locale]) : l.none);
+  const coverage = registerCoverage(ctx.data, ctx.locale);
   const rows = reg.rows.map((r, i) => ({
     ...r,
     no: i + 1,
@@ -126,6 +212,7 @@ export function renderDashboard(ctx: FormContext, reg: Register): string {
     yearLabel: periodLabel(reg.year, ctx.locale),
     stageChart: stageChart(reg, ctx.locale),
     reviewChart: reviewChart(reg, ctx.locale),
+    coverageChart: coverage ? coverageChart(coverage, ctx.locale) : undefined,
     overdue: rows.filter((r) => r.overdue),
     rows,
     total: rows.length,

@@ -1,7 +1,8 @@
 import type { Locale } from '../../config/types.js';
 import { inPeriod, semesterPeriod, type Period } from '../../lifecycle/period.js';
 import { IN_FORCE, type RecordedSop, type ReportData } from '../../lifecycle/report-data.js';
-import { isUrl, resolveInsideRepo } from '../../model/evidence.js';
+import { isUrl, resolveEvidence } from '../../model/evidence.js';
+import type { Coverage } from '../../model/processes/coverage.js';
 import { escapeHtml } from '../format.js';
 import { evaluationReport, monitoringForm } from './forms.js';
 
@@ -40,7 +41,7 @@ export function recordEvidence(data: ReportData, year: Period): { files: PackFil
   const seen = new Set<string>();
   const add = (item: Item, ref: string, title: string) => {
     if (isUrl(ref)) return void links.push({ item, url: ref, title });
-    const r = resolveInsideRepo(data.config.root, ref);
+    const r = resolveEvidence(data.config.root, ref);
     if (!r.ok) return; // lint's evidence-exists reports it; the pack never reads outside the repository
     const rel = `${item}/bukti/${ref.replace(/^\.\//, '').replace(/\\/g, '/')}`;
     if (seen.has(rel)) return;
@@ -62,8 +63,11 @@ export function recordEvidence(data: ReportData, year: Period): { files: PackFil
 
 const pct = (s: Share) => (s.of ? `${Math.round((100 * s.met) / s.of)}%` : '—');
 
-/** The share of SOPs that meet each item in the year. */
-export function shares(data: ReportData, year: Period, locale: Locale): Record<Item, Share[]> {
+/**
+ * The share of SOPs that meet each item in the year. With the coverage of the business process map, penyusunan
+ * also counts the SOPs in force whose `process` names a leaf process of the map, and the coverage figure of `sop map`.
+ */
+export function shares(data: ReportData, year: Period, locale: Locale, coverage?: Coverage): Record<Item, Share[]> {
   const en = locale === 'en';
   const current = data.sops.filter((s) => s.status !== 'withdrawn');
   const inForce = data.sops.filter((s) => IN_FORCE.includes(s.status) && !!s.effective && s.effective <= year.to);
@@ -76,8 +80,17 @@ export function shares(data: ReportData, year: Period, locale: Locale): Record<I
   const evals = evaluationReport(data, year);
   const evaluatedIds = new Set(evals.sheets.map((s) => s.sop.id));
   const dueEval = new Set([...evaluatedIds, ...evals.notEvaluated.map((n) => n.sop.id)]);
+  const adopted = current.filter((s) => IN_FORCE.includes(s.status));
+  const mapShares: Share[] = [];
+  if (coverage) {
+    const leafCodes = new Set(coverage.rows.filter((r) => r.process.children.length === 0).map((r) => r.process.code));
+    mapShares.push(
+      { label: en ? 'SOPs in force whose process code names a leaf process of the business process map, of all SOPs in force' : 'SOP berlaku yang kode prosesnya menunjuk proses level terbawah peta proses bisnis, dari seluruh SOP berlaku', met: adopted.filter((s) => s.process !== undefined && leafCodes.has(s.process)).length, of: adopted.length },
+      { label: en ? 'Coverage of the business process map (the figure of sop map): leaf processes with an SOP in force, of all leaf processes' : 'Cakupan peta proses bisnis (angka sop map): proses level terbawah yang memiliki SOP berlaku, dari seluruh proses level terbawah', met: coverage.covered, of: coverage.leaves },
+    );
+  }
   return {
-    penyusunan: [{ label: en ? 'SOPs adopted (in force) of all current SOPs' : 'SOP ditetapkan (berlaku) dari seluruh SOP', met: current.filter((s) => IN_FORCE.includes(s.status)).length, of: current.length }],
+    penyusunan: [{ label: en ? 'SOPs adopted (in force) of all current SOPs' : 'SOP ditetapkan (berlaku) dari seluruh SOP', met: adopted.length, of: current.length }, ...mapShares],
     penerapan: [
       { label: en ? 'SOPs in force that were socialised' : 'SOP berlaku yang telah disosialisasikan', met: inForce.filter(socialised).length, of: inForce.length },
       { label: en ? `SOPs monitored in ${year.year} of those due` : `SOP dimonitor tahun ${year.year} dari yang jatuh tempo`, met: monitoredIds.size, of: new Set([...monitoredIds, ...dueIds]).size },

@@ -61,6 +61,12 @@ export interface ReportLabels {
   title: string;
   number: string;
   process: string;
+  processName: string;
+  /** The coverage chart of the business process map. */
+  mapCoverage: string;
+  wholeMap: string;
+  covered: string;
+  uncovered: string;
   stage: string;
   revision: string;
   effective: string;
@@ -138,6 +144,11 @@ const ID: ReportLabels = {
   title: 'Nama SOP',
   number: 'Nomor SOP',
   process: 'Proses',
+  processName: 'Nama Proses',
+  mapCoverage: 'Cakupan Peta Proses Bisnis',
+  wholeMap: 'Seluruh peta proses',
+  covered: 'Memiliki SOP berlaku',
+  uncovered: 'Belum memiliki SOP berlaku',
   stage: 'Tahap',
   revision: 'Revisi',
   effective: 'Tanggal Efektif',
@@ -213,6 +224,11 @@ const EN: ReportLabels = {
   title: 'SOP title',
   number: 'SOP number',
   process: 'Process',
+  processName: 'Process name',
+  mapCoverage: 'Coverage of the business process map',
+  wholeMap: 'Whole process map',
+  covered: 'With an SOP in force',
+  uncovered: 'Without an SOP in force',
   stage: 'Stage',
   revision: 'Revision',
   effective: 'Effective date',

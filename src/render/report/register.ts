@@ -21,6 +21,8 @@ export interface RegisterRow {
   unit: string;
   /** Business-process code. */
   process: string;
+  /** Its name in the business process map (empty without a map or for a code the map lacks). */
+  processName: string;
   /** Stage. */
   stage: Status;
   /** Revision. */
@@ -83,6 +85,7 @@ export function registerOf(data: ReportData, unit: string | undefined, year: Per
   const evals = evaluationReport(data, year, unit);
   const evaluated = new Map<string, PeriodState>([...evals.notEvaluated.map((n) => [n.sop.id, 'missing'] as const), ...evals.sheets.map((s) => [s.sop.id, 'done'] as const)]);
   const l = REPORT_LABELS[locale];
+  const map = data.project.map;
   const rows = sops.map((s: RecordedSop): RegisterRow => {
     const soc = latestOf(s.socialization);
     const mon = latestOf(s.monitoring);
@@ -95,6 +98,7 @@ export function registerOf(data: ReportData, unit: string | undefined, year: Per
       title: s.title,
       unit: s.unit,
       process: s.process ?? '',
+      processName: (s.process !== undefined && map?.byCode.get(s.process)?.name) || '',
       stage: s.status,
       revision: s.revision,
       effective: s.effective ?? '',
@@ -125,6 +129,7 @@ export function registerColumns(reg: Register, locale: Locale): Array<{ key: key
     { key: 'title', header: l.title },
     { key: 'unit', header: l.unit },
     { key: 'process', header: l.process },
+    { key: 'processName', header: l.processName },
     { key: 'stage', header: l.stage },
     { key: 'revision', header: l.revision },
     { key: 'effective', header: l.effective },
