@@ -40,7 +40,9 @@ for (const n of args.length ? counts : [1, 1000, 10000]) {
   const dir = mkdtempSync(path.join(tmpdir(), 'sopkit-bench-lint-'));
   try {
     const bytes = writeRepo(dir, n);
-    const args = n === 1 ? ['lint', 'sops/GEN-00001-sintetis.yaml'] : ['lint'];
+    // The synthetic SOPs took effect on 2024-04-01: judged as of 2024-06-01 they are clean (no review-due warning,
+    // which, like any diagnostic, makes the loader build the slower parse tree for locations).
+    const args = n === 1 ? ['lint', '--today', '2024-06-01', 'sops/GEN-00001-sintetis.yaml'] : ['lint', '--today', '2024-06-01'];
     const runs = [];
     for (let k = 0; k < (n >= 10000 ? 3 : 5); k++) runs.push(once(dir, args));
     const secs = median(runs.map((r) => r.secs));
