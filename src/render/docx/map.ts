@@ -13,6 +13,7 @@ import type { SandboxPage } from '../pdf/browser.js';
 import { cell, columns, imageRun, pageBreak, table, type CellOpts } from './cells.js';
 import { plain, type RunStyle } from './inline.js';
 import { rasterise, type Picture } from './layout.js';
+import { numberText } from '../locale/index.js';
 
 const BLUE = '1F4E79';
 const TEXT: RunStyle = { size: 17 };
@@ -122,7 +123,7 @@ function matrix(doc: MapDocument, width: number): FileChild[] {
           cantSplit: true,
           children: [
             ...(k === 0 ? processCells : []),
-            sc(s.number ?? s.id),
+            sc(numberText(s.number, doc.locale)),
             sc(s.title),
             sc(s.unit),
             sc(stageLabel(s.status, doc.locale), inForce ? TEXT : { ...TEXT, italics: true, color: '555555' }),
@@ -143,7 +144,7 @@ function matrix(doc: MapDocument, width: number): FileChild[] {
     out.push(para(words.unmapped, { size: 19, bold: true }, { keep: true, after: 60 }));
     for (const s of c.unmapped) {
       const detail = [s.unit, stageLabel(s.status, doc.locale), ...(s.process ? [s.process] : [])].join('; ');
-      out.push(new Paragraph({ bullet: { level: 0 }, spacing: { before: 0, after: 20 }, children: [plain(`${s.number ?? s.id}: ${s.title} (${detail})`, TEXT)] }));
+      out.push(new Paragraph({ bullet: { level: 0 }, spacing: { before: 0, after: 20 }, children: [plain(`${numberText(s.number, doc.locale)}: ${s.title} (${detail})`, TEXT)] }));
     }
   }
   return out;

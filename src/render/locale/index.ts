@@ -12,3 +12,9 @@ export const locales = { id, en } satisfies Record<Locale, Labels>;
 export function labelsFor(locale: Locale): Labels {
   return locales[locale];
 }
+
+/** The Nomor SOP as printed: the number, or "(belum bernomor)" for an SOP without one (never its id). */
+export function numberText(number: unknown, locale: Locale): string {
+  const n = typeof number === 'string' || typeof number === 'number' ? String(number).trim() : '';
+  return n || labelsFor(locale).unnumbered;
+}

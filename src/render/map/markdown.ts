@@ -1,3 +1,4 @@
+import { numberText } from '../locale/index.js';
 import type { Coverage } from '../../model/processes/coverage.js';
 import { CATEGORIES, type Process } from '../../model/processes/types.js';
 import { mermaidText } from '../flowchart/mermaid.js';
@@ -49,12 +50,12 @@ function matrix(c: Coverage, words: MapWords, doc: MapDocument): string[] {
     const proc = [String(i + 1), `**${cell(p.code)}**`, cell(p.name), String(p.level ?? '')];
     if (r.sops.length === 0) out.push(`| ${[...proc, '', p.children.length ? '' : `*${cell(words.noSop)}*`, '', ''].join(' | ')} |`);
     r.sops.forEach((s, k) =>
-      out.push(`| ${[...(k === 0 ? proc : ['', '', '', '']), cell(s.number ?? s.id), cell(s.title), cell(s.unit), cell(stageLabel(s.status, doc.locale))].join(' | ')} |`),
+      out.push(`| ${[...(k === 0 ? proc : ['', '', '', '']), cell(numberText(s.number, doc.locale)), cell(s.title), cell(s.unit), cell(stageLabel(s.status, doc.locale))].join(' | ')} |`),
     );
   });
   if (c.unmapped.length) {
     out.push('', `### ${t(words.unmapped)}`, '');
-    for (const s of c.unmapped) out.push(`- ${t(s.number ?? s.id)}: ${t(s.title)} (${t(s.unit)}; ${t(stageLabel(s.status, doc.locale))}${s.process ? `; ${t(s.process)}` : ''})`);
+    for (const s of c.unmapped) out.push(`- ${t(numberText(s.number, doc.locale))}: ${t(s.title)} (${t(s.unit)}; ${t(stageLabel(s.status, doc.locale))}${s.process ? `; ${t(s.process)}` : ''})`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Coverage, SopSummary } from '../../model/processes/coverage.js';
 import { escapeHtml } from '../format.js';
-import { labelsFor } from '../locale/index.js';
+import { labelsFor, numberText } from '../locale/index.js';
 import type { Locale } from '../../config/types.js';
 import { percent, type MapWords } from './words.js';
 
@@ -23,7 +23,7 @@ export function coverageHtml(c: Coverage, words: MapWords): string {
 }
 
 const sopCells = (s: SopSummary, locale: Locale, inForce: readonly string[]) =>
-  `<td class="pb-sop-number">${e(s.number ?? s.id)}</td><td class="pb-sop-title">${e(s.title)}</td><td class="pb-unit">${e(s.unit)}</td>` +
+  `<td class="pb-sop-number">${e(numberText(s.number, locale))}</td><td class="pb-sop-title">${e(s.title)}</td><td class="pb-unit">${e(s.unit)}</td>` +
   `<td class="pb-stage${inForce.includes(s.status) ? '' : ' pb-not-in-force'}">${e(stageLabel(s.status, locale))}</td>`;
 
 /** The process → SOP matrix: a row per process (its SOPs beside it), leaves without an SOP marked. */
@@ -50,7 +50,7 @@ export function matrixHtml(c: Coverage, words: MapWords, locale: Locale, inForce
     `<table class="pb-matrix"><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
   const unmapped = c.unmapped.length
     ? `<div class="pb-unmapped"><div class="pb-h3">${e(words.unmapped)}</div><ul>${c.unmapped
-        .map((s) => `<li>${e(s.number ?? s.id)}: ${e(s.title)} (${e(s.unit)}; ${e(stageLabel(s.status, locale))}${s.process ? `; ${e(s.process)}` : ''})</li>`)
+        .map((s) => `<li>${e(numberText(s.number, locale))}: ${e(s.title)} (${e(s.unit)}; ${e(stageLabel(s.status, locale))}${s.process ? `; ${e(s.process)}` : ''})</li>`)
         .join('')}</ul></div>`
     : '';
   return `${coverageHtml(c, words)}\n${table}\n${unmapped}`;

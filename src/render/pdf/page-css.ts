@@ -1,5 +1,4 @@
 import type { Locale } from '../../config/types.js';
-import { labelsFor } from '../locale/index.js';
 import type { Sheet } from './paper.js';
 
 /** Words printed by the PDF layer, per locale. */
@@ -8,11 +7,7 @@ export const PDF_WORDS = {
   en: { page: 'Page', of: 'of', number: 'SOP No.', draft: 'DRAFT', withdrawn: 'WITHDRAWN' },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-/** The Nomor SOP as printed: the number, or "(belum bernomor)" for an SOP without one (never its id). */
-export function numberText(number: unknown, locale: Locale): string {
-  const n = typeof number === 'string' || typeof number === 'number' ? String(number).trim() : '';
-  return n || labelsFor(locale).unnumbered;
-}
+export { numberText } from '../locale/index.js';
 
 /** A CSS string literal; every character outside printable ASCII, quotes, backslashes and `<` escaped. */
 export function cssString(text: string): string {
