@@ -105,6 +105,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
     if (route === '/') return send(req, res, 200, 'text/html', indexPage(snap), SHELL_CSP);
     if (route === '/preview.js') return send(req, res, 200, 'text/javascript', PREVIEW_JS, SHELL_CSP);
     if (route === '/preview.css') return send(req, res, 200, 'text/css', PREVIEW_CSS, SHELL_CSP);
+    if (route === '/favicon.ico') return send(req, res, 204, 'text/plain', '', SHELL_CSP);
     if (route === '/api/version') return send(req, res, 200, 'application/json', JSON.stringify({ version: snap.version }), SHELL_CSP);
     const m = KEYED.exec(route);
     const entry = m ? snap.entries.find((e) => e.key === m[2]) : undefined;
