@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { isUserError, UsageError } from '../errors.js';
+import { forgetTemplates } from '../render/handlebars.js';
 import { PREVIEW_CSS, PREVIEW_JS } from './client.js';
 import { indexPage, notice, sopPage, sopState } from './pages.js';
 import { renderEntry, RouteKeys, takeSnapshot, type PreviewOptions, type PreviewSnapshot } from './snapshot.js';
@@ -69,6 +70,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
       snap = { version: `${session}.${n}`, fatal: `internal error: ${(e as Error).message}`, entries: [], others: [], index: new Map() };
     }
     rendered.clear();
+    forgetTemplates(); // a template or sop.css may be what changed
     watcher?.add(watchedPaths(snap.config, opts));
     opts.onUpdate?.(snap);
   };

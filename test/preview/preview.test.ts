@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -180,8 +180,10 @@ describe('sop preview in Chromium', () => {
 });
 
 describe('sop preview through the built CLI', () => {
-  it('serves until SIGTERM, then exits 0; refuses a port in use', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'preview', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  it('serves until SIGTERM, then exits 0; re-reads an edited template folder; refuses a port in use', async () => {
+    mkdirSync(path.join(dir, 'tpl'));
+    writeFileSync(path.join(dir, 'tpl', 'sop.css'), 'body { color: rgb(1, 2, 3); }\n');
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'preview', '--port', '0', '--templates', 'tpl'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -192,6 +194,11 @@ describe('sop preview through the built CLI', () => {
       base = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0] ?? '';
       expect(base).not.toBe('');
       expect((await raw('GET', '/')).body).toContain('href="/sop/KUL-001"');
+      expect((await raw('GET', '/doc/KUL-001')).body).toContain('color: rgb(1, 2, 3)');
+      const before = (await raw('GET', '/api/version')).body;
+      writeFileSync(path.join(dir, 'tpl', 'sop.css'), 'body { color: rgb(4, 5, 6); }\n');
+      for (let i = 0; i < 150 && (await raw('GET', '/api/version')).body === before; i++) await new Promise((r) => setTimeout(r, 100));
+      expect((await raw('GET', '/doc/KUL-001')).body).toContain('color: rgb(4, 5, 6)');
       const port = new URL(base).port;
       const busy = await sop(['preview', '--port', port], dir, { onInterrupt: () => () => undefined });
       expect(busy).toMatchObject({ code: 2, stderr: `sop: --port ${port}: the port is in use\n` });
@@ -200,5 +207,15 @@ describe('sop preview through the built CLI', () => {
     }
     expect(await exited).toBe(0);
     expect(err).toContain('sop preview: stopped');
+  });
+});
+
+describe('sop preview usage errors', () => {
+  it('refuses a bad port and a missing file before serving anything (exit 2)', async () => {
+    const io = { onInterrupt: () => () => undefined };
+    const port = await sop(['preview', '--port', '70000'], dir, io);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('expected a port number from 0 to 65535');
+    expect(await sop(['preview', 'sops/none.yaml'], dir, io)).toEqual({ code: 2, stdout: '', stderr: 'sop: No such file or folder: sops/none.yaml\n' });
   });
 });
