@@ -92,7 +92,7 @@ header h1 { font-size: 1.1em; margin: 0; }
 section#problems, .fatal, table, h2 { margin: .5em 1em; }
 h2 { font-size: 1em; }
 .fatal { color: #b00; font-weight: bold; white-space: pre-wrap; }
-ul#diagnostics { list-style: none; padding: 0; margin: 0; }
+ul#diagnostics, ul.diagnostics { list-style: none; padding: 0; margin: 0; }
 .diag { padding: .2em 0; border-bottom: 1px solid #eee; }
 .diag .pos { font-family: monospace; }
 .diag .sev, td.error, td.warn { font-weight: bold; }

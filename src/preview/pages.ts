@@ -62,11 +62,11 @@ ${body}
 `;
 }
 
-function diagnosticList(state: SopState): string {
-  const items = state.diagnostics.map((d) =>
+function diagnosticItems(diagnostics: readonly DiagnosticRow[]): string {
+  const items = diagnostics.map((d) =>
     `<li class="diag ${esc(d.severity)}"><span class="pos">${d.line}:${d.column}</span> <span class="sev">${esc(d.severity)}</span> <span class="msg">${esc(d.message)}</span> <span class="rule">${esc(d.ruleId)}</span>${d.source ? `<pre class="src"><span class="ln">${d.line} |</span> ${esc(d.source)}</pre>` : ''}</li>`,
   );
-  return `<ul id="diagnostics">${items.join('')}</ul>`;
+  return items.join('');
 }
 
 /** The shell page of one SOP: its diagnostics and the document in a sandboxed frame (no scripts in it). */
@@ -75,7 +75,7 @@ export function sopPage(snap: PreviewSnapshot, entry: PreviewEntry): string {
   const summary = state.diagnostics.length === 0 ? 'No problems.' : `${count(entry, 'error')} error(s), ${count(entry, 'warn')} warning(s)`;
   const body = `<header><a href="/">All SOPs</a> <h1 id="title">${esc(state.title)}</h1> <span id="file">${esc(state.file)}</span> <span id="live" class="live">live</span></header>
 <p id="fatal" class="fatal"${state.fatal ? '' : ' hidden'}>${esc(state.fatal)}</p>
-<section id="problems"><h2 id="summary">${esc(summary)}</h2>${diagnosticList(state)}</section>
+<section id="problems"><h2 id="summary">${esc(summary)}</h2><ul id="diagnostics">${diagnosticItems(state.diagnostics)}</ul></section>
 <p id="not-rendered" class="fatal"${state.notRendered ? '' : ' hidden'}>Not rendered: ${esc(state.notRendered)}</p>
 <iframe id="doc" title="document" sandbox="allow-same-origin" src="/doc/${esc(encodeURIComponent(entry.key))}?v=${esc(encodeURIComponent(snap.version))}"></iframe>`;
   return page('sop', state.title, body, { key: entry.key, version: snap.version });
@@ -88,7 +88,7 @@ export function indexPage(snap: PreviewSnapshot): string {
     const warnings = count(e, 'warn');
     return `<tr><td><a href="/sop/${esc(encodeURIComponent(e.key))}">${esc(e.id || e.key)}</a></td><td>${esc(e.title)}</td><td>${esc(e.unit)}</td><td>${esc(e.status)}</td><td class="${errors ? 'error' : ''}">${errors}</td><td class="${warnings ? 'warn' : ''}">${warnings}</td><td class="file">${esc(e.file)}</td></tr>`;
   });
-  const others = snap.others.filter((o) => o.diagnostics.length > 0).map((o) => `<h2>${esc(o.file)}</h2>${diagnosticList({ ...sopState(snap, undefined), fatal: '', diagnostics: rows(o, '') })}`);
+  const others = snap.others.filter((o) => o.diagnostics.length > 0).map((o) => `<h2>${esc(o.file)}</h2><ul class="diagnostics">${diagnosticItems(rows(o, o.text))}</ul>`);
   const body = `<header><h1>SOPs</h1> <span class="live">live</span></header>
 ${snap.fatal ? `<p class="fatal">${esc(snap.fatal)}</p>` : ''}
 <table id="sops"><thead><tr><th>ID</th><th>Title</th><th>Unit</th><th>Status</th><th>Errors</th><th>Warnings</th><th>File</th></tr></thead>

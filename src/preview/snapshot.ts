@@ -60,8 +60,8 @@ export interface PreviewSnapshot {
   config?: Config;
   /** The SOP files, in order. */
   entries: PreviewEntry[];
-  /** Diagnostics of other linted files (the process map). */
-  others: Array<{ file: string; diagnostics: Diagnostic[] }>;
+  /** Other linted files (the process map): their diagnostics and text. */
+  others: Array<{ file: string; diagnostics: Diagnostic[]; text: string }>;
   /** Keterkaitan links of the documents. */
   index: Map<string, IndexEntry>;
   /** The logo as a data URI. */
@@ -123,7 +123,9 @@ export function takeSnapshot(opts: PreviewOptions, keys: RouteKeys, version: str
   const keyOfId = new Map<string, string>();
   for (const e of entries) if (e.id && !keyOfId.has(e.id)) keyOfId.set(e.id, e.key);
   const index = sopIndex(project.repo, (id) => `/doc/${encodeURIComponent(keyOfId.get(id) ?? id)}`);
-  const others = report.files.filter((f) => !entries.some((e) => e.file === f.file));
+  const others = report.files
+    .filter((f) => !entries.some((e) => e.file === f.file))
+    .map((f) => ({ ...f, text: project.mapTarget?.file === f.file ? project.mapTarget.text : '' }));
   let logo: string | undefined;
   try {
     logo = logoDataUri(project.config);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -148,6 +148,12 @@ describe('sop preview in Chromium', () => {
     writeFileSync(path.join(dir, 'sops', 'KUL-003.yaml'), minimalSop('KUL-003').replace('title: Contoh', 'title: Baru'));
     await page.waitForFunction(() => document.querySelectorAll('#sops tbody tr').length === 3, WAIT);
     expect(await page.$eval('a[href="/sop/KUL-003"]', (a) => a.closest('tr')?.children[1]?.textContent)).toBe('Baru');
+    writeFileSync(path.join(dir, 'processes.yaml'), 'title: Peta\nprocesses:\n  - code: PB.1\n    name: A\n    category: nonsense\n');
+    await page.waitForFunction(() => [...document.querySelectorAll('h2')].some((h) => h.textContent === 'processes.yaml'), WAIT);
+    const mapDiag = await page.$$eval('ul.diagnostics li', (lis) => lis.map((li) => `${li.querySelector('.pos')?.textContent} ${li.querySelector('.rule')?.textContent} ${li.querySelector('.src')?.textContent}`));
+    expect(mapDiag).toContain('5:15 process-schema 5 |     category: nonsense');
+    rmSync(path.join(dir, 'processes.yaml'));
+    await page.waitForFunction(() => ![...document.querySelectorAll('h2')].some((h) => h.textContent === 'processes.yaml'), WAIT);
     writeFileSync(path.join(dir, 'sop.config.yaml'), 'organization: [\n');
     await page.waitForSelector('p.fatal', WAIT);
     expect(await page.$eval('p.fatal', (e) => e.textContent)).toMatch(/^sop\.config\.yaml:1:\d+ /);
