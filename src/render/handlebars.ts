@@ -143,6 +143,11 @@ export function templateEnv(userDir?: string, jail?: TemplateJail): TemplateEnv 
   return env;
 }
 
+/** Forget the cached environments, so the next render reads the template folders again (`sop preview` after an edit). */
+export function forgetTemplates(): void {
+  envs.clear();
+}
+
 /**
  * The environment of a render: an explicit folder (`--templates`, the user's own choice) as given; the
  * config's `templates` folder jailed in the repository.

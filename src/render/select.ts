@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config, Orientation, Paper } from '../config/types.js';
 import type { LintReport } from '../lint/diagnostic.js';
 import { lintRepository } from '../lint/engine.js';
+import type { Repository } from '../lint/rule.js';
 import type { LoadedFile } from '../model/load.js';
 import { ID_PATTERN, type Sop } from '../model/types.js';
 import { openProject } from '../project.js';
@@ -47,7 +48,7 @@ export interface SelectOptions {
 }
 
 /** Why loaded data cannot be rendered (a field the document reads holds the wrong kind of value), or undefined when it can. */
-function unrenderable(f: LoadedFile): string | undefined {
+export function unrenderable(f: LoadedFile): string | undefined {
   const d = f.data as Record<string, unknown> | null | undefined;
   if (!d || typeof d !== 'object' || Array.isArray(d) || !Array.isArray(d.actors) || !Array.isArray(d.steps)) return 'it is not an SOP document with `actors` and `steps` lists';
   const issues = shapeIssues(d);
@@ -57,6 +58,17 @@ function unrenderable(f: LoadedFile): string | undefined {
   const { line, column } = f.locator.locate(first.path, { key: typeof first.path.at(-1) === 'string' }).start;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more such ${issues.length === 2 ? 'value' : 'values'})` : '';
   return `line ${line}, column ${column}: ${first.message}${more}; fix it to render the SOP, even with --force`;
+}
+
+/** Keterkaitan links: every SOP of the repository by id, its link given by `href`. */
+export function sopIndex(repo: Pick<Repository, 'byId'>, href: (id: string) => string): Map<string, IndexEntry> {
+  const index = new Map<string, IndexEntry>();
+  for (const [id, files] of repo.byId) {
+    const data = files[0]?.data as { title?: unknown; number?: unknown } | undefined;
+    const number = typeof data?.number === 'string' && data.number.trim() ? data.number.trim() : undefined;
+    if (ID_PATTERN.test(id)) index.set(id, { title: typeof data?.title === 'string' ? data.title : '', href: href(id), ...(number ? { number } : {}) });
+  }
+  return index;
 }
 
 /**
@@ -75,12 +87,7 @@ export function selectForRendering(opts: SelectOptions, href: (id: string) => st
     errorCount: report.errorCount,
     warningCount: 0,
   };
-  const index = new Map<string, IndexEntry>();
-  for (const [id, files] of project.repo.byId) {
-    const data = files[0]?.data as { title?: unknown; number?: unknown } | undefined;
-    const number = typeof data?.number === 'string' && data.number.trim() ? data.number.trim() : undefined;
-    if (ID_PATTERN.test(id)) index.set(id, { title: typeof data?.title === 'string' ? data.title : '', href: href(id), ...(number ? { number } : {}) });
-  }
+  const index = sopIndex(project.repo, href);
   const ready: RenderTarget[] = [];
   const skipped: RenderSelection['skipped'] = [];
   for (const f of project.targets) {

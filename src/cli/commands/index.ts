@@ -14,9 +14,10 @@ import { registerNew } from './new.js';
 import { registerRecords } from './record.js';
 import { registerReport } from './report.js';
 import { registerEvidence } from './evidence.js';
+import { registerPreview } from './preview.js';
 
 /** Every command of the CLI, in help order. Add one line per verb. */
 export const commands: Array<(program: Command, state: RunState) => void> = [
-  registerLint, registerSchema, registerStatus, registerRender, registerBook, registerMap, registerHistory, registerDiff, registerPromote,
+  registerLint, registerSchema, registerStatus, registerRender, registerPreview, registerBook, registerMap, registerHistory, registerDiff, registerPromote,
   registerRecords, registerReport, registerEvidence, registerInit, registerNew,
 ];

@@ -25,7 +25,8 @@ interface RenderCliOptions {
   orientation?: 'landscape' | 'portrait';
 }
 
-function templatesDir(cwd: string, dir: string | undefined): string | undefined {
+/** The absolute `--templates` folder, checked to exist. */
+export function templatesDir(cwd: string, dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   const abs = path.resolve(cwd, dir);
   let ok = false;
