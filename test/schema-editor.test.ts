@@ -74,13 +74,26 @@ describe('the schemas for editors', () => {
   });
 
   it('give Markdown hover text only next to a plain description', () => {
-    const md = nodesWith(sopSchema, 'markdownDescription');
-    expect(md.length).toBeGreaterThanOrEqual(10);
+    const md = ['sop', 'config'].flatMap((kind) => nodesWith(schema(kind), 'markdownDescription').map((n) => ({ ...n, at: `${kind}${n.at}` })));
+    expect(md.filter((n) => n.at.startsWith('sop#')).length).toBeGreaterThanOrEqual(10);
+    expect(md.filter((n) => n.at.startsWith('config#/properties/rules/properties/')).length).toBe(Object.keys(schema('config').properties.rules.properties).length);
     for (const { at, node } of md) {
       expect(typeof node.description, at).toBe('string');
       expect(node.markdownDescription.trim().length, at).toBeGreaterThan(40);
-      expect(node.markdownDescription, at).not.toMatch(/<[a-z/]/i);
+      // No raw HTML outside code.
+      expect(node.markdownDescription.replace(/```[\s\S]*?```|`[^`]*`/g, ''), at).not.toMatch(/<[a-z/]/i);
     }
+  });
+
+  it('show YAML examples in the hover text that are right', () => {
+    const yamlBlocks = (t: string) => [...t.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const config = schema('config');
+    const [numbering] = yamlBlocks(config.properties.numbering.properties.pattern.markdownDescription).map((b) => parse(b));
+    expect(new RegExp(numbering.numbering.pattern).test('004/SOP/KUL/KPU-Kot/IX/2026')).toBe(true);
+    const [rules] = yamlBlocks(config.properties.rules.properties['max-steps'].markdownDescription).map((b) => parse(b));
+    expect(new Ajv({ ...AJV_OPTIONS }).compile(config)(rules)).toBe(true);
+    const [nip] = yamlBlocks(sopSchema.properties.approval.properties.nip.markdownDescription).map((b) => parse(b));
+    expect(nip.nip).toBe('197901012005011001');
   });
 
   it('offer the snippets named in the README, each labelled and described', () => {
