@@ -1,3 +1,4 @@
+import { toCsv, type CsvDelimiter } from '../csv.js';
 import { escapeMarkdown } from '../render/md-escape.js';
 import { showControls } from '../visible.js';
 import type { StatusReport } from './sop-status.js';
@@ -12,6 +13,8 @@ export interface StatusFormatOptions {
   paintStage?: (stage: string, text: string) => string;
   /** Colours a warning (overdue, changed). */
   paintWarn?: (text: string) => string;
+  /** CSV field separator (default `,`). */
+  delimiter?: CsvDelimiter;
 }
 
 const HEAD = ['ID', 'Title', 'Unit', 'Stage', 'Rev', 'Since', 'Approved by', 'Approval', 'Next monitoring', 'Next evaluation', 'Flags'];
@@ -83,23 +86,10 @@ function md(rep: StatusReport): string {
   return `${out.join('\n')}\n`;
 }
 
-/**
- * RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A cell a spreadsheet would
- * run as a formula (starting with =, +, -, @, tab or CR) gets a leading single quote, as OWASP advises.
- */
-export function csvField(s: string): string {
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function csv(rep: StatusReport): string {
+function csv(rep: StatusReport, delimiter: CsvDelimiter | undefined): string {
   const head = ['id', 'title', 'unit', 'stage', 'revision', 'since', 'approvedBy', 'approvalCommit', 'nextMonitoring', 'monitoringOverdue', 'nextEvaluation', 'evaluationOverdue', 'changedAfterApproval', 'uncommitted', 'file'];
-  const lines = [head.join(',')];
-  for (const r of rep.rows) {
-    const vals = [r.id, r.title, r.unit, r.stage, r.revision === null ? '' : String(r.revision), r.since ?? '', r.approvedBy ?? '', r.approvalCommit ?? '', r.nextMonitoring ?? '', String(r.monitoringOverdue), r.nextEvaluation ?? '', String(r.evaluationOverdue), String(r.changedAfterApproval), r.uncommitted ?? '', r.file];
-    lines.push(vals.map(csvField).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const rows = rep.rows.map((r) => [r.id, r.title, r.unit, r.stage, r.revision === null ? '' : String(r.revision), r.since ?? '', r.approvedBy ?? '', r.approvalCommit ?? '', r.nextMonitoring ?? '', String(r.monitoringOverdue), r.nextEvaluation ?? '', String(r.evaluationOverdue), String(r.changedAfterApproval), r.uncommitted ?? '', r.file]);
+  return toCsv([head, ...rows], { delimiter });
 }
 
 /** Format a status report. */
@@ -110,7 +100,7 @@ export function formatStatus(rep: StatusReport, format: StatusFormat, o: StatusF
     case 'md':
       return md(rep);
     case 'csv':
-      return csv(rep);
+      return csv(rep, o.delimiter);
     default:
       return table(rep, o);
   }

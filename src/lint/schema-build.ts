@@ -5,8 +5,15 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { packageRoot, schemaPath, type SchemaKind } from '../paths.js';
 
-/** Options shared by the runtime compiler and the build-time precompiler (they must agree). */
-export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
+/** Annotation keywords for editors (the YAML language server): Markdown hover text and completion snippets. */
+export const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets'];
+
+/**
+ * Options shared by the runtime compiler and the build-time precompiler (they must agree). Strict: a keyword
+ * ajv does not know (a typo such as `requird`) fails the build instead of being ignored; the editors' keywords
+ * are declared.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, keywords: EDITOR_KEYWORDS } as const;
 
 /** Hash identifying a schema's text, so a stale precompiled validator is never used. */
 export function schemaHash(text: string): string {

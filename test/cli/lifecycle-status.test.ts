@@ -158,7 +158,7 @@ describe('sop status on a scripted life', () => {
     expect(md.stdout).toContain('| KUL-002 | Surat, nota \\| dan "arsip" |');
     const csv = await sop(['status', '-f', 'csv', '--today', '2025-07-01'], r.dir);
     const lines = csv.stdout.split('\r\n');
-    expect(lines[0]).toBe('id,title,unit,stage,revision,since,approvedBy,approvalCommit,nextMonitoring,monitoringOverdue,nextEvaluation,evaluationOverdue,changedAfterApproval,uncommitted,file');
+    expect(lines[0]).toBe('\uFEFFid,title,unit,stage,revision,since,approvedBy,approvalCommit,nextMonitoring,monitoringOverdue,nextEvaluation,evaluationOverdue,changedAfterApproval,uncommitted,file');
     expect(lines[2]).toBe('KUL-002,"Surat, nota | dan ""arsip""",Subbagian Umum,draft,0,,,,,false,,false,false,untracked,sops/kul-002.yaml');
   });
 });

@@ -161,3 +161,46 @@ describe('sop lint from a sub-folder of the repository', () => {
     }
   });
 });
+
+describe('sop lint --format github in a GitHub Actions step', () => {
+  it('appends a Markdown summary to $GITHUB_STEP_SUMMARY and prints the text report after the annotations', async () => {
+    // 12 problems: more than the 10 annotations GitHub shows per step.
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`sops/KUL-1${String(i).padStart(2, '0')}.yaml`, minimalSop(`KUL-1${String(i).padStart(2, '0')}`, 'actr: "<b>x</b>"\n')]));
+    const t = tempTree({ ...many, 'summary.md': '## earlier step\n\n' });
+    try {
+      const env = { NO_COLOR: '1', GITHUB_STEP_SUMMARY: path.join(t.dir, 'summary.md'), GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'kpu/sop', GITHUB_SHA: 'a'.repeat(40) };
+      const r = await sop(['lint', 'sops', '-f', 'github'], t.dir, { env, stdoutIsTTY: true });
+      expect(r.code).toBe(1);
+      const md = readFileSync(path.join(t.dir, 'summary.md'), 'utf8');
+      expect(md.startsWith('## earlier step\n\n## sop lint\n\n❌ **12 problems** (12 errors, 0 warnings) in 12 files of 12 files checked.\n')).toBe(true);
+      const rows = md.split('\n').filter((l) => /^\| \[sops\//.test(l));
+      expect(rows).toHaveLength(12);
+      expect(rows[0]).toBe('| [sops/KUL-100.yaml:20:1](https://github.com/kpu/sop/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/sops/KUL-100.yaml#L20) | error | [schema](https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md) | Unknown key \\`actr\\`; did you mean \\`actors\\`? |');
+      // The log: 12 annotations, then every problem as plain text, no colour even on a terminal.
+      expect(r.stdout.match(/^::error /gm)).toHaveLength(12);
+      const text = r.stdout.slice(r.stdout.indexOf('::stop-commands::'));
+      expect(text.match(/^ {2}sops\/KUL-1\d\d\.yaml:20:1 {2}error {2}Unknown key `actr`/gm)).toHaveLength(12);
+      expect(text).toContain('✖ 12 problems (12 errors, 0 warnings) in 12 files checked');
+      expect(r.stdout).not.toMatch(ANSI);
+      // A second run appends again; other formats leave the summary alone.
+      await sop(['lint', 'sops', '-f', 'stylish'], t.dir, { env });
+      expect(readFileSync(path.join(t.dir, 'summary.md'), 'utf8')).toBe(md);
+      await sop(['lint', 'sops', '-f', 'github', '-q'], t.dir, { env: { GITHUB_STEP_SUMMARY: 'summary.md' } });
+      expect(readFileSync(path.join(t.dir, 'summary.md'), 'utf8').split('## sop lint')).toHaveLength(3);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('says plainly when the summary cannot be written', async () => {
+    const t = tempTree({ ...CLEAN, 'summary/x': '' });
+    try {
+      const r = await sop(['lint', '-f', 'github'], t.dir, { env: { GITHUB_STEP_SUMMARY: path.join(t.dir, 'summary') } });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`sop: Cannot write the step summary ${path.join(t.dir, 'summary')} (GITHUB_STEP_SUMMARY): a folder of that name exists (EISDIR)\n`);
+      expect(r.stderr).not.toMatch(STACK);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { contentOf, sameContent } from '../../src/lifecycle/content.js';
 import { addMonths, reviewDue } from '../../src/lifecycle/review.js';
 import { semanticDiff, summarizeDiff } from '../../src/lifecycle/semantic-diff.js';
 import { quickStage, readStage } from '../../src/lifecycle/stage.js';
-import { csvField } from '../../src/lifecycle/format-status.js';
+import { csvField } from '../../src/csv.js';
 
 describe('quickStage', () => {
   it('reads top-level lines without parsing', () => {

@@ -1,12 +1,15 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { lint } from '../../index.js';
 import { refuseInputOverwrite } from '../../inputs.js';
+import { blobBase, githubSummary } from '../../lint/formatters/github-summary.js';
 import { formatters, type FormatName } from '../../lint/formatters/index.js';
+import { IoError } from '../../errors.js';
 import { ruleMetas } from '../../lint/meta.js';
 import { version } from '../../version.js';
 import { useColor } from '../io.js';
-import { writeFileAtomic } from '../output.js';
+import { writeErrorMessage, writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
 import { isoDay } from '../../lifecycle/review.js';
 import { dayOption } from './status.js';
@@ -48,6 +51,16 @@ export function registerLint(program: Command, state: RunState): void {
       });
       if (output) writeFileAtomic(output, text);
       else io.stdout(text);
+      // GitHub shows 10 annotations of a kind per step: the job's summary page gets every problem.
+      const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+      if (opts.format === 'github' && summaryFile) {
+        const md = githubSummary(shown, { cwd: io.cwd, root: report.root, hiddenWarnings: opts.quiet ? report.warningCount : 0 }, blobBase(io.env));
+        try {
+          appendFileSync(path.resolve(io.cwd, summaryFile), md);
+        } catch (e) {
+          throw new IoError(writeErrorMessage(`the step summary ${summaryFile} (GITHUB_STEP_SUMMARY)`, e));
+        }
+      }
       const tooManyWarnings = opts.maxWarnings !== undefined && report.warningCount > opts.maxWarnings;
       if (tooManyWarnings) io.stderr(`sop: ${report.warningCount} warning${report.warningCount === 1 ? '' : 's'} found; --max-warnings allows ${opts.maxWarnings}\n`);
       state.exitCode = report.errorCount > 0 || tooManyWarnings ? 1 : 0;

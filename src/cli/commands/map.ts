@@ -8,6 +8,8 @@ import { ruleMetas } from '../../lint/meta.js';
 import { summarize, type SopSummary } from '../../model/processes/coverage.js';
 import { openProject } from '../../project.js';
 import { version } from '../../version.js';
+import type { CsvDelimiter } from '../../csv.js';
+import { checkDelimiter, delimiterOption } from '../csv-option.js';
 import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions } from '../pdf-support.js';
@@ -24,6 +26,7 @@ interface MapCliOptions {
   config?: string;
   force?: boolean;
   color?: boolean;
+  delimiter?: CsvDelimiter;
 }
 
 /** `sop map [folder] --format html|pdf|md|csv`: the Peta Proses Bisnis and the process → SOP matrix. */
@@ -40,8 +43,10 @@ export function registerMap(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'print the map even when it has lint errors')
     .option('--no-color', 'no colours in the lint report')
+    .addOption(delimiterOption())
     .action(async (folder: string | undefined, opts: MapCliOptions) => {
       const { io } = state;
+      checkDelimiter(opts.format, opts.delimiter);
       if (opts.out === '-' && opts.format === 'pdf') throw new UsageError('--out - cannot write a PDF to stdout; name a file, e.g. --out peta.pdf');
       const project = openProject({ cwd: io.cwd, paths: folder ? [folder] : [], configPath: opts.config });
       const map = project.map;
@@ -67,7 +72,7 @@ export function registerMap(program: Command, state: RunState): void {
         if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm"; got "${project.config.pdf.margin}"`);
         const page = sheet(opts.paper ?? project.config.paper, opts.orientation ?? project.config.orientation, margin);
         output = await render.mapPdf(doc, page, launchOptions(io, project.config));
-      } else output = opts.format === 'html' ? render.mapHtml(doc) : opts.format === 'md' ? render.mapMarkdown(doc) : render.mapCsv(doc);
+      } else output = opts.format === 'html' ? render.mapHtml(doc) : opts.format === 'md' ? render.mapMarkdown(doc) : render.mapCsv(doc, { delimiter: opts.delimiter });
       if (!file) io.stdout(output as string);
       else {
         writeFileAtomic(file, output);

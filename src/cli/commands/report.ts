@@ -6,6 +6,8 @@ import { semesterOf, semesterPeriod, yearPeriod, type Period } from '../../lifec
 import { loadReportData, type ReportData } from '../../lifecycle/report-data.js';
 import { isoDay } from '../../lifecycle/review.js';
 import { closest } from '../../lint/words.js';
+import type { CsvDelimiter } from '../../csv.js';
+import { checkDelimiter, delimiterOption } from '../csv-option.js';
 import { launchOptions } from '../pdf-support.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
@@ -27,6 +29,7 @@ interface ReportFlags {
   locale?: Locale;
   config?: string;
   today?: Date;
+  delimiter?: CsvDelimiter;
 }
 
 const FORMATS: Record<Form, string[]> = { monitoring: ['html', 'md', 'pdf'], evaluation: ['html', 'md', 'pdf'], attendance: ['html', 'md', 'pdf'], register: ['html', 'csv', 'xlsx', 'pdf'] };
@@ -69,7 +72,7 @@ async function produce(state: RunState, form: Form, f: ReportFlags, format: stri
   else if (form === 'register') {
     // The period columns: both semesters of the year (of --year, of --period, or today's) and the year.
     const reg = r.registerOf(data, f.unit, yearPeriod(String(period.year)), locale);
-    if (format === 'csv') return { text: r.registerCsv(reg, locale) };
+    if (format === 'csv') return { text: r.registerCsv(reg, locale, { delimiter: f.delimiter }) };
     if (format === 'xlsx') return { bytes: await r.registerXlsx(reg, locale) };
     text = r.renderDashboard(ctx, reg);
   } else {
@@ -100,6 +103,7 @@ export function registerReport(program: Command, state: RunState): void {
     .option('--rows <n>', 'attendance: blank rows to sign (default the attendees, at least 15)')
     .option('-f, --format <format>', 'html, md or pdf (register: html, csv, xlsx or pdf)', 'html')
     .option('-o, --output <file>', 'write to this file (required for pdf and xlsx; default stdout)')
+    .addOption(delimiterOption())
     .addOption(new Option('-l, --locale <locale>', 'labels in Indonesian or English').choices(['id', 'en']))
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())
@@ -107,6 +111,7 @@ export function registerReport(program: Command, state: RunState): void {
       const { io } = state;
       const format = f.format ?? 'html';
       if (!FORMATS[form].includes(format)) throw new UsageError(`--format for ${form} must be one of ${FORMATS[form].join(', ')}, got \`${format}\`.`);
+      checkDelimiter(format, f.delimiter);
       if ((format === 'pdf' || format === 'xlsx') && (!f.output || f.output === '-')) throw new UsageError(`--format ${format} needs -o FILE.${format}.`);
       if (form === 'attendance' && (f.period || f.year)) throw new UsageError('attendance takes --sop and --date, not --period or --year.');
       const out = await produce(state, form, f, format);

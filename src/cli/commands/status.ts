@@ -2,6 +2,8 @@ import chalk, { Chalk } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatStatus, type StatusFormat } from '../../lifecycle/format-status.js';
 import { sopStatus } from '../../lifecycle/sop-status.js';
+import type { CsvDelimiter } from '../../csv.js';
+import { checkDelimiter, delimiterOption } from '../csv-option.js';
 import { useColor } from '../io.js';
 import type { RunState } from '../state.js';
 
@@ -31,8 +33,10 @@ export function registerStatus(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--today <date>', 'compute due dates as of this day (default: today)', dayOption)
     .option('--no-color', 'no colours')
-    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: Date; color?: boolean }) => {
+    .addOption(delimiterOption())
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: Date; color?: boolean; delimiter?: CsvDelimiter }) => {
       const { io } = state;
+      checkDelimiter(opts.format, opts.delimiter);
       const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });
       for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
@@ -40,6 +44,7 @@ export function registerStatus(program: Command, state: RunState): void {
         formatStatus(report, opts.format, {
           paintStage: (stage, text) => (STAGE_COLOR[stage]?.(c) ?? ((t: string) => t))(text),
           paintWarn: (t) => c.red(t),
+          delimiter: opts.delimiter,
         }),
       );
       state.exitCode = 0;

@@ -1,15 +1,15 @@
-import { csvField } from '../../lifecycle/format-status.js';
+import { toCsv, type CsvOptions } from '../../csv.js';
 import type { MapDocument } from './html.js';
 
-/** The matrix as CSV (RFC 4180, CRLF): a line per process and SOP, or per process without one. */
-export function mapCsv(doc: MapDocument): string {
+/** The matrix as CSV (see src/csv.ts: BOM, RFC 4180, CRLF): a line per process and SOP, or per process without one. */
+export function mapCsv(doc: MapDocument, o: CsvOptions = {}): string {
   const head = ['processCode', 'processName', 'level', 'category', 'owner', 'leaf', 'sopId', 'sopNumber', 'sopTitle', 'sopUnit', 'status', 'inForce'];
-  const lines = [head.join(',')];
+  const rows: string[][] = [head];
   for (const r of doc.coverage.rows) {
     const p = r.process;
     const proc = [p.code, p.name, String(p.level ?? ''), p.category ?? '', p.owner ?? '', String(p.children.length === 0)];
-    if (r.sops.length === 0) lines.push([...proc, '', '', '', '', '', ''].map(csvField).join(','));
-    for (const s of r.sops) lines.push([...proc, s.id, s.number ?? '', s.title, s.unit, s.status, String(doc.inForce.includes(s.status))].map(csvField).join(','));
+    if (r.sops.length === 0) rows.push([...proc, '', '', '', '', '', '']);
+    for (const s of r.sops) rows.push([...proc, s.id, s.number ?? '', s.title, s.unit, s.status, String(doc.inForce.includes(s.status))]);
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(rows, o);
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../config/types.js';
+import { toCsv, type CsvOptions } from '../../csv.js';
 import { semesterPeriod, type Period } from '../../lifecycle/period.js';
 import type { RecordedSop, ReportData } from '../../lifecycle/report-data.js';
 import type { EvaluationDecision, Status } from '../../model/types.js';
@@ -149,18 +150,12 @@ export function registerColumns(reg: Register, locale: Locale): Array<{ key: key
   ];
 }
 
-const csvField = (v: unknown) => {
-  const s = typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v ?? '');
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
+const cellText = (v: unknown) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v ?? ''));
 
-/** The register as CSV (RFC 4180, CRLF): ISO dates and codes (stage, result, decision), booleans as yes/no. */
-export function registerCsv(reg: Register, locale: Locale): string {
+/** The register as CSV (see src/csv.ts: BOM, RFC 4180, CRLF): ISO dates and codes (stage, result, decision), booleans as yes/no. */
+export function registerCsv(reg: Register, locale: Locale, o: CsvOptions = {}): string {
   const cols = registerColumns(reg, locale);
-  const lines = [cols.map((c) => csvField(c.header)).join(','), ...reg.rows.map((r) => cols.map((c) => csvField(r[c.key])).join(','))];
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([cols.map((c) => c.header), ...reg.rows.map((r) => cols.map((c) => cellText(r[c.key])))], o);
 }
 
 /** The register as an XLSX workbook (exceljs, loaded here only): the same columns as the CSV, a frozen header row and filters. */

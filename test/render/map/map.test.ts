@@ -112,7 +112,7 @@ describe('the map of the examples', () => {
 
   it('writes CSV: a line per process and SOP', () => {
     const lines = mapCsv(doc).split('\r\n');
-    expect(lines[0]).toBe('processCode,processName,level,category,owner,leaf,sopId,sopNumber,sopTitle,sopUnit,status,inForce');
+    expect(lines[0]).toBe('\uFEFFprocessCode,processName,level,category,owner,leaf,sopId,sopNumber,sopTitle,sopUnit,status,inForce');
     expect(lines).toContain('PB.3.2.1.1,Pengelolaan Surat Masuk,2,pendukung,"Subbagian Keuangan, Umum dan Logistik",true,KUL-004,004/SOP/KUL/KPU-Kot/IX/2026,Pengelolaan Surat Masuk,"Subbagian Keuangan, Umum dan Logistik",approved,true');
     expect(lines).toContain('PB.2.4.2,Distribusi Logistik Pemilu ke PPK dan PPS,1,inti,"Subbagian Keuangan, Umum dan Logistik",true,,,,,,');
     expect(lines.filter((l) => l.startsWith('PB.')).length).toBe(doc.coverage.rows.reduce((n, r) => n + Math.max(1, r.sops.length), 0));
@@ -155,7 +155,7 @@ describe('sop map (CLI, text formats)', () => {
       expect(md.code).toBe(0);
       expect(md.stdout).toMatch(/^# Peta Proses Bisnis\n/);
       const csv = await sop(['map', 'examples', '-f', 'csv', '-o', '-', '--locale', 'en'], ROOT);
-      expect(csv.stdout.split('\r\n')[0]).toMatch(/^processCode,/);
+      expect(csv.stdout.split('\r\n')[0]).toMatch(/^\uFEFFprocessCode,/);
     } finally {
       out.cleanup();
     }
