@@ -5,7 +5,7 @@ import path from 'node:path';
 export const STALE_MS = 60 * 60 * 1000;
 
 /** Whether process `pid` still runs (a process of another user counts as running). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@ import { chmodSync, chownSync, closeSync, openSync, readFileSync, renameSync, rm
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { IoError, UsageError } from '../errors.js';
+import { alive } from '../temp.js';
 
 /** A lock older than this is taken as left behind, whoever holds it. */
 const STALE_MS = 10 * 60 * 1000;
@@ -12,14 +13,6 @@ interface LockInfo {
   since?: string;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readLock(lock: string): { info: LockInfo; ageMs: number } | undefined {
   try {

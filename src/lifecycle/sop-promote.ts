@@ -5,30 +5,16 @@ import { planPromote, promoteMessage, type MissingValue, type PromoteValues, typ
 import { isoDay } from './review.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
-import { writeSopEdit } from './sop-write.js';
+import { writeSopEdit, type SopCommandOptions } from './sop-write.js';
 
 /** Options of `sop promote`. */
-export interface PromoteOptions {
-  /** Working folder. */
-  cwd: string;
-  /** SOP id or path. */
-  target: string;
+export interface PromoteOptions extends SopCommandOptions {
   /** Target stage or `revise`. */
   verb: PromoteVerb;
   /** Given values. */
   values: PromoteValues;
-  /** Injected clock (dates default to its day). */
-  now: Date;
-  /** Commit the file afterwards. */
-  commit?: boolean;
-  /** Explicit config. */
-  configPath?: string;
   /** Asks for a missing value (only when stdin is a terminal); undefined answers leave it missing. */
   ask?: (m: MissingValue) => Promise<string | undefined>;
-  /** Writes the file (atomically); injected so the library does no I/O policy of its own. */
-  write: (absFile: string, text: string) => void;
-  /** Runs `fn` holding a lock on the file (another command on it meanwhile fails); none when absent. */
-  lock?: <T>(absFile: string, shown: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 /** What a promotion did. */

@@ -7,7 +7,7 @@ import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
 import { planRecord, recordMessage, setRecordValue, type RecordField, type RecordKind, type RecordValues } from './records.js';
 import { isoDay } from './review.js';
-import { writeSopEdit } from './sop-write.js';
+import { writeSopEdit, type SopCommandOptions } from './sop-write.js';
 import type { StagePoint } from './transitions.js';
 import { appendToList, editYaml } from './yaml-edit.js';
 import { followUps, type FollowUp } from './follow-up.js';
@@ -15,27 +15,13 @@ import { closeSopGit, openSopGit, repoRel } from './repo.js';
 import { timeline } from './sop-history.js';
 
 /** Options of `sop socialize|monitor|evaluate`. */
-export interface RecordOptions {
-  /** Working folder. */
-  cwd: string;
-  /** SOP id or path. */
-  target: string;
+export interface RecordOptions extends SopCommandOptions {
   /** What to record. */
   kind: RecordKind;
   /** Given values. */
   values: RecordValues;
-  /** Injected clock (the date defaults to its day). */
-  now: Date;
-  /** Commit the file afterwards. */
-  commit?: boolean;
-  /** Explicit config. */
-  configPath?: string;
   /** Asks for a missing value (only when stdin is a terminal). */
   ask?: (f: RecordField) => Promise<string | undefined>;
-  /** Writes the file atomically. */
-  write: (absFile: string, text: string) => void;
-  /** Runs `fn` holding a lock on the file (the promote write path's lock); none when absent. */
-  lock?: <T>(absFile: string, shown: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 /** What a record command did. */

@@ -52,3 +52,21 @@ export async function writeSopEdit(e: SopEdit): Promise<string | undefined> {
     return repo ? commitFile(repo.root, rel, e.message) : undefined;
   });
 }
+
+/** What every command that edits one SOP file in place is given (promote, the record commands). */
+export interface SopCommandOptions {
+  /** Working folder. */
+  cwd: string;
+  /** SOP id or path. */
+  target: string;
+  /** Injected clock (dates default to its day). */
+  now: Date;
+  /** Commit the file afterwards. */
+  commit?: boolean;
+  /** Explicit config. */
+  configPath?: string;
+  /** Writes the file (atomically); injected so the library does no I/O policy of its own. */
+  write: (absFile: string, text: string) => void;
+  /** Runs `fn` holding a lock on the file (another command on it meanwhile fails); none when absent. */
+  lock?: <T>(absFile: string, shown: string, fn: () => Promise<T>) => Promise<T>;
+}
