@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
-import { loadFile } from '../model/load.js';
+import { loadFile, type LoadedFile } from '../model/load.js';
 import { ConfigError } from '../errors.js';
 import { resolveInside } from './inside.js';
 import { validateAgainst } from '../lint/schema-check.js';
@@ -76,6 +76,15 @@ function checkSopsGlob(glob: string, where: string): void {
   }
 }
 
+/** `yaml-syntax` stays an error (the schema says so too; this says why, at its line). */
+function refuseLoweredYamlSyntax(data: unknown, loaded: LoadedFile, shown: string): void {
+  const v = (data as { rules?: Record<string, unknown> } | undefined)?.rules?.['yaml-syntax'];
+  const severity = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { severity?: unknown }).severity : undefined;
+  if (severity === undefined || severity === 'error') return;
+  const r = loaded.locator.locate(['rules', 'yaml-syntax', ...(typeof v === 'string' ? [] : ['severity'])]);
+  throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} \`rules.yaml-syntax\` can only be \`error\` (got ${JSON.stringify(severity)}): a file that does not parse cannot be checked or rendered, so the rule cannot be lowered to a warning or turned off.`);
+}
+
 /** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
 export function loadConfig(file: string, shown: string = file): Config {
   // An empty config (or one of comments only) means the defaults; the SOP loader would call it an empty SOP.
@@ -84,6 +93,7 @@ export function loadConfig(file: string, shown: string = file): Config {
   if (loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
   const first = loaded.problems[0];
   if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
+  refuseLoweredYamlSyntax(loaded.data, loaded, shown);
   const issues = validateAgainst('config', loaded.data, loaded);
   if (issues.length > 0) {
     throw new ConfigError(issues.map((i) => `${shown}:${i.range.start.line}:${i.range.start.column} ${i.message}`).join('\n'));
