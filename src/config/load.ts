@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadFile, type LoadedFile } from '../model/load.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../day.js';
 import { ConfigError } from '../errors.js';
 import { resolveInside } from './inside.js';
 import { validateAgainst } from '../lint/schema-check.js';
@@ -18,6 +19,7 @@ export function defaultConfig(root: string): Config {
     orientation: 'landscape',
     sops: DEFAULT_SOPS_GLOB,
     numbering: {},
+    timeZone: DEFAULT_TIME_ZONE,
     review: { monitoringMonths: 6, evaluationMonths: 12 },
     rules: {},
     book: { pages: [] },
@@ -110,6 +112,7 @@ export function loadConfig(file: string, shown: string = file): Config {
   for (const [id, v] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
     rules[id] = typeof v === 'string' ? { severity: v as RuleSetting['severity'] } : (v as RuleSetting);
   }
+  if (typeof raw.timeZone === 'string' && !isTimeZone(raw.timeZone)) throw new ConfigError(`${where(['timeZone'])} timeZone "${raw.timeZone}" is not a time zone this system knows; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.`);
   if (raw.numbering?.pattern !== undefined) {
     try {
       new RegExp(raw.numbering.pattern as string);
@@ -129,6 +132,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     sops: raw.sops ?? base.sops,
     processes: raw.processes,
     numbering: { ...(raw.numbering ?? {}) },
+    timeZone: raw.timeZone ?? base.timeZone,
     review: { ...base.review, ...(raw.review ?? {}) },
     rules,
     // Relative to the repository root and inside it (an explicit --templates on the command line is the user's own choice).

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { isoDay } from './review.js';
+import { dayOf, type Now } from '../day.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
 import { writeSopEdit } from './sop-write.js';
@@ -18,7 +18,7 @@ export interface PromoteOptions {
   /** Given values. */
   values: PromoteValues;
   /** Injected clock (dates default to its day). */
-  now: Date;
+  now: Now;
   /** Commit the file afterwards. */
   commit?: boolean;
   /** Explicit config. */
@@ -54,7 +54,7 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
   const data = file.data as Record<string, any>;
   const id = String(data.id ?? opts.target);
-  const today = isoDay(opts.now);
+  const today = dayOf(opts.now, project.config.timeZone);
   const values: PromoteValues = { ...opts.values };
   const numbers = new Map([...project.repo.byNumber].flatMap(([n, fs]) => fs.filter((f) => f !== file).slice(0, 1).map((f) => [n, f.file] as const)));
   const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()), numbers };

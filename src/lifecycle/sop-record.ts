@@ -6,7 +6,7 @@ import { loadText } from '../model/load.js';
 import { openProject } from '../project.js';
 import { findSop } from './find-sop.js';
 import { planRecord, recordMessage, setRecordValue, type RecordField, type RecordKind, type RecordValues } from './records.js';
-import { isoDay } from './review.js';
+import { dayOf, type Now } from '../day.js';
 import { writeSopEdit } from './sop-write.js';
 import type { StagePoint } from './transitions.js';
 import { appendToList, editYaml } from './yaml-edit.js';
@@ -25,7 +25,7 @@ export interface RecordOptions {
   /** Given values. */
   values: RecordValues;
   /** Injected clock (the date defaults to its day). */
-  now: Date;
+  now: Now;
   /** Commit the file afterwards. */
   commit?: boolean;
   /** Explicit config. */
@@ -85,7 +85,7 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
   if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
   const data = file.data as Record<string, any>;
   const id = String(data.id ?? opts.target);
-  const today = isoDay(opts.now);
+  const today = dayOf(opts.now, project.config.timeZone);
   const values: RecordValues = { ...opts.values, criteria: { ...opts.values.criteria } };
   const fromRoot = (ref: string | undefined) => (ref === undefined ? undefined : rootRelative(project.config.root, opts.cwd, ref));
   values.evidence = values.evidence?.map((e) => fromRoot(e)!);

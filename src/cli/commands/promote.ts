@@ -9,7 +9,7 @@ import { dayOption } from './status.js';
 interface PromoteFlags extends PromoteValues {
   commit?: boolean;
   config?: string;
-  today?: Date;
+  today?: string;
 }
 
 type Flag = keyof PromoteValues;

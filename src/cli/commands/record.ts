@@ -9,7 +9,7 @@ import { dayOption } from './status.js';
 interface RecordFlags extends Omit<RecordValues, 'criteria'> {
   commit?: boolean;
   config?: string;
-  today?: Date;
+  today?: string;
   [criterion: string]: unknown;
 }
 
