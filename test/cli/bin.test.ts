@@ -51,7 +51,7 @@ describe('the built `sop` command', () => {
         const r = sopBin(['new', 'KUL-001', '--title', 'Contoh'], path.join(t.dir, dir), { TZ: tz });
         const after = dayOf(new Date(), zone);
         expect(r.code, r.stderr).toBe(0);
-        const created = /created: (\d{4}-\d{2}-\d{2})/.exec(readFileSync(path.join(t.dir, dir, 'sops/kul/kul-001-contoh.yaml'), 'utf8'))?.[1];
+        const created = /created: (\d{4}-\d{2}-\d{2})/.exec(readFileSync(path.join(t.dir, dir, 'sops/kul/KUL-001-contoh.yaml'), 'utf8'))?.[1];
         expect([before, after], `${tz}, office ${zone}`).toContain(created);
       }
     } finally {
