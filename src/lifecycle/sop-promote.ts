@@ -1,8 +1,7 @@
 import { UsageError } from '../errors.js';
-import { openProject } from '../project.js';
-import { findSop } from './find-sop.js';
+import { openSopToEdit } from './find-sop.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { dayOf, type Now } from '../day.js';
+import type { Now } from '../day.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
 import { writeSopEdit } from './sop-write.js';
@@ -49,12 +48,7 @@ export interface PromoteResult {
 
 /** `sop promote`: check the transition and requirements, edit the YAML in place, optionally commit. */
 export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
-  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  const { file, abs } = findSop(project, opts.cwd, opts.target);
-  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
-  const data = file.data as Record<string, any>;
-  const id = String(data.id ?? opts.target);
-  const today = dayOf(opts.now, project.config.timeZone);
+  const { project, file, abs, data, id, today } = openSopToEdit(opts);
   const values: PromoteValues = { ...opts.values };
   const numbers = new Map([...project.repo.byNumber].flatMap(([n, fs]) => fs.filter((f) => f !== file).slice(0, 1).map((f) => [n, f.file] as const)));
   const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()), numbers };

@@ -7,6 +7,8 @@ import { createHistoryReader } from '../../lifecycle/revision-history.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
+import type { CliIO } from '../io.js';
+import type { PrintProject } from '../../render/pdf/sources.js';
 import { printLintErrors } from '../lint-errors.js';
 
 /** The options of `sop render --format pdf` that matter here. */
@@ -31,20 +33,26 @@ export interface PdfCliOptions {
   history?: boolean;
 }
 
+/** Open the SOPs for printing (PDF or DOCX) with their revision history, and say on stderr the lint errors and the files left out. */
+export async function openForPrinting(paths: readonly string[], opts: PdfCliOptions, io: CliIO, ext: 'pdf' | 'docx'): Promise<PrintProject> {
+  const { openPrintProject } = await import('../../render/pdf/sources.js');
+  // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
+  const reader = opts.history !== false ? createHistoryReader() : undefined;
+  const project = await openPrintProject(
+    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
+    ext,
+  ).finally(() => reader?.close());
+  printLintErrors(io, project.errors, opts.color);
+  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  return project;
+}
 
 /** `sop render --format pdf`: one PDF per SOP, all from one browser. */
 export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
   const { io } = state;
   if (opts.out === '-') throw new UsageError('--out - is not available for PDF; name an output folder');
-  const { openPrintProject, printPdfs } = await import('../../render/pdf/index.js');
-  // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
-  const reader = opts.history !== false ? createHistoryReader() : undefined;
-  const project = await openPrintProject(
-    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
-    'pdf',
-  ).finally(() => reader?.close());
-  printLintErrors(io, project.errors, opts.color);
-  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  const { printPdfs } = await import('../../render/pdf/index.js');
+  const project = await openForPrinting(paths, opts, io, 'pdf');
   if (project.sops.length > 0) {
     const launch = launchOptions(io, project.config);
     const dir = path.resolve(io.cwd, opts.out);
