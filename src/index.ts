@@ -1,6 +1,7 @@
 import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
+import { dayOf, type Now } from './day.js';
 import { repositoryRoot } from './paths.js';
 import { prepareSince } from './lifecycle/lint-since.js';
 import type { RenderProjectOptions, RenderProjectResult } from './render/project.js';
@@ -25,8 +26,10 @@ export interface LintOptions {
   configPath?: string;
   /** Check lifecycle changes against the merge base with this git ref (rule `lifecycle-transition`). */
   since?: string;
-  /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it they are silent. */
+  /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it (and without `now`) they are silent. */
   today?: string;
+  /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
+  now?: Now;
 }
 
 /** A lint report and where its repository is. */
@@ -38,7 +41,7 @@ export interface LintResult extends LintReport {
 /** Lint SOP files; cross-file checks see the whole repository. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
-  if (opts.today) project.repo.today = opts.today;
+  if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
 }

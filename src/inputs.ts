@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { shownPath } from './paths.js';
 import { globFolder, isInside, realPath } from './config/inside.js';
 import { resolveConfig } from './config/load.js';
 import type { Config } from './config/types.js';
@@ -17,6 +18,8 @@ export interface OutputCheck {
   flag: string;
   /** An explicit template folder (`--templates`), whose files are inputs too. */
   templates?: string;
+  /** The configuration, when the command has resolved it already (else it is resolved from `cwd`, `paths` and `configPath`). */
+  config?: Config;
 }
 
 /** The repository's input files (real paths) with what each one is. */
@@ -41,7 +44,7 @@ function inputFiles(config: Config, targets: readonly string[]): Map<string, str
  */
 export function refuseInputOverwrite(outFiles: readonly string[], check: OutputCheck): void {
   if (outFiles.length === 0) return;
-  const config = resolveConfig(check.cwd, check.paths?.[0], check.configPath);
+  const config = check.config ?? resolveConfig(check.cwd, check.paths?.[0], check.configPath);
   const targets = check.paths?.length ? expandPaths(check.cwd, check.paths, config) : [];
   const inputs = inputFiles(config, targets);
   const sopFolder = realPath(path.join(config.root, globFolder(config.sops)));
@@ -52,8 +55,7 @@ export function refuseInputOverwrite(outFiles: readonly string[], check: OutputC
     if (!what && templateDirs.some((d) => isInside(d, real))) what = 'a file of a template folder';
     if (!what && /\.ya?ml$/i.test(real) && isInside(sopFolder, real)) what = 'a YAML file under the SOP folder, which the next run would read as an SOP';
     if (what) {
-      const rel = path.relative(check.cwd, file);
-      const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+      const shown = shownPath(check.cwd, file);
       throw new UsageError(`${check.flag} ${shown} is an input of the repository (${what}); nothing was written. Write the output elsewhere, e.g. under dist/.`);
     }
   }

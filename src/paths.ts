@@ -38,3 +38,9 @@ export function repositoryRoot(dir: string, fallback: string = dir): string {
     d = up;
   }
 }
+
+/** How a path is shown to the user: relative to `cwd` when it lies below it, else absolute as given. */
+export function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}

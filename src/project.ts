@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from './paths.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { globFolder, isInside, realPath, resolveInside } from './config/inside.js';
 import { resolveConfig } from './config/load.js';
@@ -91,8 +92,7 @@ function folderFiles(cwd: string, dir: string, config: Config): string[] {
   const within = isInside(realRoot, realDir) ? realRoot : realDir;
   const { found, escape } = globWithin('**/*.{yaml,yml}', dir, within, [...IGNORE, `**/${CONFIG_FILE}`]);
   if (escape) {
-    const rel = path.relative(cwd, escape.link);
-    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : escape.link;
+    const shown = shownPath(cwd, escape.link);
     throw new UsageError(`${shown} is a symbolic link to ${escape.real}, outside ${within === realRoot ? `the repository (${realRoot})` : realDir}; a folder is never walked through a link out of it. Name the file itself to check it.`);
   }
   return found.sort();
@@ -126,10 +126,7 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
   const { cwd, paths } = opts;
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
-  const shown = (abs: string) => {
-    const rel = path.relative(cwd, abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  };
+  const shown = (abs: string) => shownPath(cwd, abs);
   const map = loadProcessMap(config, shown);
   const mapAbs = mapFileOf(config);
   const all = repositoryFiles(config);

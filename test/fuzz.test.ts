@@ -3,6 +3,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
+import { lint } from '../src/index.js';
 import { minimalSop, ROOT, tempTree } from './helpers/cli.js';
 import { mulberry32 } from './helpers/prng.js';
 import { SPEC_EXAMPLE } from './helpers/spec-example.js';
@@ -122,10 +123,40 @@ afterAll(() => tmp.cleanup());
 /** Exit codes and rule ids seen, to show the mutations reach every layer. */
 const seen = { codes: new Set<number>(), rules: new Set<string>(), last: [] as string[] };
 
-/** Lint one input in-process exactly as the CLI does; returns what went wrong, if anything. */
+type Diag = { ruleId: string; message: string; range: { start: { line: number; column: number } } };
+
+/** What the diagnostics of one input say about the linter: the rules seen, positions inside the file. */
+function judge(bytes: Buffer, code: number, diagnostics: readonly Diag[]): string | null {
+  const crashed = diagnostics.find((d) => /please report this as a sopkit bug/.test(d.message));
+  if (crashed) return `a rule crashed: ${crashed.message.slice(0, 400)}`;
+  seen.codes.add(code);
+  seen.last = diagnostics.map((d) => d.ruleId);
+  for (const id of seen.last) seen.rules.add(id);
+  const lineCount = bytes.toString('latin1').split('\n').length;
+  for (const d of diagnostics) {
+    const { line, column } = d.range.start;
+    if (!(line >= 1 && line <= lineCount + 1 && column >= 1)) return `bad position ${line}:${column}`;
+  }
+  return null;
+}
+
+const NOW = new Date('2025-01-01T03:00:00Z');
+
+/** Lint one input through the library (`lint()`, as every command does); returns what went wrong, if anything. */
 async function lintBytes(bytes: Buffer): Promise<string | null> {
-  const file = path.join(tmp.dir, 'sops', 'KUL-001.yaml');
-  writeFileSync(file, bytes);
+  writeFileSync(path.join(tmp.dir, 'sops', 'KUL-001.yaml'), bytes);
+  let report: Awaited<ReturnType<typeof lint>>;
+  try {
+    report = await lint({ cwd: tmp.dir, paths: ['sops/KUL-001.yaml'], now: NOW });
+  } catch (e) {
+    return `threw ${(e as Error).stack}`;
+  }
+  return judge(bytes, report.errorCount > 0 ? 1 : 0, report.files[0]?.diagnostics ?? []);
+}
+
+/** Lint one input in-process exactly as the CLI does (argument parsing, JSON output, exit code). */
+async function lintBytesCli(bytes: Buffer): Promise<string | null> {
+  writeFileSync(path.join(tmp.dir, 'sops', 'KUL-001.yaml'), bytes);
   let out = '';
   let code: number;
   try {
@@ -143,17 +174,8 @@ async function lintBytes(bytes: Buffer): Promise<string | null> {
   }
   if (code !== 0 && code !== 1) return `exit ${code}: ${out.slice(0, 400)}`;
   if (/internal error/i.test(out) || STACK.test(out)) return `internal error: ${out.slice(0, 400)}`;
-  if (/please report this as a sopkit bug/.test(out)) return `a rule crashed: ${/"message": "(Rule [^"]*)"/.exec(out)?.[1] ?? out.slice(0, 400)}`;
-  const report = JSON.parse(out) as { files: Array<{ diagnostics: Array<{ ruleId: string; range: { start: { line: number; column: number } } }> }> };
-  seen.codes.add(code);
-  seen.last = (report.files[0]?.diagnostics ?? []).map((d) => d.ruleId);
-  for (const id of seen.last) seen.rules.add(id);
-  const lineCount = bytes.toString('latin1').split('\n').length;
-  for (const d of report.files[0]?.diagnostics ?? []) {
-    const { line, column } = d.range.start;
-    if (!(line >= 1 && line <= lineCount + 1 && column >= 1)) return `bad position ${line}:${column}`;
-  }
-  return null;
+  const report = JSON.parse(out) as { files: Array<{ diagnostics: Diag[] }> };
+  return judge(bytes, code, report.files[0]?.diagnostics ?? []);
 }
 
 // Inputs that once broke something; each stays as a row.
@@ -165,7 +187,7 @@ const REGRESSIONS: Array<{ name: string; bytes: Buffer }> = [
 
 describe('fuzz: mutated SOPs never crash the linter', () => {
   it.each(REGRESSIONS)('regression: $name', async ({ bytes }) => {
-    expect(await lintBytes(bytes)).toBeNull();
+    expect(await lintBytesCli(bytes)).toBeNull();
   });
 
   it('a 1,000-item list of the wrong kind gives a bounded report', async () => {
@@ -189,17 +211,20 @@ describe('fuzz: mutated SOPs never crash the linter', () => {
     if (process.env.FUZZ_PROFILE) console.log(HUGE_KINDS[k], Math.round(performance.now() - t0), 'ms');
   });
 
-  it('1,200 seeded mutations of the example SOPs exit 0 or 1 with clean output', async () => {
+  it('1,200 seeded mutations of the example SOPs lint with clean output (library), 50 of them through the CLI (exit 0 or 1)', async () => {
     // FUZZ_SEED / FUZZ_CASES explore further by hand; the default run is always the same.
     const r = prng(Number(process.env.FUZZ_SEED ?? 0x50b_1217));
     const cases = Number(process.env.FUZZ_CASES ?? 1200);
     const failures: string[] = [];
+    let cliCases = 0;
     const t0 = performance.now();
     const prof = new Map<string, [number, number]>();
     for (let i = 0; i < cases; i++) {
       const c = makeCase(r);
       const t1 = performance.now();
-      const problem = await lintBytes(c.bytes);
+      // Every case through the library; every 24th also through the CLI (parsing, JSON output, exit code).
+      const problem = (await lintBytes(c.bytes)) ?? (i % 24 === 0 ? await lintBytesCli(c.bytes) : null);
+      if (i % 24 === 0) cliCases++;
       const dt = performance.now() - t1;
       if (process.env.FUZZ_PROFILE) for (const m of c.label.split(' + ')[1]!.split(', ')) prof.set(m, [(prof.get(m)?.[0] ?? 0) + dt, (prof.get(m)?.[1] ?? 0) + 1]);
       if (problem) {
@@ -210,6 +235,7 @@ describe('fuzz: mutated SOPs never crash the linter', () => {
     if (process.env.FUZZ_PROFILE) console.log(`total ${Math.round(performance.now() - t0)} ms`, [...prof].map(([k, [t, n]]) => `${k}: ${n} cases, ${Math.round(t)} ms`).join('\n'));
     expect(failures.slice(0, 10)).toEqual([]);
     expect(SEEDS.length).toBeGreaterThan(2);
+    expect(cliCases).toBe(Math.ceil(cases / 24));
     // The mutations reach the loader, the schema and the other rules, and leave some files clean.
     expect([...seen.codes].sort()).toEqual([0, 1]);
     expect(seen.rules).toContain('yaml-syntax');

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { alive } from '../temp.js';
+import type { CliIO } from './io.js';
 
 /** A lock older than this is taken as left behind, whoever holds it. */
 const STALE_MS = 10 * 60 * 1000;
@@ -99,4 +100,17 @@ export function writeSopFile(file: string, text: string): void {
     const code = (e as NodeJS.ErrnoException).code;
     throw new IoError(`Cannot write ${file}: ${code ?? (e as Error).message}`);
   }
+}
+
+/** What a command that edits an SOP (`sop promote`, `sop socialize|monitor|evaluate`) hands the library: the clock, --commit, --config, the terminal prompt, the atomic write and the file lock. */
+export function editWiring(io: CliIO, f: { today?: string; commit?: boolean; config?: string }) {
+  const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
+  return {
+    now: f.today ?? new Date(),
+    commit: f.commit,
+    configPath: f.config,
+    ask: prompt ? (m: { label: string; flag: string }) => prompt(`${m.label} (${m.flag}): `) : undefined,
+    write: writeSopFile,
+    lock: withFileLock,
+  };
 }

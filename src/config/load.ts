@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
-import { loadFile } from '../model/load.js';
+import { loadFile, type LoadedFile } from '../model/load.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../day.js';
 import { ConfigError } from '../errors.js';
 import { resolveInside } from './inside.js';
 import { validateAgainst } from '../lint/schema-check.js';
@@ -18,6 +19,7 @@ export function defaultConfig(root: string): Config {
     orientation: 'landscape',
     sops: DEFAULT_SOPS_GLOB,
     numbering: {},
+    timeZone: DEFAULT_TIME_ZONE,
     review: { monitoringMonths: 6, evaluationMonths: 12 },
     rules: {},
     book: { pages: [] },
@@ -76,6 +78,15 @@ function checkSopsGlob(glob: string, where: string): void {
   }
 }
 
+/** `yaml-syntax` stays an error (the schema says so too; this says why, at its line). */
+function refuseLoweredYamlSyntax(data: unknown, loaded: LoadedFile, shown: string): void {
+  const v = (data as { rules?: Record<string, unknown> } | undefined)?.rules?.['yaml-syntax'];
+  const severity = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { severity?: unknown }).severity : undefined;
+  if (severity === undefined || severity === 'error') return;
+  const r = loaded.locator.locate(['rules', 'yaml-syntax', ...(typeof v === 'string' ? [] : ['severity'])]);
+  throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} \`rules.yaml-syntax\` can only be \`error\` (got ${JSON.stringify(severity)}): a file that does not parse cannot be checked or rendered, so the rule cannot be lowered to a warning or turned off.`);
+}
+
 /** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
 export function loadConfig(file: string, shown: string = file): Config {
   // An empty config (or one of comments only) means the defaults; the SOP loader would call it an empty SOP.
@@ -84,6 +95,7 @@ export function loadConfig(file: string, shown: string = file): Config {
   if (loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
   const first = loaded.problems[0];
   if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
+  refuseLoweredYamlSyntax(loaded.data, loaded, shown);
   const issues = validateAgainst('config', loaded.data, loaded);
   if (issues.length > 0) {
     throw new ConfigError(issues.map((i) => `${shown}:${i.range.start.line}:${i.range.start.column} ${i.message}`).join('\n'));
@@ -100,6 +112,7 @@ export function loadConfig(file: string, shown: string = file): Config {
   for (const [id, v] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
     rules[id] = typeof v === 'string' ? { severity: v as RuleSetting['severity'] } : (v as RuleSetting);
   }
+  if (typeof raw.timeZone === 'string' && !isTimeZone(raw.timeZone)) throw new ConfigError(`${where(['timeZone'])} timeZone "${raw.timeZone}" is not a time zone this system knows; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.`);
   if (raw.numbering?.pattern !== undefined) {
     try {
       new RegExp(raw.numbering.pattern as string);
@@ -119,6 +132,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     sops: raw.sops ?? base.sops,
     processes: raw.processes,
     numbering: { ...(raw.numbering ?? {}) },
+    timeZone: raw.timeZone ?? base.timeZone,
     review: { ...base.review, ...(raw.review ?? {}) },
     rules,
     // Relative to the repository root and inside it (an explicit --templates on the command line is the user's own choice).

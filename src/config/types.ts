@@ -48,6 +48,8 @@ export interface Config {
   processes?: string;
   /** Number checks. */
   numbering: { pattern?: string };
+  /** IANA time zone of the office: what day it is for due dates, records, new SOPs and printed dates (default `Asia/Jakarta`). */
+  timeZone: string;
   /** Review intervals in months. */
   review: { monitoringMonths: number; evaluationMonths: number };
   /** Rule settings by rule id. */

@@ -7,6 +7,7 @@ import { closest } from '../lint/words.js';
 import { resolveConfig } from '../config/load.js';
 import { openProject } from '../project.js';
 import { closeSopGit, openSopGit, realPath, submoduleOf, type SopGit } from './repo.js';
+import { dayOf, type Now } from '../day.js';
 
 const hasId = (f: LoadedFile) => typeof (f.data as { id?: unknown } | undefined)?.id === 'string';
 
@@ -85,4 +86,29 @@ export async function openSopWithGit(opts: { cwd: string; target: string; config
     g.warnings.push(`${found.file.file} is in the git submodule ${sub}: its history is read from that repository`);
   }
   return { project, ...found, data, id, g };
+}
+
+/** The SOP a lifecycle command edits (`sop promote`, `sop socialize|monitor|evaluate`), opened in its project. */
+export interface SopToEdit {
+  /** The opened project. */
+  project: Project;
+  /** The SOP's file. */
+  file: LoadedFile;
+  /** Its absolute path. */
+  abs: string;
+  /** Its data (it parses). */
+  data: Record<string, any>;
+  /** Its id (the target when the file has none). */
+  id: string;
+  /** Today in the office's time zone, from the injected clock. */
+  today: string;
+}
+
+/** Open the project and the SOP `target` names for editing; a file that does not parse is refused. */
+export function openSopToEdit(opts: { cwd: string; target: string; configPath?: string; now: Now }): SopToEdit {
+  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+  const { file, abs } = findSop(project, opts.cwd, opts.target);
+  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
+  const data = file.data as Record<string, any>;
+  return { project, file, abs, data, id: String(data.id ?? opts.target), today: dayOf(opts.now, project.config.timeZone) };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from '../paths.js';
 import type { LintReport } from '../lint/diagnostic.js';
 import { deletedSopDiagnostics } from '../lint/rules/lifecycle-transition.js';
 import type { Project } from '../project.js';
@@ -12,10 +13,7 @@ import { loadLintBase } from './lint-base.js';
 export async function prepareSince(project: Project, ref: string, cwd: string): Promise<(report: LintReport) => LintReport> {
   const base = await loadLintBase(project, ref);
   project.repo.base = base.byFile;
-  const shown = (abs: string) => {
-    const rel = path.relative(cwd, abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-  };
+  const shown = (abs: string) => shownPath(cwd, abs);
   return (report) => {
     // A deleted file cannot carry an annotation: the finding goes on the config, else the nearest existing folder.
     const anchor = (abs: string) => {

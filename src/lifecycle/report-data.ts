@@ -1,5 +1,6 @@
 import type { Config } from '../config/types.js';
 import type { Evaluation, Monitoring, Socialization, Status } from '../model/types.js';
+import { dayOf, type Now } from '../day.js';
 import { openProject, type Project } from '../project.js';
 import { followUps, type FollowUp } from './follow-up.js';
 import { closeSopGit, openSopGit, repoRel } from './repo.js';
@@ -62,8 +63,9 @@ const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v.filter((x) => x && t
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Open the repository and read each SOP's records; follow-ups come from git history when there is a repository. */
-export async function loadReportData(opts: { cwd: string; configPath?: string; today: string }): Promise<ReportData> {
+export async function loadReportData(opts: { cwd: string; configPath?: string; now: Now }): Promise<ReportData> {
   const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
+  const today = dayOf(opts.now, project.config.timeZone);
   const g = await openSopGit(project.config).catch(() => undefined);
   try {
     const sops = await Promise.all(
@@ -93,7 +95,7 @@ export async function loadReportData(opts: { cwd: string; configPath?: string; t
           monitoring: list<Monitoring>(d.monitoring),
           evaluations: list<Evaluation>(d.evaluations),
           followUps: followUps(d, history),
-          due: reviewDue(d, project.config.review, opts.today),
+          due: reviewDue(d, project.config.review, today),
           data: d,
         };
       }),
@@ -101,7 +103,7 @@ export async function loadReportData(opts: { cwd: string; configPath?: string; t
     // By unit; numbered SOPs by number first, then the others by id.
     const order = (s: RecordedSop) => (s.number ? `0${s.number}` : `1${s.id}`);
     const found = sops.filter((s): s is RecordedSop => s !== undefined).sort((a, b) => a.unit.localeCompare(b.unit) || order(a).localeCompare(order(b)) || a.id.localeCompare(b.id));
-    return { config: project.config, project, sops: found, today: opts.today, git: g !== undefined };
+    return { config: project.config, project, sops: found, today, git: g !== undefined };
   } finally {
     await closeSopGit(g);
   }

@@ -26,11 +26,6 @@ export function addMonths(iso: string, months: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(mo + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Today as YYYY-MM-DD in local time, from an injected clock. */
-export function isoDay(now: Date): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 function latest(dates: unknown[]): string | undefined {
   const valid = dates.filter((d): d is string => typeof d === 'string' && DATE.test(d));
   return valid.sort().at(-1);

@@ -1,8 +1,7 @@
 import { UsageError } from '../errors.js';
-import { openProject } from '../project.js';
-import { findSop } from './find-sop.js';
+import { openSopToEdit } from './find-sop.js';
 import { planPromote, promoteMessage, type MissingValue, type PromoteValues, type PromoteVerb } from './promote.js';
-import { isoDay } from './review.js';
+import type { Now } from '../day.js';
 import type { StagePoint } from './transitions.js';
 import { editYaml } from './yaml-edit.js';
 import { writeSopEdit, type SopCommandOptions } from './sop-write.js';
@@ -35,12 +34,7 @@ export interface PromoteResult {
 
 /** `sop promote`: check the transition and requirements, edit the YAML in place, optionally commit. */
 export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
-  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  const { file, abs } = findSop(project, opts.cwd, opts.target);
-  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
-  const data = file.data as Record<string, any>;
-  const id = String(data.id ?? opts.target);
-  const today = isoDay(opts.now);
+  const { project, file, abs, data, id, today } = openSopToEdit(opts);
   const values: PromoteValues = { ...opts.values };
   const numbers = new Map([...project.repo.byNumber].flatMap(([n, fs]) => fs.filter((f) => f !== file).slice(0, 1).map((f) => [n, f.file] as const)));
   const known = { numberPattern: project.config.numbering.pattern, ids: new Set(project.repo.byId.keys()), numbers };

@@ -3,10 +3,8 @@ import { UsageError } from '../errors.js';
 import { isUrl, resolveEvidence } from '../model/evidence.js';
 import { buildRepository, lintFile } from '../lint/engine.js';
 import { loadText } from '../model/load.js';
-import { openProject } from '../project.js';
-import { findSop } from './find-sop.js';
+import { openSopToEdit } from './find-sop.js';
 import { planRecord, recordMessage, setRecordValue, type RecordField, type RecordKind, type RecordValues } from './records.js';
-import { isoDay } from './review.js';
 import { writeSopEdit, type SopCommandOptions } from './sop-write.js';
 import type { StagePoint } from './transitions.js';
 import { appendToList, editYaml } from './yaml-edit.js';
@@ -66,12 +64,7 @@ export function rootRelative(root: string, cwd: string, ref: string): string {
 
 /** Record socialisation, monitoring or an evaluation: validated like `sop lint` before anything is written. */
 export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
-  const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
-  const { file, abs } = findSop(project, opts.cwd, opts.target);
-  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
-  const data = file.data as Record<string, any>;
-  const id = String(data.id ?? opts.target);
-  const today = isoDay(opts.now);
+  const { project, file, abs, data, id, today } = openSopToEdit(opts);
   const values: RecordValues = { ...opts.values, criteria: { ...opts.values.criteria } };
   const fromRoot = (ref: string | undefined) => (ref === undefined ? undefined : rootRelative(project.config.root, opts.cwd, ref));
   values.evidence = values.evidence?.map((e) => fromRoot(e)!);

@@ -5,7 +5,7 @@ import { openProject } from '../project.js';
 import { stageFacts, stageRuns } from './history.js';
 import { contentFingerprint, sameContent } from './content.js';
 import { closeSopGit, openSopGit, repoRel, stagedTail, submoduleOf, versionText, type SopGit } from './repo.js';
-import { isoDay } from './review.js';
+import { dayOf, type Now } from '../day.js';
 import { parseSop, stageOfData } from './stage.js';
 import { statusRow, type StatusRow } from './status.js';
 
@@ -28,7 +28,7 @@ export interface StatusOptions {
   /** Explicit config file. */
   configPath?: string;
   /** Injected clock. */
-  now: Date;
+  now: Now;
 }
 
 /** Rows for loaded files against an opened git side (or none). */
@@ -67,7 +67,7 @@ export async function sopStatus(opts: StatusOptions): Promise<StatusReport> {
   const project = openProject(opts);
   const g = await gitP;
   try {
-    const rows = await statusRows(project.targets, project.absPaths, project.config, g, isoDay(opts.now));
+    const rows = await statusRows(project.targets, project.absPaths, project.config, g, dayOf(opts.now, project.config.timeZone));
     const warnings = g ? g.warnings : ['not a git repository: stage dates and approval commits are not shown'];
     return { rows, git: !!g, warnings };
   } finally {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Now } from '../day.js';
 import { UsageError } from '../errors.js';
 import type { LoadedFile } from '../model/load.js';
 import type { Project } from '../project.js';
@@ -59,8 +60,8 @@ export interface SopCommandOptions {
   cwd: string;
   /** SOP id or path. */
   target: string;
-  /** Injected clock (dates default to its day). */
-  now: Date;
+  /** Injected clock (dates default to its day in the office's time zone). */
+  now: Now;
   /** Commit the file afterwards. */
   commit?: boolean;
   /** Explicit config. */

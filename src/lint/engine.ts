@@ -63,20 +63,26 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
 
   for (const p of file.problems) push(p.ruleId, 'error', { path: p.path, range: p.range, message: p.message });
 
+  // `disable-comment` takes its configured severity (`yaml-syntax` is always an error: the config refuses anything else).
+  const commentSeverity = severityOf({ id: 'disable-comment', defaultSeverity: 'error' }, config);
+  const comment = (d: { range: Diagnostic['range'] }, message: string) => {
+    if (commentSeverity !== 'off') push('disable-comment', commentSeverity, { path: [], range: d.range, message });
+  };
+
   const known = knownRuleIds();
   const disabled = new Map<number, Set<string>>();
   for (const d of file.disables) {
     if (d.rules.length === 0) {
-      push('disable-comment', 'error', { path: [], range: d.range, message: 'A `sop-disable-next-line` comment must name the rule it silences: `# sop-disable-next-line <rule-id> -- <reason>`.' });
+      comment(d, 'A `sop-disable-next-line` comment must name the rule it silences: `# sop-disable-next-line <rule-id> -- <reason>`.');
       continue;
     }
     const unknown = d.rules.filter((r) => !known.includes(r));
     for (const u of unknown) {
       const hint = closest(u, known);
-      push('disable-comment', 'error', { path: [], range: d.range, message: `Unknown rule \`${u}\` in a disable comment${hint ? `; did you mean \`${hint}\`?` : '.'}` });
+      comment(d, `Unknown rule \`${u}\` in a disable comment${hint ? `; did you mean \`${hint}\`?` : '.'}`);
     }
     if (!d.reason) {
-      push('disable-comment', 'error', { path: [], range: d.range, message: 'A disable comment needs a reason after `--`, e.g. `# sop-disable-next-line max-steps -- the process cannot be split`. The comment is ignored until it has one.' });
+      comment(d, 'A disable comment needs a reason after `--`, e.g. `# sop-disable-next-line max-steps -- the process cannot be split`. The comment is ignored until it has one.');
       continue;
     }
     const set = disabled.get(d.line) ?? new Set<string>();

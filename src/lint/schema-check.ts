@@ -174,8 +174,10 @@ function word(e: ErrorObject, data: unknown, file: LoadedFile, kind: SchemaKind)
       return { path: p, message: `${where(p)} must be ${params.limit} or more (got ${show(value)}).` };
     case 'anyOf':
     case 'oneOf': {
+      // Worded from the union that failed: the step reference (`#/definitions/stepRef/anyOf`) says what a step reference is.
       const desc = (e.parentSchema as any)?.title as string | undefined;
-      return { path: p, message: `${where(p)} must be ${/step/i.test(desc ?? e.schemaPath) || /next|ifYes|ifNo/.test(String(p.at(-1))) ? 'a step id, a step number (1, 2, …) or `end`' : `a valid ${desc ?? 'value'}`} (got ${show(value)}).` };
+      const stepRef = /\/definitions\/stepRef\/anyOf$/.test(e.schemaPath);
+      return { path: p, message: `${where(p)} must be ${stepRef ? 'a step id, a step number (1, 2, …) or `end`' : `a valid ${desc ?? 'value'}`} (got ${show(value)}).` };
     }
     default:
       return { path: p, message: `${where(p)} ${e.message ?? 'is invalid'}.` };
@@ -191,11 +193,14 @@ export function validateAgainst(kind: SchemaKind, data: unknown, file: LoadedFil
   if (v(data)) return [];
   const errors = v.errors ?? [];
   const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  // A union whose value failed deeper inside (`max-steps: {options: {max: "lots"}}`) is explained by that deeper error.
+  const deeper = (at: string) => errors.some((o) => o.instancePath.startsWith(`${at}/`));
   const out: SchemaIssue[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'if') continue;
     if (e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && unions.has(e.instancePath) && e.keyword !== 'required' && e.keyword !== 'additionalProperties') continue;
+    if ((e.keyword === 'anyOf' || e.keyword === 'oneOf') && deeper(e.instancePath)) continue;
     const w = word(e, data, file, kind);
     const k = `${w.message}`;
     if (seen.has(k)) continue;

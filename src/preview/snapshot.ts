@@ -7,7 +7,7 @@ import type { LoadedFile } from '../model/load.js';
 import type { Sop } from '../model/types.js';
 import { openProject } from '../project.js';
 import type { RevisionRow } from '../lifecycle/revision-row.js';
-import { isoDay } from '../lifecycle/review.js';
+import { dayOf } from '../day.js';
 import { logoDataUri } from '../render/assets.js';
 import { outputBase } from '../render/project.js';
 import { sopIndex, unrenderable } from '../render/select.js';
@@ -101,7 +101,7 @@ export function takeSnapshot(opts: PreviewOptions, keys: RouteKeys, version: str
     if (!isUserError(e)) throw e;
     return { version, fatal: e.message, entries: [], others: [], index: new Map() };
   }
-  project.repo.today = isoDay(now);
+  project.repo.today = dayOf(now, project.config.timeZone);
   const report = lintRepository(lintTargets(project), project.repo);
   const byFile = new Map(report.files.map((f) => [f.file, f.diagnostics]));
   const entries: PreviewEntry[] = project.targets.map((f) => {

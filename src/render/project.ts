@@ -7,6 +7,7 @@ import { ID_PATTERN, type Sop } from '../model/types.js';
 import { logoDataUri } from './assets.js';
 import { renderHtml, renderMarkdown } from './index.js';
 import { selectForRendering } from './select.js';
+import type { Now } from '../day.js';
 
 /** Output formats of `renderProject`. */
 export type TextFormat = 'html' | 'md';
@@ -28,7 +29,7 @@ export interface RenderProjectOptions {
   /** Render files that have lint errors too. */
   force?: boolean;
   /** The clock. */
-  now: Date;
+  now: Now;
   /** Paper size, overriding the config's. */
   paper?: Config['paper'];
   /** Orientation, overriding the config's. */

@@ -1,4 +1,5 @@
 import type { Config, Locale } from '../config/types.js';
+import { dayOf, type Now } from '../day.js';
 import type { RevisionRow } from '../lifecycle/revision-row.js';
 import { buildFlow, endSteps } from '../model/graph.js';
 import { ID_PATTERN, type Sop } from '../model/types.js';
@@ -28,7 +29,7 @@ export interface ViewContext {
   /** Output language; defaults to the config's. */
   locale?: Locale;
   /** The clock (for `generated`). */
-  now: Date;
+  now: Now;
   /** SOPs of the repository by id, for Keterkaitan links. */
   index?: ReadonlyMap<string, IndexEntry>;
   /** The logo as a data URI. */
@@ -137,6 +138,6 @@ export function buildView(sop: Sop, ctx: ViewContext): SopView {
     totalTime: time.steps.length === time.untimed ? labels.empty : formatRange(time.min, time.max, labels),
     history: history.length > 0 ? history : undefined,
     page: pageSize(ctx.config),
-    generated: formatDate(ctx.now.toISOString().slice(0, 10), labels),
+    generated: formatDate(dayOf(ctx.now, ctx.config.timeZone), labels),
   };
 }

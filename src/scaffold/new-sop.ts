@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolveConfig } from '../config/load.js';
+import { dayOf, type Now } from '../day.js';
 import type { Config, Unit } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { loadFile } from '../model/load.js';
@@ -24,8 +25,8 @@ export interface NewSopOptions {
   process?: string;
   /** Explicit config file. */
   configPath?: string;
-  /** Tanggal Pembuatan, YYYY-MM-DD. */
-  created: string;
+  /** Tanggal Pembuatan: a day YYYY-MM-DD, or the clock whose day (in the config's time zone) it is. */
+  created: Now;
 }
 
 /** The draft `sop new` writes. */
@@ -111,8 +112,9 @@ export function planNewSop(opts: NewSopOptions): NewSopPlan {
   const { id } = opts;
   if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not an SOP id: upper-case letters and digits in parts joined by "-", e.g. KUL-016.`);
   if (!opts.title.trim()) throw new UsageError('--title must not be empty.');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.created)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.created}".`);
+  if (typeof opts.created === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(opts.created)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.created}".`);
   const config = resolveConfig(opts.cwd, undefined, opts.configPath);
+  const created = dayOf(opts.created, config.timeZone);
   const existing = existingSops(config);
   const taken = existing.find((e) => e.id === id);
   if (taken) throw new UsageError(`${id} exists already: ${path.relative(opts.cwd, taken.file) || taken.file}. Choose another id (nothing was written).`);
@@ -122,7 +124,7 @@ export function planNewSop(opts: NewSopOptions): NewSopPlan {
   let number: string | undefined;
   let noNumber: string | undefined;
   if (config.numbering.pattern) {
-    const [year, month] = opts.created.split('-').map(Number) as [number, number];
+    const [year, month] = created.split('-').map(Number) as [number, number];
     number = nextNumber({
       pattern: config.numbering.pattern,
       existing: existing.map((e) => e.number).filter((n): n is string => Boolean(n)),
@@ -137,7 +139,7 @@ export function planNewSop(opts: NewSopOptions): NewSopPlan {
     unit: unit.name,
     process: opts.process,
     number,
-    created: opts.created,
+    created,
     schemaRef: schemaRef('sop', dir, config.root),
   });
   return { file, text, unit, number, noNumber };

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dayOf } from '../../src/day.js';
 import { minimalSop, ROOT, tempTree } from '../helpers/cli.js';
 
 // The installed command: package.json's `bin` (built by `npm run build`, which `npm test` runs first).
@@ -14,14 +15,50 @@ function sopBin(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Newest modification time of the files under `dir` (0 when it is missing). */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let t = statSync(dir).mtimeMs;
+  for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) t = Math.max(t, statSync(path.join(dir, rel)).mtimeMs);
+  return t;
+}
+
+/** Whether dist/cli/bin.js is missing or older than what it is built from (sources, schemas, the bundle script). */
+function buildIsStale(): boolean {
+  if (!existsSync(BIN)) return true;
+  const inputs = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'schemas')), statSync(path.join(ROOT, 'scripts/bundle.mjs')).mtimeMs);
+  return inputs > statSync(BIN).mtimeMs;
+}
+
 beforeAll(() => {
-  if (existsSync(BIN)) return;
-  // Not built yet: tsc emits even when another module has type errors, then the bundle step.
+  if (!buildIsStale()) return;
+  // Missing or stale (a source changed after the last `npm run build`): build as `npm run build` does; tsc emits even when another module has type errors.
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { cwd: ROOT, stdio: 'ignore' });
-  if (!existsSync(BIN)) execFileSync(process.execPath, [path.join(ROOT, 'dist/src/build/bundle.js')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], { cwd: ROOT, stdio: 'ignore' });
 }, 120_000);
 
 describe('the built `sop` command', () => {
+  it('is not older than its sources (rebuilt before these tests when it was)', () => {
+    expect(buildIsStale()).toBe(false);
+  });
+
+  it('takes what day it is from the office time zone (config `timeZone`, default Asia/Jakarta), not the machine setting', () => {
+    const t = tempTree({ 'sop.config.yaml': 'locale: id\nunits: [{code: KUL, name: Subbagian Umum}]\n', 'utc/sop.config.yaml': 'locale: id\ntimeZone: UTC\nunits: [{code: KUL, name: Subbagian Umum}]\n' });
+    try {
+      // Far from Jakarta's day for most hours: UTC-10 (Adak) and UTC+14 (Kiritimati).
+      for (const [dir, zone, tz] of [['.', 'Asia/Jakarta', 'America/Adak'], ['utc', 'UTC', 'Pacific/Kiritimati']] as const) {
+        const before = dayOf(new Date(), zone);
+        const r = sopBin(['new', 'KUL-001', '--title', 'Contoh'], path.join(t.dir, dir), { TZ: tz });
+        const after = dayOf(new Date(), zone);
+        expect(r.code, r.stderr).toBe(0);
+        const created = /created: (\d{4}-\d{2}-\d{2})/.exec(readFileSync(path.join(t.dir, dir, 'sops/kul/KUL-001-contoh.yaml'), 'utf8'))?.[1];
+        expect([before, after], `${tz}, office ${zone}`).toContain(created);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('--version prints package.json version', () => {
     const r = sopBin(['--version'], ROOT);
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });

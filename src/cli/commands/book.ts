@@ -1,18 +1,14 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
-import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
 import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
-import { stylish } from '../../lint/formatters/stylish.js';
-import { ruleMetas } from '../../lint/meta.js';
-import { version } from '../../version.js';
-import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
-import { shownPath } from './render-pdf.js';
+import { shownPath } from '../../paths.js';
+import { printLintErrors } from '../lint-errors.js';
 
 /** Options of `sop book`. */
 interface BookCliOptions {
@@ -61,14 +57,12 @@ export function registerBook(program: Command, state: RunState): void {
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../render/book/index.js');
       const now = new Date();
       // Riwayat Revisi from git (one log pass and one cat-file for the whole book); --no-history or `history: false` leave it out.
-      const reader = opts.history && resolveConfig(io.cwd, paths[0], opts.config).history ? createHistoryReader() : undefined;
+      const reader = opts.history ? createHistoryReader() : undefined;
       const project = await openPrintProject(
         { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, force: opts.force, now, historyFor: reader?.historyFor },
         'book',
       ).finally(() => reader?.close());
-      if (project.errors.files.length > 0) {
-        io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
-      }
+      printLintErrors(io, project.errors, opts.color);
       for (const s of project.skipped) io.stderr(`sop: left out of the book: ${s.file}: ${s.reason}\n`);
       const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
       const left = content.left ?? [];

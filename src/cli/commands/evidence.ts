@@ -6,7 +6,6 @@ import { UsageError } from '../../errors.js';
 import { formatDiff } from '../../lifecycle/format-diff.js';
 import { semesterPeriod, yearPeriod, inPeriod } from '../../lifecycle/period.js';
 import { loadReportData } from '../../lifecycle/report-data.js';
-import { isoDay } from '../../lifecycle/review.js';
 import { sopDiff } from '../../lifecycle/sop-diff.js';
 import { lintRepository } from '../../lint/engine.js';
 import { summarize, type Coverage, type SopSummary } from '../../model/processes/coverage.js';
@@ -21,7 +20,7 @@ interface EvidenceFlags {
   locale?: Locale;
   config?: string;
   book: boolean;
-  today?: Date;
+  today?: string;
 }
 
 /** A path of the pack, refused when it would leave the pack's folder. */
@@ -47,10 +46,9 @@ export function registerEvidence(program: Command, state: RunState): void {
     .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())
     .action(async (f: EvidenceFlags) => {
       const { io } = state;
-      const now = f.today ?? new Date();
-      const today = isoDay(now);
+      const data = await loadReportData({ cwd: io.cwd, configPath: f.config, now: f.today ?? new Date() });
+      const today = data.today;
       const year = yearPeriod(f.year ?? today.slice(0, 4));
-      const data = await loadReportData({ cwd: io.cwd, configPath: f.config, today });
       const locale: Locale = f.locale ?? data.config.locale;
       const dir = path.resolve(io.cwd, f.output);
       const r = await import('../../render/report/index.js');
@@ -63,6 +61,7 @@ export function registerEvidence(program: Command, state: RunState): void {
       if (f.book) {
         const { openPrintProject } = await import('../../render/pdf/sources.js');
         const { bookContent, bookAsPdf } = await import('../../render/book/index.js');
+        const now = f.today ?? new Date();
         const project = await openPrintProject({ cwd: io.cwd, paths: [], configPath: f.config, locale, now }, 'book');
         if (project.sops.length) {
           const book = await bookAsPdf(bookContent(project, undefined, now), project, launch);

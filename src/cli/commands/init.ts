@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Locale, Paper } from '../../config/types.js';
+import { dayOf } from '../../day.js';
 import { UsageError } from '../../errors.js';
 import { CI_HOSTS, type CiHost } from '../../scaffold/ci.js';
 import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../scaffold/init.js';
@@ -20,7 +21,6 @@ interface InitFlags {
 
 const LOCALES = ['id', 'en'] as const;
 const PAPERS = ['A4', 'F4', 'Letter'] as const;
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Ask for what the flags left out (only on a terminal); an empty answer takes the default. */
 async function ask(state: RunState, f: InitFlags): Promise<Required<InitFlags>> {
@@ -74,7 +74,7 @@ export function registerInit(program: Command, state: RunState): void {
       const units = parseUnits(answers.unit);
       if (units.length === 0) throw new UsageError('Give at least one --unit.');
       const root = path.resolve(io.cwd, dir);
-      const files = initFiles({ dir: root, org: answers.org.trim(), units, locale: answers.locale, paper: answers.paper, ci: answers.ci, created: ymd(new Date()), version: version() });
+      const files = initFiles({ dir: root, org: answers.org.trim(), units, locale: answers.locale, paper: answers.paper, ci: answers.ci, created: dayOf(new Date()), version: version() });
       const near = (abs: string) => {
         const rel = path.relative(io.cwd, abs);
         return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;

@@ -11,8 +11,8 @@ import { version } from '../../version.js';
 import { useColor } from '../io.js';
 import { writeErrorMessage, writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
-import { isoDay } from '../../lifecycle/review.js';
 import { dayOption } from './status.js';
+import { errorsOnly } from '../lint-errors.js';
 
 function count(v: string): number {
   if (!/^\d+$/.test(v)) throw new InvalidArgumentError('expected a whole number, e.g. 0 or 10');
@@ -33,14 +33,12 @@ export function registerLint(program: Command, state: RunState): void {
     .option('--no-color', 'no colours')
     .option('--since <ref>', 'also check lifecycle changes against the merge base with this git ref (pull requests)')
     .option('--today <date>', 'judge due monitoring and evaluation (rule review-due) as of this day (default: today)', dayOption)
-    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: Date }) => {
+    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: string }) => {
       const { io } = state;
       const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
       if (output) refuseInputOverwrite([output], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
-      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, today: isoDay(opts.today ?? new Date()) });
-      const shown = opts.quiet
-        ? { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) }
-        : report;
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date() });
+      const shown = opts.quiet ? errorsOnly(report) : report;
       const text = formatters[opts.format](shown, {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
         cwd: io.cwd,

@@ -3,18 +3,15 @@ import { Option, type Command } from 'commander';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
 import { lintRepository } from '../../lint/engine.js';
-import { stylish } from '../../lint/formatters/stylish.js';
-import { ruleMetas } from '../../lint/meta.js';
 import { summarize, type SopSummary } from '../../model/processes/coverage.js';
 import { openProject } from '../../project.js';
-import { version } from '../../version.js';
 import type { CsvDelimiter } from '../../csv.js';
 import { checkDelimiter, delimiterOption } from '../csv-option.js';
-import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions } from '../pdf-support.js';
 import type { RunState } from '../state.js';
-import { shownPath } from './render-pdf.js';
+import { shownPath } from '../../paths.js';
+import { errorsOnly, printLintErrors } from '../lint-errors.js';
 
 /** Options of `sop map`. */
 interface MapCliOptions {
@@ -53,8 +50,7 @@ export function registerMap(program: Command, state: RunState): void {
       if (!map) throw new UsageError(`No business process map in ${project.config.root}: create processes.yaml there (see schemas/processes.schema.json), or set \`processes\` in sop.config.yaml.`);
       const report = lintRepository([map.file], project.repo);
       if (report.errorCount > 0) {
-        const errors = { ...report, warningCount: 0, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') })) };
-        io.stderr(stylish(errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
+        printLintErrors(io, errorsOnly(report), opts.color);
         if (!opts.force || map.file.data === undefined) {
           io.stderr(`sop: the business process map has errors; fix them${map.file.data === undefined ? '' : ' or use --force'}.\n`);
           state.exitCode = 1;

@@ -6,7 +6,6 @@ import type { RunState } from '../state.js';
 import { writeNewFile } from '../write-new.js';
 import { dayOption } from './status.js';
 
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** `sop new <id> --title … [--unit …] [--process …]`: write a draft SOP that lints clean. */
 export function registerNew(program: Command, state: RunState): void {
@@ -19,9 +18,9 @@ export function registerNew(program: Command, state: RunState): void {
     .option('--process <code>', 'code of the business process this SOP implements')
     .option('--date <date>', 'Tanggal Pembuatan, YYYY-MM-DD (default today); also the month and year of the proposed number', dayOption)
     .option('-c, --config <file>', 'use this sop.config.yaml')
-    .action((id: string, f: { title: string; unit?: string; process?: string; date?: Date; config?: string }) => {
+    .action((id: string, f: { title: string; unit?: string; process?: string; date?: string; config?: string }) => {
       const { io } = state;
-      const plan = planNewSop({ cwd: io.cwd, id, title: f.title, unit: f.unit, process: f.process, configPath: f.config, created: ymd(f.date ?? new Date()) });
+      const plan = planNewSop({ cwd: io.cwd, id, title: f.title, unit: f.unit, process: f.process, configPath: f.config, created: f.date ?? new Date() });
       const shown = path.relative(io.cwd, plan.file) || plan.file;
       if (!writeNewFile(plan.file, plan.text)) throw new UsageError(`${shown} exists already; nothing was written.`);
       io.stdout(`Created ${shown} (${plan.unit.name}${plan.number ? `, number ${plan.number}` : ''}).\n`);

@@ -2,14 +2,14 @@ import { Command, Option } from 'commander';
 import { STAGES } from '../../model/types.js';
 import type { PromoteValues, PromoteVerb } from '../../lifecycle/promote.js';
 import { sopPromote } from '../../lifecycle/sop-promote.js';
-import { withFileLock, writeSopFile } from '../sop-file.js';
+import { editWiring } from '../sop-file.js';
 import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
 
 interface PromoteFlags extends PromoteValues {
   commit?: boolean;
   config?: string;
-  today?: Date;
+  today?: string;
 }
 
 type Flag = keyof PromoteValues;
@@ -51,18 +51,12 @@ async function act(state: RunState, target: string, verb: PromoteVerb, f: Promot
     supersededBy: f.supersededBy,
     reason: f.reason,
   };
-  const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   const r = await sopPromote({
     cwd: io.cwd,
     target,
     verb,
     values,
-    now: f.today ?? new Date(),
-    commit: f.commit,
-    configPath: f.config,
-    ask: prompt ? (m) => prompt(`${m.label} (${m.flag}): `) : undefined,
-    write: writeSopFile,
-    lock: withFileLock,
+    ...editWiring(io, f),
   });
   if (r.noop) io.stdout(`${r.id} is already ${r.to.status} (revision ${r.to.revision}); nothing to do.\n`);
   else io.stdout(`${r.id}: ${r.from.status} r${r.from.revision} → ${r.to.status} r${r.to.revision} (${r.file})${r.commit ? `, committed ${r.commit.slice(0, 7)}` : ''}\n`);

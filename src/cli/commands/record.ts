@@ -2,14 +2,14 @@ import { Command, Option } from 'commander';
 import { CRITERIA, DECISIONS, MONITORING_METHODS, type Criterion } from '../../model/types.js';
 import { CRITERION_LABELS, criterionFlag, type RecordKind, type RecordValues } from '../../lifecycle/records.js';
 import { sopRecord } from '../../lifecycle/sop-record.js';
-import { withFileLock, writeSopFile } from '../sop-file.js';
+import { editWiring } from '../sop-file.js';
 import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
 
 interface RecordFlags extends Omit<RecordValues, 'criteria'> {
   commit?: boolean;
   config?: string;
-  today?: Date;
+  today?: string;
   [criterion: string]: unknown;
 }
 
@@ -46,18 +46,12 @@ const NEXT: Record<string, (id: string) => string> = {
 
 async function act(state: RunState, target: string, kind: RecordKind, f: RecordFlags): Promise<void> {
   const { io } = state;
-  const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   const r = await sopRecord({
     cwd: io.cwd,
     target,
     kind,
     values: valuesOf(f),
-    now: f.today ?? new Date(),
-    commit: f.commit,
-    configPath: f.config,
-    ask: prompt ? (m) => prompt(`${m.label} (${m.flag}): `) : undefined,
-    write: writeSopFile,
-    lock: withFileLock,
+    ...editWiring(io, f),
   });
   const list = kind === 'evaluation' ? 'evaluations' : kind;
   const stage = r.to.status !== r.from.status ? `; ${r.from.status} → ${r.to.status}` : '';

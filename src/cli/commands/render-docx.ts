@@ -1,31 +1,17 @@
 import path from 'node:path';
-import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
-import { createHistoryReader } from '../../lifecycle/revision-history.js';
-import { stylish } from '../../lint/formatters/stylish.js';
-import { ruleMetas } from '../../lint/meta.js';
-import { version } from '../../version.js';
-import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
-import { shownPath, type PdfCliOptions } from './render-pdf.js';
+import { shownPath } from '../../paths.js';
+import { openForPrinting, type PdfCliOptions } from './render-pdf.js';
 
 /** `sop render --format docx`: one Word file per SOP; Chromium lays them out (PDF page breaks, band pictures) in one browser. */
 export async function renderDocxCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
   const { io } = state;
   if (opts.out === '-') throw new UsageError('--out - is not available for DOCX; name an output folder');
-  const { openPrintProject } = await import('../../render/pdf/sources.js');
   const { renderDocxs } = await import('../../render/docx/index.js');
-  const reader = opts.history !== false && resolveConfig(io.cwd, paths[0], opts.config).history ? createHistoryReader() : undefined;
-  const project = await openPrintProject(
-    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
-    'docx',
-  ).finally(() => reader?.close());
-  if (project.errors.files.length > 0) {
-    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
-  }
-  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  const project = await openForPrinting(paths, opts, io, 'docx');
   if (project.sops.length > 0) {
     const launch = launchOptions(io, project.config);
     const dir = path.resolve(io.cwd, opts.out);

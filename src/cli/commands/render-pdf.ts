@@ -1,16 +1,15 @@
 import path from 'node:path';
+import { shownPath } from '../../paths.js';
 import type { Locale, Orientation, Paper } from '../../config/types.js';
-import { resolveConfig } from '../../config/load.js';
 import { UsageError } from '../../errors.js';
 import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
-import { stylish } from '../../lint/formatters/stylish.js';
-import { ruleMetas } from '../../lint/meta.js';
-import { version } from '../../version.js';
-import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
+import type { CliIO } from '../io.js';
+import type { PrintProject } from '../../render/pdf/sources.js';
+import { printLintErrors } from '../lint-errors.js';
 
 /** The options of `sop render --format pdf` that matter here. */
 export interface PdfCliOptions {
@@ -34,31 +33,30 @@ export interface PdfCliOptions {
   history?: boolean;
 }
 
-/** Shown path of a written file. */
-export function shownPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+/** Open the SOPs for printing (PDF or DOCX) with their revision history, and say on stderr the lint errors and the files left out. */
+export async function openForPrinting(paths: readonly string[], opts: PdfCliOptions, io: CliIO, ext: 'pdf' | 'docx'): Promise<PrintProject> {
+  const { openPrintProject } = await import('../../render/pdf/sources.js');
+  // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
+  const reader = opts.history !== false ? createHistoryReader() : undefined;
+  const project = await openPrintProject(
+    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
+    ext,
+  ).finally(() => reader?.close());
+  printLintErrors(io, project.errors, opts.color);
+  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  return project;
 }
 
 /** `sop render --format pdf`: one PDF per SOP, all from one browser. */
 export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
   const { io } = state;
   if (opts.out === '-') throw new UsageError('--out - is not available for PDF; name an output folder');
-  const { openPrintProject, printPdfs } = await import('../../render/pdf/index.js');
-  // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
-  const reader = opts.history !== false && resolveConfig(io.cwd, paths[0], opts.config).history ? createHistoryReader() : undefined;
-  const project = await openPrintProject(
-    { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
-    'pdf',
-  ).finally(() => reader?.close());
-  if (project.errors.files.length > 0) {
-    io.stderr(stylish(project.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
-  }
-  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  const { printPdfs } = await import('../../render/pdf/index.js');
+  const project = await openForPrinting(paths, opts, io, 'pdf');
   if (project.sops.length > 0) {
     const launch = launchOptions(io, project.config);
     const dir = path.resolve(io.cwd, opts.out);
-    refuseInputOverwrite(project.sops.map((s) => path.join(dir, `${s.base}.pdf`)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: opts.templates });
+    refuseInputOverwrite(project.sops.map((s) => path.join(dir, `${s.base}.pdf`)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: opts.templates, config: project.config });
     const bar = progress(io, project.sops.length);
     const written = new Map<string, string>();
     try {

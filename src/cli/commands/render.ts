@@ -1,15 +1,13 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { shownPath } from '../../paths.js';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { refuseInputOverwrite } from '../../inputs.js';
 import { revisionHistories } from '../../lifecycle/revision-history.js';
-import { stylish } from '../../lint/formatters/stylish.js';
-import { ruleMetas } from '../../lint/meta.js';
-import { version } from '../../version.js';
-import { useColor } from '../io.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
+import { printLintErrors } from '../lint-errors.js';
 
 /** Options of `sop render`. */
 interface RenderCliOptions {
@@ -82,9 +80,7 @@ export function registerRender(program: Command, state: RunState): void {
         now: new Date(),
         histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
-      if (result.errors.files.length > 0) {
-        io.stderr(stylish(result.errors, { color: useColor(io, opts.color, io.stderrIsTTY), cwd: io.cwd, root: io.cwd, rules: ruleMetas(), version: version() }));
-      }
+      printLintErrors(io, result.errors, opts.color);
       for (const s of result.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
       if (toStdout) {
         const total = result.rendered.length + result.skipped.length;
@@ -97,8 +93,7 @@ export function registerRender(program: Command, state: RunState): void {
         for (const r of result.rendered) {
           const file = path.join(dir, r.name);
           writeFileAtomic(file, r.text);
-          const rel = path.relative(io.cwd, file);
-          io.stdout(`${rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file}\n`);
+          io.stdout(`${shownPath(io.cwd, file)}\n`);
         }
       }
       state.exitCode = result.skipped.length > 0 ? 1 : 0;

@@ -4,7 +4,6 @@ import type { Locale } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
 import { semesterOf, semesterPeriod, yearPeriod, type Period } from '../../lifecycle/period.js';
 import { loadReportData, type ReportData } from '../../lifecycle/report-data.js';
-import { isoDay } from '../../lifecycle/review.js';
 import { closest } from '../../lint/words.js';
 import type { CsvDelimiter } from '../../csv.js';
 import { checkDelimiter, delimiterOption } from '../csv-option.js';
@@ -28,7 +27,7 @@ interface ReportFlags {
   output?: string;
   locale?: Locale;
   config?: string;
-  today?: Date;
+  today?: string;
   delimiter?: CsvDelimiter;
 }
 
@@ -54,8 +53,8 @@ export function checkUnit(data: ReportData, unit: string | undefined): void {
 /** Produce one form as text or bytes. */
 async function produce(state: RunState, form: Form, f: ReportFlags, format: string): Promise<{ text?: string; bytes?: Uint8Array }> {
   const { io } = state;
-  const today = isoDay(f.today ?? new Date());
-  const data = await loadReportData({ cwd: io.cwd, configPath: f.config, today });
+  const data = await loadReportData({ cwd: io.cwd, configPath: f.config, now: f.today ?? new Date() });
+  const today = data.today;
   checkUnit(data, f.unit);
   const locale: Locale = f.locale ?? data.config.locale;
   const period = periodOf(form, f, today);

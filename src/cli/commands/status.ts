@@ -7,12 +7,12 @@ import { checkDelimiter, delimiterOption } from '../csv-option.js';
 import { useColor } from '../io.js';
 import type { RunState } from '../state.js';
 
-/** Parse a `YYYY-MM-DD` option into a local-midnight Date. */
-export function dayOption(v: string): Date {
+/** Check a `YYYY-MM-DD` option: a calendar day, kept as written (the day it names in every time zone). */
+export function dayOption(v: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : undefined;
-  if (!m || !d || d.getDate() !== Number(m[3]) || d.getMonth() !== Number(m[2]) - 1) throw new InvalidArgumentError('expected a calendar date YYYY-MM-DD, e.g. 2024-04-01');
-  return d;
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) throw new InvalidArgumentError('expected a calendar date YYYY-MM-DD, e.g. 2024-04-01');
+  return v;
 }
 
 const STAGE_COLOR: Record<string, (c: typeof chalk) => (t: string) => string> = {
@@ -34,7 +34,7 @@ export function registerStatus(program: Command, state: RunState): void {
     .option('--today <date>', 'compute due dates as of this day (default: today)', dayOption)
     .option('--no-color', 'no colours')
     .addOption(delimiterOption())
-    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: Date; color?: boolean; delimiter?: CsvDelimiter }) => {
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; delimiter?: CsvDelimiter }) => {
       const { io } = state;
       checkDelimiter(opts.format, opts.delimiter);
       const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });

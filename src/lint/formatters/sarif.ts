@@ -1,20 +1,21 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Log, Region, Result } from 'sarif';
 import type { Diagnostic } from '../diagnostic.js';
 import { relativeTo } from './location.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFO_URI = 'https://github.com/sopkit/sopkit';
-const level = (s: 'error' | 'warn') => (s === 'error' ? 'error' : 'warning');
+const level = (s: 'error' | 'warn'): Result.level => (s === 'error' ? 'error' : 'warning');
 const encodePath = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
-function artifact(ctx: FormatContext, file: string): { uri: string; uriBaseId?: string } {
+function artifact(ctx: FormatContext, file: string): ArtifactLocation {
   const rel = relativeTo(ctx.root, ctx.cwd, file);
   return rel === null ? { uri: pathToFileURL(path.resolve(ctx.cwd, file)).href } : { uri: encodePath(rel), uriBaseId: '%SRCROOT%' };
 }
 
-function region(d: Diagnostic) {
+function region(d: Diagnostic): Region {
   const { start, end } = d.range;
   const after = end.line > start.line || (end.line === start.line && end.column > start.column);
   return {
@@ -29,7 +30,7 @@ function region(d: Diagnostic) {
 export const sarif: Formatter = (report, ctx) => {
   const index = new Map(ctx.rules.map((r, i) => [r.id, i]));
   const results = report.files.flatMap((f) =>
-    f.diagnostics.map((d) => {
+    f.diagnostics.map((d): Result => {
       const ruleIndex = index.get(d.ruleId);
       return {
         ruleId: d.ruleId,
@@ -40,7 +41,7 @@ export const sarif: Formatter = (report, ctx) => {
       };
     }),
   );
-  const log = {
+  const log: Log = {
     $schema: SCHEMA,
     version: '2.1.0',
     runs: [

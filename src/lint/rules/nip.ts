@@ -1,3 +1,4 @@
+import { yearOf } from '../../day.js';
 import type { Rule } from '../rule.js';
 import { isObj, isRealDay } from './support.js';
 
@@ -31,7 +32,7 @@ export const nip: Rule = {
   check(ctx) {
     const value: unknown = isObj(ctx.sop.approval) ? ctx.sop.approval.nip : undefined;
     if (typeof value !== 'string' || !/^\d{18}$/.test(value)) return; // the schema reports the 18-digit shape
-    const problems = nipProblems(value, new Date().getFullYear());
+    const problems = nipProblems(value, yearOf(ctx.repo.today ?? new Date(), ctx.repo.config.timeZone));
     if (problems.length) ctx.report({ path: ['approval', 'nip'], messageId: 'invalid', data: { nip: value, problems: problems.join('; ') } });
   },
 };

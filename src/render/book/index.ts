@@ -1,4 +1,5 @@
 import type { PrintProject } from '../pdf/sources.js';
+import { yearOf, type Now } from '../../day.js';
 import { UsageError } from '../../errors.js';
 import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
 import { bookHtml, type BookContent } from './assemble.js';
@@ -20,7 +21,7 @@ export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions
  * from the config, the map parts of `book.parts`, SOPs grouped by unit. Only SOPs in force go in, unless `selection` asks for drafts or
  * withdrawn ones too; the attachment list and the book are made from the same units.
  */
-export function bookContent(project: PrintProject, title: string | undefined, now: Date, selection: BookSelectionOptions = {}): BookContent {
+export function bookContent(project: PrintProject, title: string | undefined, now: Now, selection: BookSelectionOptions = {}): BookContent {
   if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
   // The config's pages and map parts first: a config error is reported whatever the SOPs' stages.
   const front = [...readBookPages(project.config).map((p) => p.html), ...mapBookParts(project.config, project.locale)];
@@ -42,7 +43,7 @@ export function bookContent(project: PrintProject, title: string | undefined, no
       subtitle: config.book.subtitle,
       organization: org.name,
       unitLines: org.unitLines,
-      year: now.getFullYear(),
+      year: yearOf(now, project.config.timeZone),
       address: org.address,
       logo: project.ctx.logo,
       review: chosen.review,

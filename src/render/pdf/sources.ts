@@ -8,6 +8,7 @@ import { outputBase } from '../project.js';
 import { selectForRendering } from '../select.js';
 import type { ViewContext } from '../view.js';
 import { parseMargins, sheet, type Sheet } from './paper.js';
+import type { Now } from '../../day.js';
 
 /** An SOP ready to print. */
 export interface PrintableSop {
@@ -40,8 +41,8 @@ export interface PrintProjectOptions {
   /** Print files with lint errors too. */
   force?: boolean;
   /** The clock. */
-  now: Date;
-  /** Revision history of a file (absolute path), when wanted. */
+  now: Now;
+  /** Revision history of a file (absolute path), when wanted (read only when the config's `history` is on). */
   historyFor?: (absFile: string) => Promise<RevisionRow[] | undefined>;
 }
 
@@ -72,7 +73,7 @@ export async function openPrintProject(opts: PrintProjectOptions, linkExt: 'pdf'
   if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm" or "10mm 12mm"; got "${config.pdf.margin}"`);
   const sops: PrintableSop[] = [];
   for (const { file: f, abs } of ready) {
-    sops.push({ file: f.file, base: outputBase(f), sop: f.data, history: opts.historyFor ? await opts.historyFor(abs) : undefined });
+    sops.push({ file: f.file, base: outputBase(f), sop: f.data, history: opts.historyFor && config.history ? await opts.historyFor(abs) : undefined });
   }
   const locale = opts.locale ?? config.locale;
   return {
