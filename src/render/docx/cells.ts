@@ -18,7 +18,19 @@ import {
 } from 'docx';
 import type { ListView } from '../view-types.js';
 import { inlineRuns, plain, type RunStyle } from './inline.js';
-import type { Picture } from './layout.js';
+
+/** A picture for Word: SVG with a PNG fallback, or a raster image alone; size in CSS px. */
+export interface Picture {
+  /** SVG source, when the picture is vector. */
+  svg?: Uint8Array;
+  /** The raster image (the SVG's fallback, or the picture itself). */
+  raster: Uint8Array;
+  /** Raster type. */
+  type: 'png' | 'jpg' | 'gif';
+  /** Display width and height (CSS px). */
+  width: number;
+  height: number;
+}
 
 /** Half-point sizes of the stylesheet's type (templates/sop.css), rounded to Word's half points. */
 export const SIZE = { body: 19, cell: 17, head: 17, orgName: 23, orgUnit: 20, title: 22, history: 21, footer: 16 } as const;

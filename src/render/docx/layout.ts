@@ -10,21 +10,11 @@ import { paginate, type PdfSettings } from '../pdf/pdf.js';
 import type { PrintableSop, PrintProject } from '../pdf/sources.js';
 import type { SopView } from '../view-types.js';
 import { fixedBand } from './band.js';
+import type { Picture } from './cells.js';
 import { contentWidth } from './page.js';
-import { bandWidthPx } from './procedure.js';
+import { bandWidthPx } from './widths.js';
 
-/** A picture for Word: SVG with a PNG fallback, or a raster image alone; size in CSS px. */
-export interface Picture {
-  /** SVG source, when the picture is vector. */
-  svg?: Uint8Array;
-  /** The raster image (the SVG's fallback, or the picture itself). */
-  raster: Uint8Array;
-  /** Raster type. */
-  type: 'png' | 'jpg' | 'gif';
-  /** Display width and height (CSS px). */
-  width: number;
-  height: number;
-}
+export type { Picture } from './cells.js';
 
 /** One SOP laid out for Word. */
 export interface DocxLayout {
