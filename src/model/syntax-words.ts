@@ -1,4 +1,5 @@
 import type { YAMLError } from 'yaml';
+import { positionAt } from './locate.js';
 
 /** A YAML syntax error worded for the person who wrote the file: one per cause, with the fix. */
 export interface WordedSyntaxError {
@@ -37,16 +38,8 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineIndexAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** 0-based index of the line holding `offset`. */
+const lineIndexAt = (starts: number[], offset: number): number => positionAt(starts, offset).line - 1;
 
 /** A colon and a space inside an unquoted block value: `title: Surat Masuk: Tahap 1`. */
 function colonInValue(line: string): { key: string; value: string; at: number } | undefined {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../config/types.js';
 import type { Criterion, EvaluationDecision } from '../../model/types.js';
+import { CRITERION_LABELS } from '../../lifecycle/records.js';
 
 /** Words of the printed forms, register and evidence pack. */
 export interface ReportLabels {
@@ -82,15 +83,6 @@ export interface ReportLabels {
   evaluation: string;
 }
 
-const CRITERIA_ID: Record<Criterion, string> = {
-  improvesPerformance: 'Mampu mendorong peningkatan kinerja',
-  easyToUnderstand: 'Mudah dipahami',
-  easyToApply: 'Mudah dilaksanakan',
-  rolesClear: 'Semua orang dapat menjalankan perannya masing-masing',
-  solvesProblems: 'Mampu mengatasi permasalahan yang berkaitan dengan proses',
-  meetsNeeds: 'Mampu menjawab kebutuhan peningkatan kinerja organisasi',
-  synergy: 'Sinergi satu dengan lainnya',
-};
 
 const ID: ReportLabels = {
   monitoringTitle: 'MONITORING PELAKSANAAN SOP AP',
@@ -125,7 +117,7 @@ const ID: ReportLabels = {
   no_: 'Tidak',
   decision: 'Keputusan',
   decisions: { keep: 'Dipertahankan', revise: 'Direvisi', withdraw: 'Dicabut' },
-  criteria: CRITERIA_ID,
+  criteria: CRITERION_LABELS,
   meeting: 'Rapat evaluasi',
   minutes: 'Notulen',
   attendanceList: 'Daftar hadir',
