@@ -9,6 +9,7 @@ import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
 import { shownPath } from '../../paths.js';
 import { printLintErrors } from '../lint-errors.js';
+import { localeOption, paperOption, orientationOption } from '../options.js';
 
 /** Options of `sop book`. */
 interface BookCliOptions {
@@ -35,9 +36,9 @@ export function registerBook(program: Command, state: RunState): void {
     .requiredOption('-o, --output <file>', 'the book to write: FILE.pdf, FILE.html or FILE.docx')
     .addOption(new Option('-f, --format <format>', 'pdf, html or docx (default: from the --output file\'s extension)').choices(['pdf', 'html', 'docx']))
     .option('--title <title>', 'title on the cover and in the footers (default: book.title of the config)')
-    .addOption(new Option('-l, --locale <locale>', 'language of the printed words (default: the config\'s)').choices(['id', 'en']))
-    .addOption(new Option('--paper <paper>', 'paper size (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
-    .addOption(new Option('--orientation <orientation>', 'page orientation (default: the config\'s)').choices(['landscape', 'portrait']))
+    .addOption(localeOption('language of the printed words (default: the config\'s)'))
+    .addOption(paperOption())
+    .addOption(orientationOption())
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'include SOPs that have lint errors')
     .option('--no-color', 'no colours in the lint report')

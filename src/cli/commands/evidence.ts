@@ -13,6 +13,7 @@ import { launchOptions } from '../pdf-support.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
+import { localeOption } from '../options.js';
 
 interface EvidenceFlags {
   year?: string;
@@ -40,7 +41,7 @@ export function registerEvidence(program: Command, state: RunState): void {
     .description('write the evidence pack of a year (penyusunan, penerapan, evaluasi) with an index.html')
     .option('--year <YYYY>', 'the year (default the current year)')
     .requiredOption('-o, --output <dir>', 'folder to write the pack into (nothing is written outside it)')
-    .addOption(new Option('-l, --locale <locale>', 'labels in Indonesian or English').choices(['id', 'en']))
+    .addOption(localeOption('labels in Indonesian or English'))
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--no-book', 'leave out the SOP book (faster)')
     .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())

@@ -12,6 +12,7 @@ import { launchOptions } from '../pdf-support.js';
 import type { RunState } from '../state.js';
 import { shownPath } from '../../paths.js';
 import { errorsOnly, printLintErrors } from '../lint-errors.js';
+import { localeOption, paperOption, orientationOption } from '../options.js';
 
 /** Options of `sop map`. */
 interface MapCliOptions {
@@ -34,9 +35,9 @@ export function registerMap(program: Command, state: RunState): void {
     .argument('[folder]', 'the repository (default: the one of the current folder)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'md', 'csv']).default('html'))
     .option('-o, --out <file>', 'the file to write, or - for stdout (not pdf) (default: dist/peta-proses-bisnis.<format>)')
-    .addOption(new Option('-l, --locale <locale>', 'language of the labels (default: the config\'s)').choices(['id', 'en']))
-    .addOption(new Option('--paper <paper>', 'paper size for PDF (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
-    .addOption(new Option('--orientation <orientation>', 'page orientation for PDF (default: the config\'s)').choices(['landscape', 'portrait']))
+    .addOption(localeOption('language of the labels (default: the config\'s)'))
+    .addOption(paperOption(' for PDF'))
+    .addOption(orientationOption(' for PDF'))
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'print the map even when it has lint errors')
     .option('--no-color', 'no colours in the lint report')

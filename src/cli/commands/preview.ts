@@ -3,6 +3,7 @@ import { revisionHistories } from '../../lifecycle/revision-history.js';
 import type { PreviewSnapshot } from '../../preview/snapshot.js';
 import type { RunState } from '../state.js';
 import { templatesDir } from './render.js';
+import { localeOption } from '../options.js';
 
 function portNumber(v: string): number {
   if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
@@ -25,7 +26,7 @@ export function registerPreview(program: Command, state: RunState): void {
     .description('serve the SOPs as HTML documents with their lint problems on 127.0.0.1, updated whenever a file is saved (runs until Ctrl-C)')
     .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
     .option('-p, --port <n>', 'port to listen on (default 0: any free port)', portNumber, 0)
-    .addOption(new Option('-l, --locale <locale>', 'language of the document labels (default: the config\'s)').choices(['id', 'en']))
+    .addOption(localeOption('language of the document labels (default: the config\'s)'))
     .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--no-history', 'leave out the revision history table')

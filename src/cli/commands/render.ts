@@ -8,6 +8,7 @@ import { revisionHistories } from '../../lifecycle/revision-history.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
 import { printLintErrors } from '../lint-errors.js';
+import { localeOption, paperOption, orientationOption } from '../options.js';
 
 /** Options of `sop render`. */
 interface RenderCliOptions {
@@ -45,13 +46,13 @@ export function registerRender(program: Command, state: RunState): void {
     .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf', 'docx']).default('html'))
     .option('-o, --out <dir>', 'output folder, or - for stdout (one SOP only)', 'dist')
-    .addOption(new Option('-l, --locale <locale>', 'language of the document labels (default: the config\'s)').choices(['id', 'en']))
+    .addOption(localeOption('language of the document labels (default: the config\'s)'))
     .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--force', 'render files even when they have lint errors')
     .option('--no-history', 'leave out the revision history table')
-    .addOption(new Option('--paper <paper>', 'paper size for printing (default: the config\'s)').choices(['A4', 'F4', 'Letter']))
-    .addOption(new Option('--orientation <orientation>', 'page orientation for printing (default: the config\'s)').choices(['landscape', 'portrait']))
+    .addOption(paperOption(' for printing'))
+    .addOption(orientationOption(' for printing'))
     .option('--no-color', 'no colours in the lint report')
     .action(async (paths: string[], opts: RenderCliOptions) => {
       const { io } = state;

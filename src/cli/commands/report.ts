@@ -11,6 +11,7 @@ import { launchOptions } from '../pdf-support.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
 import { dayOption } from './status.js';
+import { localeOption } from '../options.js';
 
 /** Forms `sop report` prints. */
 export const REPORT_FORMS = ['monitoring', 'evaluation', 'attendance', 'register'] as const;
@@ -103,7 +104,7 @@ export function registerReport(program: Command, state: RunState): void {
     .option('-f, --format <format>', 'html, md or pdf (register: html, csv, xlsx or pdf)', 'html')
     .option('-o, --output <file>', 'write to this file (required for pdf and xlsx; default stdout)')
     .addOption(delimiterOption())
-    .addOption(new Option('-l, --locale <locale>', 'labels in Indonesian or English').choices(['id', 'en']))
+    .addOption(localeOption('labels in Indonesian or English'))
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())
     .action(async (form: Form, f: ReportFlags) => {
