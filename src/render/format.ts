@@ -39,3 +39,26 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
+
+/** The policy of every document sopkit writes: no script, nothing fetched, images only as data URIs. */
+export const DOCUMENT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** A self-contained HTML document: the CSP above, the (escaped) title, the CSS (which cannot close its style element) and the body as given. */
+export function htmlPage(p: { lang: string; title: string; css: string; body: string }): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(p.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">
+<meta name="generator" content="sopkit">
+<title>${escapeHtml(p.title)}</title>
+<style>
+${p.css.replace(/<\/(style)/gi, '<\\/$1')}
+</style>
+</head>
+<body>
+${p.body}
+</body>
+</html>
+`;
+}

@@ -6,6 +6,7 @@ import type { PrintProject } from '../pdf/sources.js';
 import { demoteHeadings } from './markdown.js';
 import type { BookSelection } from './select.js';
 import { contentsHtml, coverHtml, type BookUnit, type CoverInfo } from './parts.js';
+import { htmlPage } from '../format.js';
 
 /** What goes into a book document. */
 export interface BookContent {
@@ -69,24 +70,12 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
       );
     });
   }
-  return `<!DOCTYPE html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="sopkit">
-<title>${escapeHtml(content.title)}</title>
-<style>
-${css.replace(/<\/(style)/gi, '<\\/$1')}
-</style>
-</head>
-<body>
-${coverHtml(content.cover, locale, layout.coverHeightPx)}
-${(content.decree ?? []).join('\n')}
-${content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n')}
-${contentsHtml(content.units, locale, layout.pages)}
-${sections.join('\n')}
-</body>
-</html>
-`;
+  const body = [
+    coverHtml(content.cover, locale, layout.coverHeightPx),
+    (content.decree ?? []).join('\n'),
+    content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
+    contentsHtml(content.units, locale, layout.pages),
+    sections.join('\n'),
+  ].join('\n');
+  return htmlPage({ lang: locale, title: content.title, css, body });
 }

@@ -1,7 +1,7 @@
 import type { BookPart, Locale } from '../../config/types.js';
 import type { Coverage } from '../../model/processes/coverage.js';
 import type { Process, ProcessMap } from '../../model/processes/types.js';
-import { escapeHtml } from '../format.js';
+import { escapeHtml, htmlPage } from '../format.js';
 import { level0Svg } from './level0.js';
 import { matrixHtml } from './matrix.js';
 import { deepestLevel, treeSvg } from './tree.js';
@@ -100,24 +100,11 @@ export function mapSections(doc: MapDocument, parts: readonly BookPart[], realHe
 export function mapHtml(doc: MapDocument, extraCss = ''): string {
   const words = MAP_WORDS[doc.locale];
   const sections = mapSections(doc, ['map', 'matrix'], true);
-  return `<!DOCTYPE html>
-<html lang="${doc.locale}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="sopkit">
-<title>${e([words.title, doc.organization].filter(Boolean).join(' — '))}</title>
-<style>
-body { margin: 0; }
+  const css = `body { margin: 0; }
 @media screen { body { max-width: 300mm; margin: 8mm auto; padding: 0 6mm; } .pb-section + .pb-section { margin-top: 12mm; } }
 .pb-section + .pb-section { break-before: page; }
 ${MAP_CSS}
-${extraCss.replace(/<\/(style)/gi, '<\\/$1')}
-</style>
-</head>
-<body>
-${sections.map((s) => `<section class="pb-section">\n${s}\n</section>`).join('\n')}
-</body>
-</html>
-`;
+${extraCss}`;
+  const body = sections.map((s) => `<section class="pb-section">\n${s}\n</section>`).join('\n');
+  return htmlPage({ lang: doc.locale, title: [words.title, doc.organization].filter(Boolean).join(' — '), css, body });
 }

@@ -3,7 +3,7 @@ import { inPeriod, semesterPeriod, type Period } from '../../lifecycle/period.js
 import { IN_FORCE, type RecordedSop, type ReportData } from '../../lifecycle/report-data.js';
 import { isUrl, resolveEvidence } from '../../model/evidence.js';
 import type { Coverage } from '../../model/processes/coverage.js';
-import { escapeHtml } from '../format.js';
+import { escapeHtml, htmlPage } from '../format.js';
 import { evaluationReport, monitoringForm } from './forms.js';
 
 /** The three assessment items of the LKE worksheet, as folders of the pack. */
@@ -117,20 +117,9 @@ export function packIndex(opts: { org: string; year: Period; today: string; file
     return `<section class="item" id="${item}"><h2>${escapeHtml(heads[item])}</h2><ul class="shares">${share}</ul><ul class="files">${files}${links}</ul>${notes ? `<ul class="notes">${notes}</ul>` : ''}</section>`;
   }).join('\n');
   const title = `${en ? 'SOP evidence pack' : 'Bukti dukung SOP'} ${opts.year.year}`;
-  return `<!DOCTYPE html>
-<html lang="${en ? 'en' : 'id'}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<meta name="generator" content="sopkit">
-<title>${escapeHtml(title)} — ${escapeHtml(opts.org)}</title>
-<style>body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;margin:24px;max-width:60em}h1{font-size:15pt}h2{font-size:12.5pt;border-bottom:1px solid #999;margin-top:22px}ul{padding-left:1.3em}li{margin:3px 0}.shares{list-style:square}.note{color:#555;font-style:italic}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  const css = 'body{font-family:Arial,Helvetica,sans-serif;font-size:11pt;margin:24px;max-width:60em}h1{font-size:15pt}h2{font-size:12.5pt;border-bottom:1px solid #999;margin-top:22px}ul{padding-left:1.3em}li{margin:3px 0}.shares{list-style:square}.note{color:#555;font-style:italic}';
+  const body = `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(opts.org)} · ${en ? 'as of' : 'per'} ${escapeHtml(opts.today)}</p>
-${sections}
-</body>
-</html>
-`;
+${sections}`;
+  return htmlPage({ lang: en ? 'en' : 'id', title: `${title} — ${opts.org}`, css, body });
 }
