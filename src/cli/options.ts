@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import type { Locale, Orientation, Paper } from '../config/types.js';
 
 /** `-l, --locale id|en`: the language of printed words (`what` says what they are). */
 export const localeOption = (what: string): Option => new Option('-l, --locale <locale>', what).choices(['id', 'en']);
@@ -9,3 +10,13 @@ export const paperOption = (use = ''): Option => new Option('--paper <paper>', `
 /** `--orientation landscape|portrait` (`use` as for {@link paperOption}). */
 export const orientationOption = (use = ''): Option =>
   new Option('--orientation <orientation>', `page orientation${use} (default: the config's)`).choices(['landscape', 'portrait']);
+
+/** The flags every printing command (render, book, map) shares. */
+export interface PrintFlags {
+  locale?: Locale;
+  paper?: Paper;
+  orientation?: Orientation;
+  config?: string;
+  force?: boolean;
+  color?: boolean;
+}

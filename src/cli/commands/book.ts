@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
 import { refuseInputOverwrite } from '../../inputs.js';
 import { createHistoryReader } from '../../lifecycle/revision-history.js';
@@ -9,19 +8,13 @@ import { launchOptions, progress } from '../pdf-support.js';
 import type { RunState } from '../state.js';
 import { shownPath } from '../../paths.js';
 import { printLintErrors } from '../lint-errors.js';
-import { localeOption, paperOption, orientationOption } from '../options.js';
+import { localeOption, paperOption, orientationOption, type PrintFlags } from '../options.js';
 
 /** Options of `sop book`. */
-interface BookCliOptions {
+interface BookCliOptions extends PrintFlags {
   output: string;
   format?: 'pdf' | 'html' | 'docx';
   title?: string;
-  locale?: Locale;
-  paper?: Paper;
-  orientation?: Orientation;
-  config?: string;
-  force?: boolean;
-  color?: boolean;
   history: boolean;
   includeDrafts?: boolean;
   includeWithdrawn?: boolean;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Locale, Orientation, Paper } from '../../config/types.js';
 import { UsageError } from '../../errors.js';
 import { lintRepository } from '../../lint/engine.js';
 import { summarize, type SopSummary } from '../../model/processes/coverage.js';
@@ -12,18 +11,12 @@ import { launchOptions } from '../pdf-support.js';
 import type { RunState } from '../state.js';
 import { shownPath } from '../../paths.js';
 import { errorsOnly, printLintErrors } from '../lint-errors.js';
-import { localeOption, paperOption, orientationOption } from '../options.js';
+import { localeOption, paperOption, orientationOption, type PrintFlags } from '../options.js';
 
 /** Options of `sop map`. */
-interface MapCliOptions {
+interface MapCliOptions extends PrintFlags {
   format: 'html' | 'pdf' | 'md' | 'csv';
   out?: string;
-  locale?: Locale;
-  paper?: Paper;
-  orientation?: Orientation;
-  config?: string;
-  force?: boolean;
-  color?: boolean;
   delimiter?: CsvDelimiter;
 }
 

@@ -8,20 +8,14 @@ import { revisionHistories } from '../../lifecycle/revision-history.js';
 import { writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
 import { printLintErrors } from '../lint-errors.js';
-import { localeOption, paperOption, orientationOption } from '../options.js';
+import { localeOption, paperOption, orientationOption, type PrintFlags } from '../options.js';
 
 /** Options of `sop render`. */
-interface RenderCliOptions {
+interface RenderCliOptions extends PrintFlags {
   format: 'html' | 'md' | 'pdf' | 'docx';
   out: string;
-  locale?: 'id' | 'en';
   templates?: string;
-  config?: string;
-  force?: boolean;
   history: boolean;
-  color?: boolean;
-  paper?: 'A4' | 'F4' | 'Letter';
-  orientation?: 'landscape' | 'portrait';
 }
 
 /** The absolute `--templates` folder, checked to exist. */

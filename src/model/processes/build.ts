@@ -75,6 +75,17 @@ export function treeOrder(map: ProcessMap): Process[] {
   return out;
 }
 
+/** The processes under `root` (itself first), depth-first, with their depth below it. */
+export function subtree(root: Process): Array<{ p: Process; depth: number }> {
+  const out: Array<{ p: Process; depth: number }> = [];
+  const visit = (p: Process, depth: number) => {
+    out.push({ p, depth });
+    p.children.forEach((c) => visit(c, depth + 1));
+  };
+  visit(root, 0);
+  return out;
+}
+
 /** The leaf processes of the tree (no children), in drawing order. */
 export function leaves(map: ProcessMap): Process[] {
   return treeOrder(map).filter((p) => p.children.length === 0);

@@ -3,6 +3,7 @@
 // process → SOP matrix as a native table. Same data and words as the HTML (src/render/map/).
 import { AlignmentType, BorderStyle, Paragraph, TableRow, type FileChild } from 'docx';
 import type { BookPart } from '../../config/types.js';
+import { subtree } from '../../model/processes/build.js';
 import type { Process } from '../../model/processes/types.js';
 import type { MapDocument } from '../map/html.js';
 import { level0Svg } from '../map/level0.js';
@@ -47,17 +48,6 @@ const heading = (text: string) =>
   });
 
 const head = (t: string, o: Partial<CellOpts> = {}) => cell({ fill: BLUE, middle: true, ...o, children: [para(t, { ...TEXT, bold: true, color: 'FFFFFF' })] });
-
-/** The processes under `root` (itself first), depth-first, with their depth below it. */
-function subtree(root: Process): Array<{ p: Process; depth: number }> {
-  const out: Array<{ p: Process; depth: number }> = [];
-  const visit = (p: Process, depth: number) => {
-    out.push({ p, depth });
-    p.children.forEach((c) => visit(c, depth + 1));
-  };
-  visit(root, 0);
-  return out;
-}
 
 /** The lower levels of one Level 0 process: a row per process, indented by level; a leaf without an SOP in force says so. */
 function levelTable(root: Process, doc: MapDocument, width: number, uncovered: ReadonlySet<Process>): FileChild[] {

@@ -1,3 +1,4 @@
+import { subtree } from '../../model/processes/build.js';
 import type { Process } from '../../model/processes/types.js';
 import { escapeHtml } from '../format.js';
 import { svgLines, wrap } from './text.js';
@@ -19,24 +20,13 @@ const HEAD = 22;
 
 const f = (n: number) => n.toFixed(1);
 
-/** The processes under `root` (itself first), depth-first, with their depth below it. */
-function rows(root: Process): Array<{ p: Process; depth: number }> {
-  const out: Array<{ p: Process; depth: number }> = [];
-  const visit = (p: Process, depth: number) => {
-    out.push({ p, depth });
-    p.children.forEach((c) => visit(c, depth + 1));
-  };
-  visit(root, 0);
-  return out;
-}
-
 /**
  * A Level 0 process and its lower levels as an indented tree: one box per process (code, name), elbow
  * connectors from each parent, the owner and the inputs and outputs beside it. A leaf without an SOP in force
  * has a dashed outline.
  */
 export function treeSvg(root: Process, words: MapWords, uncovered: ReadonlySet<Process>): string {
-  const list = rows(root);
+  const list = subtree(root);
   const codeW = Math.max(...list.map((r) => r.p.code.length)) * SIZE * 0.6 + 12;
   let y = HEAD;
   const placed = list.map(({ p, depth }) => {
