@@ -13,13 +13,13 @@ import { buildLifecycleRepo } from './lifecycle-repo.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist', 'src');
 const bin = path.join(dist, 'cli', 'bin.js');
-if (!existsSync(path.join(dist, 'lifecycle', 'index.js'))) {
+if (!existsSync(path.join(dist, 'app', 'lifecycle', 'index.js'))) {
   console.error('Build first: npm run build');
   process.exit(2);
 }
 const args = process.argv.slice(2);
 const sops = Number(args[args.indexOf('--sops') + 1]) > 0 && args.includes('--sops') ? Number(args[args.indexOf('--sops') + 1]) : 500;
-const lib = await import(path.join(dist, 'lifecycle', 'index.js'));
+const lib = await import(path.join(dist, 'app', 'lifecycle', 'index.js'));
 
 const secs = (t0) => (Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2);
 const dir = mkdtempSync(path.join(tmpdir(), 'sopkit-bench-lifecycle-'));

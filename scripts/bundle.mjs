@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { precompileSchemas } from '../dist/src/lint/schema-build.js';
+import { precompileSchemas } from '../dist/src/model/schema/build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 precompileSchemas();

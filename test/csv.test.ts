@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, parseDelimiter, toCsv } from '../src/csv.js';
+import { BOM, csvField, parseDelimiter, toCsv } from '../src/util/csv.js';
 import { minimalSop, ROOT, sop, tempTree } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, DEFAULT_TIME_ZONE, isTimeZone, yearOf } from '../src/day.js';
+import { dayOf, DEFAULT_TIME_ZONE, isTimeZone, yearOf } from '../src/model/day.js';
 import { minimalSop, tempTree } from './helpers/cli.js';
 import { defaultConfig, loadConfig } from '../src/config/load.js';
 import { buildView } from '../src/render/view.js';

@@ -1,7 +1,7 @@
 // Values of an SOP never act in another program's format: no HTML or links in a Markdown viewer, no formula
 // in a spreadsheet, no control sequence in a terminal (status table, stylish, github annotations, Markdown).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { showControls } from '../src/visible.js';
+import { showControls } from '../src/util/visible.js';
 import { minimalSop, sop, tempTree } from './helpers/cli.js';
 
 // eslint-disable-next-line no-control-regex

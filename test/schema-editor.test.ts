@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { AJV_OPTIONS, EDITOR_KEYWORDS } from '../src/lint/schema-build.js';
+import { AJV_OPTIONS, EDITOR_KEYWORDS } from '../src/model/schema/build.js';
 import { minimalSop, ROOT, tempTree } from './helpers/cli.js';
 
 type Json = Record<string, any>;

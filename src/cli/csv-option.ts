@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { parseDelimiter, type CsvDelimiter } from '../csv.js';
-import { UsageError } from '../errors.js';
+import { parseDelimiter, type CsvDelimiter } from '../util/csv.js';
+import { UsageError } from '../util/errors.js';
 
 /** `--delimiter <char>` of every command that writes CSV. */
 export function delimiterOption(): Option {

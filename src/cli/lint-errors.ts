@@ -1,7 +1,7 @@
 import type { LintReport } from '../lint/diagnostic.js';
 import { stylish } from '../lint/formatters/stylish.js';
 import { ruleMetas } from '../lint/meta.js';
-import { version } from '../version.js';
+import { version } from '../util/version.js';
 import { useColor, type CliIO } from './io.js';
 
 /** Only the errors of a report (warnings dropped). */

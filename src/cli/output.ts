@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { IoError } from '../errors.js';
-import { removeStale } from '../temp.js';
+import { IoError } from '../util/errors.js';
+import { removeStale } from '../util/temp.js';
 
 /** Plain words for the errors a user can fix. */
 const WHY: Record<string, string> = {

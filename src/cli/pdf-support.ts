@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside, realPath } from '../config/inside.js';
+import { isInside, realPath } from '../util/inside.js';
 import type { Config } from '../config/types.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../util/errors.js';
 import { progressLine, wantProgress } from '../render/pdf/progress.js';
 import { requireBrowser } from '../render/pdf/discover.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';

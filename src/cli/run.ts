@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
-import { version } from '../version.js';
+import { isUserError } from '../util/errors.js';
+import { version } from '../util/version.js';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
 import { commands } from './commands/index.js';

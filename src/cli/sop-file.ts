@@ -1,8 +1,8 @@
 import { chmodSync, chownSync, closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { IoError, UsageError } from '../errors.js';
-import { alive } from '../temp.js';
+import { IoError, UsageError } from '../util/errors.js';
+import { alive } from '../util/temp.js';
 import type { CliIO } from './io.js';
 
 /** A lock older than this is taken as left behind, whoever holds it. */

@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { IoError } from '../errors.js';
+import { IoError } from '../util/errors.js';
 
 const why = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { loadFile, type LoadedFile } from '../model/load.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../day.js';
-import { ConfigError } from '../errors.js';
-import { resolveInside } from './inside.js';
-import { validateAgainst } from '../lint/schema-check.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../model/day.js';
+import { ConfigError } from '../util/errors.js';
+import { resolveInside } from '../util/inside.js';
+import { validateAgainst } from '../model/schema/check.js';
 import { CONFIG_FILE, DEFAULT_SOPS_GLOB, type Config, type RuleSetting } from './types.js';
 
 /** Defaults for a repository without a config file. */

@@ -1,4 +1,7 @@
-import type { SeveritySetting } from '../lint/diagnostic.js';
+/** Severity of a reported problem. */
+export type Severity = 'error' | 'warn';
+/** Severity as configured; `off` disables a rule. */
+export type SeveritySetting = Severity | 'off';
 
 /** Paper sizes the renderer knows. */
 export type Paper = 'A4' | 'F4' | 'Letter';

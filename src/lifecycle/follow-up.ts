@@ -1,4 +1,4 @@
-import type { HistoryEntry } from './sop-history.js';
+import type { HistoryEntry } from './history.js';
 
 /** The revision that followed an evaluation's `revise` decision. */
 export interface FollowUp {

@@ -1,14 +1,44 @@
 import type { Status } from '../model/types.js';
 import type { RevisionRow } from './revision-row.js';
-import type { Version } from './lineage.js';
-import { isStatus, type StageInfo } from './stage.js';
+import type { StagedVersion } from '../git/repo.js';
+export type { StagedVersion } from '../git/repo.js';
+import { isStatus, type StageInfo } from '../model/stage.js';
 import { checkTransition, type Transition } from './transitions.js';
+import type { CommitMeta } from '../git/lineage.js';
+import type { SemanticDiff } from './semantic-diff.js';
 
-/** A committed version with its lifecycle facts. */
-export interface StagedVersion extends Version {
-  /** Status, revision and id in that version (empty for a deletion). */
+/** One entry of an SOP's timeline: a commit, or the uncommitted working tree. */
+export interface HistoryEntry {
+  /** The commit (absent for the working tree). */
+  commit?: CommitMeta;
+  /** Path of the file in this version. */
+  path: string;
+  /** Previous path when renamed. */
+  renamedFrom?: string;
+  /** A added, M modified, R renamed, D deleted; W uncommitted working tree. */
+  change: 'A' | 'M' | 'D' | 'R' | 'C' | 'T' | 'W';
+  /** Stage facts in this version. */
   stage: StageInfo;
+  /** Stage or revision change from the previous version, with its verdict. */
+  transition?: { from: StageInfo; to: StageInfo; verdict: Transition };
+  /** What changed from the previous version. */
+  diff: SemanticDiff;
+  /** One-line summary of `diff`. */
+  summary: string;
+  /** Who made the stage change, from the SOP itself (the approving official, the evaluator), when it says. */
+  actor?: HistoryActor;
 }
+
+/** The person the SOP names for a stage change. */
+export interface HistoryActor {
+  /** What they did: `approved` or `evaluated`. */
+  did: 'approved' | 'evaluated';
+  /** Their name. */
+  name: string;
+  /** Their position (jabatan), when given. */
+  position?: string;
+}
+
 
 /** A stretch of history spent in one (stage, revision). */
 export interface StageRun {

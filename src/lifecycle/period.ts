@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../util/errors.js';
 
 /** A reporting period: a semester or a year, as inclusive ISO days. */
 export interface Period {

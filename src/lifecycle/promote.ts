@@ -1,9 +1,9 @@
 import { ID_PATTERN, type Status } from '../model/types.js';
-import { validDate } from '../lint/rules/support.js';
-import { closest } from '../lint/words.js';
-import { isStatus } from './stage.js';
+import { validDate } from '../model/day.js';
+import { closest } from '../model/words.js';
+import { isStatus } from '../model/stage.js';
 import { checkTransition, TRANSITION_TEXT, type StagePoint } from './transitions.js';
-import type { YamlEdit } from './yaml-edit.js';
+import type { YamlEdit } from '../model/yaml-edit.js';
 
 /** A promote verb: a target stage, or `revise` (back to draft with revision + 1). */
 export type PromoteVerb = Status | 'revise';

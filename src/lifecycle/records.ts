@@ -1,7 +1,7 @@
 import { CRITERIA, DECISIONS, MONITORING_METHODS, type Criterion, type Status } from '../model/types.js';
-import { validDate } from '../lint/rules/support.js';
+import { validDate } from '../model/day.js';
 import type { StagePoint } from './transitions.js';
-import type { YamlValue } from './yaml-edit.js';
+import type { YamlValue } from '../model/yaml-edit.js';
 
 /** What a record command records. */
 export type RecordKind = 'socialization' | 'monitoring' | 'evaluation';

@@ -1,6 +1,6 @@
 import type { Status } from '../model/types.js';
 import type { Config } from '../config/types.js';
-import type { WorktreeState } from './git.js';
+import type { WorktreeState } from '../git/git.js';
 import type { StageFacts } from './history.js';
 import { reviewDue } from './review.js';
 

@@ -1,5 +1,5 @@
 import type { Status } from '../model/types.js';
-import { isStatus } from './stage.js';
+import { isStatus } from '../model/stage.js';
 
 /** A lifecycle position: stage and revision. */
 export interface StagePoint {

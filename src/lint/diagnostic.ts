@@ -1,9 +1,7 @@
 import type { DocPath, Range } from '../model/types.js';
 
-/** Severity of a reported problem. */
-export type Severity = 'error' | 'warn';
-/** Severity as configured; `off` disables a rule. */
-export type SeveritySetting = Severity | 'off';
+import type { Severity } from '../config/types.js';
+export type { Severity, SeveritySetting } from '../config/types.js';
 
 /** One problem found in one file. */
 export interface Diagnostic {

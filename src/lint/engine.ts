@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../util/errors.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
 import type { Repository, Rule, RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
-import { closest } from './words.js';
+import { closest } from '../model/words.js';
 
 /** Rule ids reported by the loader and the engine itself. */
 export const CORE_RULE_IDS = ['yaml-syntax', 'disable-comment'] as const;

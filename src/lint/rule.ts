@@ -16,7 +16,7 @@ export interface Repository {
   /** The business process map, when the repository has one. */
   processMap?: import('../model/processes/types.js').ProcessMap;
   /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
-  base?: Map<string, import('../lifecycle/lint-base.js').BaseVersion>;
+  base?: Map<string, import('./base.js').BaseVersion>;
   /** Today as YYYY-MM-DD, for date-dependent rules (`review-due`); they are silent without it. */
   today?: string;
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { resolveInside } from '../config/inside.js';
-import { ConfigError } from '../errors.js';
+import { resolveInside } from '../util/inside.js';
+import { ConfigError } from '../util/errors.js';
 import type { DocPath } from './types.js';
 
 /** One evidence reference of an SOP, with where it is written. */

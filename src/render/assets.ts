@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/types.js';
-import { resolveInside } from '../config/inside.js';
-import { ConfigError } from '../errors.js';
+import { resolveInside } from '../util/inside.js';
+import { ConfigError } from '../util/errors.js';
 
 const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',

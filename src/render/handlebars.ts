@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { resolveInside } from '../config/inside.js';
+import { resolveInside } from '../util/inside.js';
 import type { Config } from '../config/types.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot } from '../util/paths.js';
 import { escapeHtml, formatDate, formatMinutes, formatRange } from './format.js';
 import { inlineHtml, inlineMarkdown } from './inline.js';
 import { locales } from './locale/index.js';

@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { showControls } from '../visible.js';
+import { showControls } from '../util/visible.js';
 import { escapeHtml } from './format.js';
-import { escapeMarkdown, type MdContext } from './md-escape.js';
+import { escapeMarkdown, type MdContext } from '../util/md-escape.js';
 
 /** Only these link schemes survive; anything else stays literal text. */
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -37,7 +37,7 @@ export function inlineHtml(text: unknown): string {
   return md.renderInline(s);
 }
 
-export { escapeMarkdown, type MdContext } from './md-escape.js';
+export { escapeMarkdown, type MdContext } from '../util/md-escape.js';
 
 function codeSpan(content: string, where: MdContext): string {
   const body = where === 'cell' ? content.replace(/\|/g, '\\|') : content;

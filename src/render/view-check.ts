@@ -1,5 +1,5 @@
 import type { DocPath } from '../model/types.js';
-import { formatPath } from '../lint/words.js';
+import { formatPath } from '../model/words.js';
 
 /** A value of the wrong kind where a rendered document needs text, a list or a mapping. */
 export interface ShapeIssue {

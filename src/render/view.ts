@@ -1,5 +1,5 @@
 import type { Config, Locale } from '../config/types.js';
-import { dayOf, type Now } from '../day.js';
+import { dayOf, type Now } from '../model/day.js';
 import type { RevisionRow } from '../lifecycle/revision-row.js';
 import { buildFlow, endSteps } from '../model/graph.js';
 import { ID_PATTERN, type Sop } from '../model/types.js';

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dayOf } from '../../src/day.js';
+import { dayOf } from '../../src/model/day.js';
 import { minimalSop, ROOT, tempTree } from '../helpers/cli.js';
 
 // The installed command: package.json's `bin` (built by `npm run build`, which `npm test` runs first).

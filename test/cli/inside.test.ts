@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { realPath } from '../../src/config/inside.js';
+import { realPath } from '../../src/util/inside.js';
 import { minimalSop, sop, tempTree } from '../helpers/cli.js';
 
 // Every file read on a repository's word stays inside the repository, symlinks included (issue 13).

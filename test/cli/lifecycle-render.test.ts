@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { revisionHistory } from '../../src/lifecycle/index.js';
-import { gitProcessCount } from '../../src/lifecycle/git.js';
+import { revisionHistory } from '../../src/app/lifecycle/index.js';
+import { gitProcessCount } from '../../src/git/git.js';
 import { sop, tempTree } from '../helpers/cli.js';
 import { life, scriptLife } from '../lifecycle/life.js';
 import { testRepo } from '../lifecycle/repo-helper.js';

@@ -1,7 +1,7 @@
 import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gitProcessCount } from '../../src/lifecycle/git.js';
+import { gitProcessCount } from '../../src/git/git.js';
 import { minimalSop, sop, tempTree } from '../helpers/cli.js';
 import { life, scriptLife } from '../lifecycle/life.js';
 import { testRepo, type TestRepo } from '../lifecycle/repo-helper.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeErrorMessage } from '../../src/cli/output.js';
-import { resetSweeps } from '../../src/temp.js';
+import { resetSweeps } from '../../src/util/temp.js';
 import { minimalSop, ROOT, sop, tempTree } from '../helpers/cli.js';
 import { testRepo } from '../lifecycle/repo-helper.js';
 

@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { globFolder, isInside, realPath, resolveInside } from '../../src/config/inside.js';
-import { ConfigError } from '../../src/errors.js';
+import { globFolder, isInside, realPath, resolveInside } from '../../src/util/inside.js';
+import { ConfigError } from '../../src/util/errors.js';
 import { tempTree } from '../helpers/cli.js';
 
 const trees: Array<{ cleanup(): void }> = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintRepository, lintTargets } from '../../src/lint/engine.js';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
-import { openProject } from '../../src/project.js';
+import { openProject } from '../../src/app/project.js';
 import { tempTree } from './cli.js';
 
 /** A diagnostic a row expects. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CatFile } from '../../src/lifecycle/cat-file.js';
-import { gitProcessCount } from '../../src/lifecycle/git.js';
+import { CatFile } from '../../src/git/cat-file.js';
+import { gitProcessCount } from '../../src/git/git.js';
 import { testRepo, type TestRepo } from './repo-helper.js';
 
 const repos: TestRepo[] = [];

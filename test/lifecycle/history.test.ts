@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseLog, type LogCommit } from '../../src/lifecycle/git.js';
+import { parseLog, type LogCommit } from '../../src/git/git.js';
 import { stageFacts, stageRuns, revisionRows, type StagedVersion } from '../../src/lifecycle/history.js';
-import { buildLineages } from '../../src/lifecycle/lineage.js';
+import { buildLineages } from '../../src/git/lineage.js';
 
 const Z = '0'.repeat(40);
 const c = (n: number, changes: LogCommit['changes'], subject = `c${n}`): LogCommit => ({

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contentOf, sameContent } from '../../src/lifecycle/content.js';
 import { addMonths, reviewDue } from '../../src/lifecycle/review.js';
 import { semanticDiff, summarizeDiff } from '../../src/lifecycle/semantic-diff.js';
-import { quickStage, readStage } from '../../src/lifecycle/stage.js';
-import { csvField } from '../../src/csv.js';
+import { quickStage, readStage } from '../../src/model/stage.js';
+import { csvField } from '../../src/util/csv.js';
 
 describe('quickStage', () => {
   it('reads top-level lines without parsing', () => {

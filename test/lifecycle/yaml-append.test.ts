@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { appendToList } from '../../src/lifecycle/yaml-edit.js';
+import { appendToList } from '../../src/model/yaml-edit.js';
 
 const ENTRY = { date: '2026-07-15', assessor: 'Kasubbag Keuangan, Umum dan Logistik', result: 'good', evidence: ['evidence/a.pdf', 'https://x.org/b'], notes: undefined };
 

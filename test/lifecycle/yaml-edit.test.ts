@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editYaml, scalarSource } from '../../src/lifecycle/yaml-edit.js';
+import { editYaml, scalarSource } from '../../src/model/yaml-edit.js';
 
 describe('scalarSource', () => {
   it.each([

@@ -116,7 +116,7 @@ describe('sop render', () => {
   });
 
   it('passes revision history rows of each file to its document (renderProject)', async () => {
-    const { renderProject } = await import('../../src/render/project.js');
+    const { renderProject } = await import('../../src/app/render/project.js');
     const dir = tree({ 'sop.config.yaml': CONFIG, 'sops/KUL-001.yaml': minimalSop('KUL-001') });
     const asked: string[] = [];
     const result = await renderProject({

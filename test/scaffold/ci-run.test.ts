@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { NPM_INSTALL } from '../../src/scaffold/ci.js';
+import { NPM_INSTALL } from '../../src/app/scaffold/ci.js';
 import { ROOT, tempTree } from '../helpers/cli.js';
 import { pdfText } from '../render/pdf/poppler.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextNumber, patternSlots } from '../../src/scaffold/numbering.js';
+import { nextNumber, patternSlots } from '../../src/app/scaffold/numbering.js';
 
 const KPU = '^\\d{3}/SOP/[A-Z]+/KPU-Kot/(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)/\\d{4}$';
 const date = { year: 2026, month: 12 };

@@ -2,12 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Locale, Paper } from '../../config/types.js';
-import { dayOf } from '../../day.js';
-import { UsageError } from '../../errors.js';
-import { CI_HOSTS, type CiHost } from '../../scaffold/ci.js';
-import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../scaffold/init.js';
-import { KPU_UNITS, parseUnits } from '../../scaffold/units.js';
-import { version } from '../../version.js';
+import { dayOf } from '../../model/day.js';
+import { UsageError } from '../../util/errors.js';
+import { CI_HOSTS, type CiHost } from '../../app/scaffold/ci.js';
+import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../app/scaffold/init.js';
+import { KPU_UNITS, parseUnits } from '../../app/scaffold/units.js';
+import { version } from '../../util/version.js';
 import type { RunState } from '../state.js';
 import { writeNewFile } from '../write-new.js';
 

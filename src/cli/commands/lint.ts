@@ -1,17 +1,17 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { lint } from '../../index.js';
-import { refuseInputOverwrite } from '../../inputs.js';
+import { lint } from '../../app/lint/run.js';
+import { refuseInputOverwrite } from '../../app/inputs.js';
 import { blobBase, githubSummary } from '../../lint/formatters/github-summary.js';
 import { formatters, type FormatName } from '../../lint/formatters/index.js';
-import { IoError } from '../../errors.js';
+import { IoError } from '../../util/errors.js';
 import { ruleMetas } from '../../lint/meta.js';
-import { version } from '../../version.js';
+import { version } from '../../util/version.js';
 import { useColor } from '../io.js';
 import { writeErrorMessage, writeFileAtomic } from '../output.js';
 import type { RunState } from '../state.js';
-import { dayOption } from './status.js';
+import { dayOption } from './records/status.js';
 import { errorsOnly } from '../lint-errors.js';
 
 function count(v: string): number {

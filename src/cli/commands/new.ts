@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
-import { planNewSop } from '../../scaffold/new-sop.js';
+import { UsageError } from '../../util/errors.js';
+import { planNewSop } from '../../app/scaffold/new-sop.js';
 import type { RunState } from '../state.js';
 import { writeNewFile } from '../write-new.js';
-import { dayOption } from './status.js';
+import { dayOption } from './records/status.js';
 
 
 /** `sop new <id> --title … [--unit …] [--process …]`: write a draft SOP that lints clean. */

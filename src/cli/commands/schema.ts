@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { schemaPath } from '../../paths.js';
+import { schemaPath } from '../../util/paths.js';
 import type { RunState } from '../state.js';
 
 /** `sop schema [--config|--processes]`: print the bundled JSON Schema. */

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../../render/md-escape.js';
+import { escapeMarkdown } from '../../util/md-escape.js';
 import type { Diagnostic, LintReport } from '../diagnostic.js';
 import { portablePath, relativeTo } from './location.js';
 import type { FormatContext } from './types.js';

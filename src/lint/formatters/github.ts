@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { showControls } from '../../visible.js';
+import { showControls } from '../../util/visible.js';
 import { portablePath } from './location.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';

@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { showControls } from '../../visible.js';
+import { showControls } from '../../util/visible.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import { buildFlow, type Flow } from '../../model/graph.js';
 import type { DocPath, Step } from '../../model/types.js';
-import { formatPath } from '../words.js';
+import { formatPath } from '../../model/words.js';
 
 /** Shared helpers for rules that must cope with schema-invalid data. */
 
@@ -68,24 +68,7 @@ export function trustedFlow(sop: Record<string, any>): { steps: Step[]; flow: Fl
   return { steps: steps as Step[], flow };
 }
 
-/** A `YYYY-MM-DD` string (shape only). */
-export const DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `y-m-d` is a real calendar day (proleptic Gregorian). */
-export function isRealDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= days;
-}
-
-/** The date string when it is a well-formed real day, else undefined (other rules report it). */
-export function validDate(v: unknown): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const m = DATE_SHAPE.exec(v);
-  if (!m) return undefined;
-  return isRealDay(Number(m[1]), Number(m[2]), Number(m[3])) ? v : undefined;
-}
+export { DATE_SHAPE, isRealDay, validDate } from '../../model/day.js';
 
 /** Names a list of items in prose: `a`, `a and b`, `a, b and c`. */
 export function listWords(items: readonly string[]): string {

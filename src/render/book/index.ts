@@ -1,6 +1,6 @@
 import type { PrintProject } from '../pdf/sources.js';
-import { yearOf, type Now } from '../../day.js';
-import { UsageError } from '../../errors.js';
+import { yearOf, type Now } from '../../model/day.js';
+import { UsageError } from '../../util/errors.js';
 import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
 import { bookHtml, type BookContent } from './assemble.js';
 import { BOOK_CSS, BOOK_HTML_CSS } from './css.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../../config/types.js';
-import { resolveInside } from '../../config/inside.js';
-import { ConfigError } from '../../errors.js';
+import { resolveInside } from '../../util/inside.js';
+import { ConfigError } from '../../util/errors.js';
 import { safeMarkdownIt } from '../inline.js';
 
 // The SOP renderer's safety rules, for whole pages (same-document anchors allowed).

@@ -1,7 +1,7 @@
-import { toCsv, type CsvOptions } from '../../csv.js';
+import { toCsv, type CsvOptions } from '../../util/csv.js';
 import type { MapDocument } from './html.js';
 
-/** The matrix as CSV (see src/csv.ts: BOM, RFC 4180, CRLF): a line per process and SOP, or per process without one. */
+/** The matrix as CSV (see src/util/csv.ts: BOM, RFC 4180, CRLF): a line per process and SOP, or per process without one. */
 export function mapCsv(doc: MapDocument, o: CsvOptions = {}): string {
   const head = ['processCode', 'processName', 'level', 'category', 'owner', 'leaf', 'sopId', 'sopNumber', 'sopTitle', 'sopUnit', 'status', 'inForce'];
   const rows: string[][] = [head];

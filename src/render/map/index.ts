@@ -1,10 +1,10 @@
 import type { BookPart, Config, Locale } from '../../config/types.js';
-import { ConfigError } from '../../errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { loadFile } from '../../model/load.js';
 import { IN_FORCE, mapCoverage, summarize, type SopSummary } from '../../model/processes/coverage.js';
-import { loadProcessMap } from '../../model/processes/load.js';
+import { loadProcessMap } from '../../config/process-map.js';
 import type { ProcessMap } from '../../model/processes/types.js';
-import { repositoryFiles } from '../../project.js';
+import { repositoryFiles } from '../../config/files.js';
 import { withBrowser, type LaunchOptions } from '../pdf/browser.js';
 import { pageRule } from '../pdf/page-css.js';
 import type { Sheet } from '../pdf/paper.js';

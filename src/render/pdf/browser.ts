@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { IoError } from '../../errors.js';
-import { removeStale } from '../../temp.js';
+import { IoError } from '../../util/errors.js';
+import { removeStale } from '../../util/temp.js';
 import { launchOnPipe, LaunchFailure, type Launched } from './launch.js';
 
 /** How to start the browser. */

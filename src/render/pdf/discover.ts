@@ -1,4 +1,4 @@
-import { ConfigError } from '../../errors.js';
+import { ConfigError } from '../../util/errors.js';
 
 /** What browser discovery looks at; injected so the search is a pure function. */
 export interface BrowserSearch {

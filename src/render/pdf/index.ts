@@ -7,7 +7,7 @@ import type { PrintableSop, PrintProject } from './sources.js';
 
 export { findBrowser, requireBrowser, installHint, installLine, BrowserNotFoundError, systemBrowserPaths } from './discover.js';
 export { withBrowser, openBrowser, InterruptedError, type LaunchOptions, type PdfBrowser } from './browser.js';
-export { openPrintProject, type PrintProject, type PrintProjectOptions } from './sources.js';
+export type { PrintProject, PrintProjectOptions } from './sources.js';
 export { PAPERS, ORIENTATIONS } from './paper.js';
 
 /** Where the bundled templates put the procedure table (a user template must keep these classes). */

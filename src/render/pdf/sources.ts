@@ -1,14 +1,10 @@
 import type { Config, Locale, Orientation, Paper } from '../../config/types.js';
-import { UsageError } from '../../errors.js';
 import type { LintReport } from '../../lint/diagnostic.js';
 import type { RevisionRow } from '../../lifecycle/revision-row.js';
 import type { Sop } from '../../model/types.js';
-import { logoDataUri } from '../assets.js';
-import { outputBase } from '../project.js';
-import { selectForRendering } from '../select.js';
 import type { ViewContext } from '../view.js';
-import { parseMargins, sheet, type Sheet } from './paper.js';
-import type { Now } from '../../day.js';
+import type { Sheet } from './paper.js';
+import type { Now } from '../../model/day.js';
 
 /** An SOP ready to print. */
 export interface PrintableSop {
@@ -62,27 +58,4 @@ export interface PrintProject {
   errors: LintReport;
   /** Files not printed, with the reason. */
   skipped: Array<{ file: string; reason: string }>;
-}
-
-/** Open the project, lint the targets, and keep the SOPs that may be printed (all of them with `force`). */
-export async function openPrintProject(opts: PrintProjectOptions, linkExt: 'pdf' | 'html' | 'book' | 'docx'): Promise<PrintProject> {
-  // In a book every SOP is an anchor of the same document; single PDFs link to their neighbours.
-  const href = (id: string) => (linkExt === 'book' ? `#sop-${id}` : `${id}.${linkExt}`);
-  const { config, index, errors, ready, skipped } = selectForRendering(opts, href, 'print');
-  const margin = parseMargins(config.pdf.margin);
-  if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm" or "10mm 12mm"; got "${config.pdf.margin}"`);
-  const sops: PrintableSop[] = [];
-  for (const { file: f, abs } of ready) {
-    sops.push({ file: f.file, base: outputBase(f), sop: f.data, history: opts.historyFor && config.history ? await opts.historyFor(abs) : undefined });
-  }
-  const locale = opts.locale ?? config.locale;
-  return {
-    config,
-    sheet: sheet(config.paper, config.orientation, margin),
-    locale,
-    sops,
-    ctx: { config, locale, now: opts.now, index, logo: logoDataUri(config), templates: opts.templates },
-    errors,
-    skipped,
-  };
 }

@@ -1,5 +1,5 @@
 import type { Locale } from '../../config/types.js';
-import { toCsv, type CsvOptions } from '../../csv.js';
+import { toCsv, type CsvOptions } from '../../util/csv.js';
 import { semesterPeriod, type Period } from '../../lifecycle/period.js';
 import type { RecordedSop, ReportData } from '../../lifecycle/report-data.js';
 import type { EvaluationDecision, Status } from '../../model/types.js';
@@ -152,7 +152,7 @@ export function registerColumns(reg: Register, locale: Locale): Array<{ key: key
 
 const cellText = (v: unknown) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v ?? ''));
 
-/** The register as CSV (see src/csv.ts: BOM, RFC 4180, CRLF): ISO dates and codes (stage, result, decision), booleans as yes/no. */
+/** The register as CSV (see src/util/csv.ts: BOM, RFC 4180, CRLF): ISO dates and codes (stage, result, decision), booleans as yes/no. */
 export function registerCsv(reg: Register, locale: Locale, o: CsvOptions = {}): string {
   const cols = registerColumns(reg, locale);
   return toCsv([cols.map((c) => c.header), ...reg.rows.map((r) => cols.map((c) => cellText(r[c.key])))], o);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { treeOrder } from '../../../src/model/processes/build.js';
-import { openProject } from '../../../src/project.js';
+import { openProject } from '../../../src/app/project.js';
 import { mapCsv, mapDocument, mapHtml, mapMarkdown, type MapDocument } from '../../../src/render/map/index.js';
 import { ROOT, sop, tempTree } from '../../helpers/cli.js';
 import { summarize, type SopSummary } from '../../../src/model/processes/coverage.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrowserNotFoundError, findBrowser, installHint, installLine, requireBrowser, systemBrowserPaths } from '../../../src/render/pdf/discover.js';
-import { isUserError } from '../../../src/errors.js';
+import { isUserError } from '../../../src/util/errors.js';
 import { sop, ROOT } from '../../helpers/cli.js';
 import path from 'node:path';
 

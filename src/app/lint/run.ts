@@ -1,0 +1,38 @@
+// `sop lint` as a library call: open the project once, give the date rules their day, the lifecycle rule its past.
+import { lintRepository, lintTargets } from '../../lint/engine.js';
+import type { LintReport } from '../../lint/diagnostic.js';
+import { dayOf, type Now } from '../../model/day.js';
+import { repositoryRoot } from '../../util/paths.js';
+import { openProject } from '../project.js';
+import { prepareSince } from './since.js';
+
+/** Options of a lint run. */
+export interface LintOptions {
+  /** Folder paths are relative to. */
+  cwd: string;
+  /** Files, folders or globs; empty for the config's SOP glob. */
+  paths: readonly string[];
+  /** Explicit config file. */
+  configPath?: string;
+  /** Check lifecycle changes against the merge base with this git ref (rule `lifecycle-transition`). */
+  since?: string;
+  /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it (and without `now`) they are silent. */
+  today?: string;
+  /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
+  now?: Now;
+}
+
+/** A lint report and where its repository is. */
+export interface LintResult extends LintReport {
+  /** Repository root (git work tree holding the config, else the config's folder, else the current folder): CI formats give paths relative to it. */
+  root: string;
+}
+
+/** Lint SOP files; cross-file checks see the whole repository. */
+export async function lint(opts: LintOptions): Promise<LintResult> {
+  const project = openProject(opts);
+  if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
+  const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
+  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
+}
+

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { shownPath } from '../util/paths.js';
+import { expandPaths, mapFileOf, repositoryFiles } from '../config/files.js';
+import { resolveConfig } from '../config/load.js';
+import { CONFIG_FILE, type Config } from '../config/types.js';
+import { UsageError } from '../util/errors.js';
+import { loadFile, type LoadedFile } from '../model/load.js';
+import { buildRepository, checkRuleConfig } from '../lint/engine.js';
+import type { Repository } from '../lint/rule.js';
+import { loadProcessMap } from '../config/process-map.js';
+import type { ProcessMap } from '../model/processes/types.js';
+
+export { expandPaths, repositoryFiles } from '../config/files.js';
+
+/** An SOP repository opened for a command. */
+export interface Project {
+  /** The governing configuration. */
+  config: Config;
+  /** The files the command was asked about. */
+  targets: LoadedFile[];
+  /** Every SOP of the repository plus the targets. */
+  repo: Repository;
+  /** Absolute path of each loaded file, by its shown name. */
+  absPaths: Map<string, string>;
+  /** The business process map, when the repository has one (also `repo.processMap`). */
+  map?: ProcessMap;
+  /** The map's file when the command is about the whole repository or names the map: `sop lint` checks it too. */
+  mapTarget?: LoadedFile;
+}
+
+/** Load a project: config, target files, and the whole repository for cross-file checks. */
+export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+  const { cwd, paths } = opts;
+  const config = resolveConfig(cwd, paths[0], opts.configPath);
+  checkRuleConfig(config);
+  const shown = (abs: string) => shownPath(cwd, abs);
+  const map = loadProcessMap(config, shown);
+  const mapAbs = mapFileOf(config);
+  const all = repositoryFiles(config);
+  const expanded = paths.length ? expandPaths(cwd, paths, config) : all;
+  const targetsAbs = expanded.filter((f) => f !== mapAbs);
+  const mapNamed = paths.length === 0 || expanded.length > targetsAbs.length || paths.some((p) => path.resolve(cwd, p) === config.root);
+  if (targetsAbs.length === 0 && !(map && mapNamed)) {
+    // Passing on nothing would hide a wrong folder or glob in CI.
+    const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
+    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
+  }
+  const cache = new Map<string, LoadedFile>();
+  const absPaths = new Map<string, string>();
+  const load = (abs: string) => {
+    let f = cache.get(abs);
+    if (!f) {
+      f = loadFile(shown(abs), abs);
+      cache.set(abs, f);
+      absPaths.set(f.file, abs);
+    }
+    return f;
+  };
+  const targets = targetsAbs.map(load);
+  for (const abs of all) load(abs);
+  const repo = buildRepository([...cache.values()], config);
+  repo.processMap = map;
+  if (map) absPaths.set(map.file.file, mapAbs);
+  return { config, targets, repo, absPaths, map, mapTarget: map && mapNamed ? map.file : undefined };
+}

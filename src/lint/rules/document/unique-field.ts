@@ -1,0 +1,26 @@
+import type { LoadedFile } from '../../../model/load.js';
+import type { Repository, Rule } from '../../rule.js';
+import { isText } from '../support.js';
+
+/** A rule that a top-level text field (`id`, `number`) is unique across the repository; each file reports its own place. */
+export function uniqueFieldRule(spec: {
+  id: string;
+  key: 'id' | 'number';
+  index: (repo: Repository) => Map<string, LoadedFile[]>;
+  description: string;
+  message: string;
+}): Rule {
+  return {
+    id: spec.id,
+    description: spec.description,
+    defaultSeverity: 'error',
+    messages: { duplicate: spec.message },
+    check(ctx) {
+      const value: unknown = ctx.sop[spec.key];
+      if (!isText(value)) return;
+      const others = (spec.index(ctx.repo).get(value) ?? []).filter((f) => f !== ctx.file).map((f) => f.file);
+      if (others.length === 0) return;
+      ctx.report({ path: [spec.key], messageId: 'duplicate', data: { value, others: others.join(', ') } });
+    },
+  };
+}

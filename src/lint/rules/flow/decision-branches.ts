@@ -1,0 +1,38 @@
+import { resolveRef, type Target } from '../../../model/graph.js';
+import type { Step } from '../../../model/types.js';
+import type { Rule } from '../../rule.js';
+import { isDecision, stepEntries, where } from '../support.js';
+
+const describe = (t: Target) => (t === 'end' ? '`end`' : `step ${t + 1}`);
+
+/** A decision has an explicit `ifNo`, and its two exits go to different places. */
+export const decisionBranches: Rule = {
+  id: 'decision-branches',
+  description: 'A decision has `ifNo`, and its two branches (after defaults) lead to different places.',
+  defaultSeverity: 'error',
+  messages: {
+    missingNo: '{{where}} is a decision but has no `ifNo`: say where the flow goes when the answer is no (a step id, a step number or `end`).',
+    sameBranches: '{{where}}: both branches of this decision go to {{target}} ({{yesHow}}); a decision needs two different exits, otherwise make it a process step.',
+  },
+  check(ctx) {
+    const steps: unknown = ctx.sop.steps;
+    if (!Array.isArray(steps)) return;
+    for (const [i, s] of stepEntries(ctx.sop)) {
+      if (!isDecision(s)) continue;
+      if (s.ifNo === undefined) {
+        ctx.report({ path: ['steps', i, 'type'], messageId: 'missingNo', data: { where: where(['steps', i]) } });
+        continue;
+      }
+      if (s.ifNo === null) continue; // `ifNo:` left empty: the schema reports it
+      const yesDefault = s.ifYes === undefined || s.ifYes === null;
+      const yes: Target | undefined = yesDefault ? (i + 1 < steps.length ? i + 1 : 'end') : resolveRef(steps as Step[], s.ifYes);
+      const no = resolveRef(steps as Step[], s.ifNo);
+      if (yes === undefined || no === undefined || yes !== no) continue; // unresolved refs belong to step-ref
+      ctx.report({
+        path: ['steps', i, 'ifNo'],
+        messageId: 'sameBranches',
+        data: { where: where(['steps', i, 'ifNo']), target: describe(yes), yesHow: yesDefault ? '`ifYes` defaults to the following step' : '`ifYes` and `ifNo` agree' },
+      });
+    }
+  },
+};
