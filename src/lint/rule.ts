@@ -21,20 +21,23 @@ export interface Repository {
   today?: string;
 }
 
-/** One report from a rule: where (document path) and which message. */
-export interface ReportInput {
+/** Values substituted for `{{name}}` in a message: each placeholder of the message has one, and nothing else. */
+export type MessageData = Record<string, string | number>;
+
+/** One report from a rule: where (document path) and which of the rule's messages. */
+export interface ReportInput<Id extends string = string> {
   /** Path of the offending node. */
   path: DocPath;
   /** Report the mapping key's range rather than the value's. */
   key?: boolean;
-  /** Key of `messages`. */
-  messageId: string;
+  /** Key of the rule's `meta.messages`. */
+  messageId: Id;
   /** Values substituted for `{{name}}` in the message. */
-  data?: Record<string, string | number>;
+  data?: MessageData;
 }
 
 /** What a rule's `check` receives. */
-export interface RuleContext {
+export interface RuleContext<Id extends string = string, Options = Record<string, any>> {
   /** The file under check. */
   file: LoadedFile;
   /** Its data: a mapping, but not necessarily schema-valid (the map's data for a map rule). */
@@ -43,13 +46,37 @@ export interface RuleContext {
   schemaValid: boolean;
   /** The whole repository. */
   repo: Repository;
-  /** The rule's options (defaults merged with config). */
-  options: Record<string, any>;
-  /** Report a problem. */
-  report(input: ReportInput): void;
+  /** The rule's options (defaults merged with config; the config schema checks their types). */
+  options: Options;
+  /** Report a problem with one of the rule's messages. */
+  report(input: ReportInput<Id>): void;
 }
 
-/** A lint rule: a plain object in its own file. */
+/** What a rule declares about itself. */
+export interface RuleMetaInput<Id extends string, Options> {
+  /** Kebab-case id, also the docs page name. */
+  id: string;
+  /** One line on what it checks. */
+  description: string;
+  /** Severity unless configured. */
+  defaultSeverity: Severity;
+  /** Which files it checks: SOP files (default) or the business process map. */
+  scope?: 'sop' | 'map';
+  /** Default options. */
+  options?: Options;
+  /** English message templates by id, with `{{name}}` placeholders (Indonesian ones: messages/id.ts, keyed `ruleId/messageId`). */
+  messages: Record<Id, string>;
+}
+
+/** A rule as written: its meta and its check, typed over its message ids and options. */
+export interface RuleDefinition<Id extends string, Options> {
+  /** Id, description, severity, scope, default options and messages. */
+  meta: RuleMetaInput<Id, Options>;
+  /** Run the check; `ctx.report` accepts only the ids of `meta.messages`. */
+  check(ctx: RuleContext<Id, Options>): void;
+}
+
+/** A lint rule as the engine runs it: a plain object in its own file, made with `defineRule`. */
 export interface Rule {
   /** Kebab-case id, also the docs page name. */
   id: string;
@@ -61,8 +88,27 @@ export interface Rule {
   scope?: 'sop' | 'map';
   /** Default options. */
   options?: Record<string, unknown>;
-  /** Message templates by id, with `{{name}}` placeholders. */
-  messages: Record<string, string>;
+  /** English message templates by id, with `{{name}}` placeholders. */
+  messages: Readonly<Record<string, string>>;
   /** Run the check. */
   check(ctx: RuleContext): void;
+}
+
+/**
+ * Define a rule typed over its message ids and options (like ESLint's rule meta): `ctx.report` with an id the
+ * rule does not declare, or `ctx.options.x` it has no default for, is a compile error. Ids are inferred from
+ * `meta.messages` unless given: `defineRule<'duplicate' | 'other', { max: number }>({ meta: {...}, check(ctx) {...} })`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export function defineRule<Id extends string, Options extends object = {}>(def: RuleDefinition<Id, Options>): Rule {
+  const { meta, check } = def;
+  return {
+    id: meta.id,
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    ...(meta.scope ? { scope: meta.scope } : {}),
+    ...(meta.options ? { options: meta.options as Record<string, unknown> } : {}),
+    messages: meta.messages,
+    check: check as (ctx: RuleContext) => void,
+  };
 }

@@ -1,13 +1,15 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isDecision, listWords, stepEntries } from '../support.js';
 
 /** Process steps state their Mutu Baku: time and output. */
-export const qualityStandard: Rule = {
-  id: 'quality-standard',
-  description: 'Each process step states its Mutu Baku `time` and `output` (decisions need no output).',
-  defaultSeverity: 'warn',
-  messages: {
-    missing: 'Step {{n}} has no {{missing}} (Mutu Baku): the printed table would show an empty cell. Add {{what}}.',
+export const qualityStandard = defineRule({
+  meta: {
+    id: 'quality-standard',
+    description: 'Each process step states its Mutu Baku `time` and `output` (decisions need no output).',
+    defaultSeverity: 'warn',
+    messages: {
+      missing: 'Step {{n}} has no {{missing}} (Mutu Baku): the printed table would show an empty cell. Add {{what}}.',
+    },
   },
   check(ctx) {
     for (const [i, s] of stepEntries(ctx.sop)) {
@@ -20,4 +22,4 @@ export const qualityStandard: Rule = {
       ctx.report({ path: ['steps', i, 'activity'], messageId: 'missing', data: { n: i + 1, missing: listWords(missing), what } });
     }
   },
-};
+});

@@ -1,16 +1,18 @@
 import { ID_PATTERN } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
 
 /** Cross-references name SOPs of the repository; `supersededBy` only on withdrawn SOPs. */
-export const relatedExists: Rule = {
-  id: 'related-exists',
-  description: '`related` entries shaped like an id and `supersededBy` name an SOP of the repository; `supersededBy` only with status `withdrawn`.',
-  defaultSeverity: 'error',
-  messages: {
-    missing: '`{{where}}` names "{{ref}}", but no SOP of the repository has that id{{hint}} An entry shaped like an id must name an SOP of this repository; describe an SOP of another office in words instead.',
-    self: '`{{where}}` names this SOP itself ("{{ref}}"); name another SOP.',
-    notWithdrawn: '`supersededBy` is only allowed with status `withdrawn` (got status "{{status}}"). Remove it, or set `status: withdrawn`.',
+export const relatedExists = defineRule({
+  meta: {
+    id: 'related-exists',
+    description: '`related` entries shaped like an id and `supersededBy` name an SOP of the repository; `supersededBy` only with status `withdrawn`.',
+    defaultSeverity: 'error',
+    messages: {
+      missing: '`{{where}}` names "{{ref}}", but no SOP of the repository has that id{{hint}} An entry shaped like an id must name an SOP of this repository; describe an SOP of another office in words instead.',
+      self: '`{{where}}` names this SOP itself ("{{ref}}"); name another SOP.',
+      notWithdrawn: '`supersededBy` is only allowed with status `withdrawn` (got status "{{status}}"). Remove it, or set `status: withdrawn`.',
+    },
   },
   check(ctx) {
     const self: unknown = ctx.sop.id;
@@ -33,4 +35,4 @@ export const relatedExists: Rule = {
     if (typeof status === 'string' && status !== 'withdrawn') ctx.report({ path: ['supersededBy'], key: true, messageId: 'notWithdrawn', data: { status } });
     if (typeof by === 'string' && ID_PATTERN.test(by)) checkRef(['supersededBy'], 'supersededBy', by);
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isObj, isText, listWords, validDate } from '../support.js';
 
 const ORDER = ['draft', 'approved', 'implemented', 'evaluated'];
@@ -26,12 +26,14 @@ function missingFor(status: string, sop: Record<string, any>): string[] {
 }
 
 /** Each status has the fields it requires. */
-export const statusRequirements: Rule = {
-  id: 'status-requirements',
-  description: 'Each status has what it requires: from `approved` on `number`, `approval` and `dates.effective`; from `implemented` on `dates.implemented`; `evaluated` an evaluation on or after the effective date.',
-  defaultSeverity: 'error',
-  messages: {
-    missing: 'Status `{{status}}` requires {{missing}}, which {{verb}} missing. Add {{them}}, or set the status the SOP has really reached.',
+export const statusRequirements = defineRule({
+  meta: {
+    id: 'status-requirements',
+    description: 'Each status has what it requires: from `approved` on `number`, `approval` and `dates.effective`; from `implemented` on `dates.implemented`; `evaluated` an evaluation on or after the effective date.',
+    defaultSeverity: 'error',
+    messages: {
+      missing: 'Status `{{status}}` requires {{missing}}, which {{verb}} missing. Add {{them}}, or set the status the SOP has really reached.',
+    },
   },
   check(ctx) {
     const status: unknown = ctx.sop.status;
@@ -45,4 +47,4 @@ export const statusRequirements: Rule = {
       data: { status, missing: listWords(missing), verb: missing.length === 1 ? 'is' : 'are', them: missing.length === 1 ? 'it' : 'them' },
     });
   },
-};
+});

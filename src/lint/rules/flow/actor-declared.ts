@@ -1,15 +1,17 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
 import { actorEntries, isText, stepEntries, where } from '../support.js';
 
 /** Every step's actor is declared, and actor ids are unique. */
-export const actorDeclared: Rule = {
-  id: 'actor-declared',
-  description: "Each step's `actor` is the id of a declared actor; actor ids are unique.",
-  defaultSeverity: 'error',
-  messages: {
-    undeclared: '{{where}} must be one of the declared actors: {{declared}} (got "{{actor}}"){{hint}}',
-    duplicate: '{{where}} repeats the actor id "{{id}}" already declared at `actors[{{first}}]`; actor ids must be unique (each is one column of the flowchart).',
+export const actorDeclared = defineRule({
+  meta: {
+    id: 'actor-declared',
+    description: "Each step's `actor` is the id of a declared actor; actor ids are unique.",
+    defaultSeverity: 'error',
+    messages: {
+      undeclared: '{{where}} must be one of the declared actors: {{declared}} (got "{{actor}}"){{hint}}',
+      duplicate: '{{where}} repeats the actor id "{{id}}" already declared at `actors[{{first}}]`; actor ids must be unique (each is one column of the flowchart).',
+    },
   },
   check(ctx) {
     const actors = actorEntries(ctx.sop);
@@ -33,4 +35,4 @@ export const actorDeclared: Rule = {
       });
     }
   },
-};
+});

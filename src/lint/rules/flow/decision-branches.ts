@@ -1,18 +1,20 @@
 import { resolveRef, type Target } from '../../../model/graph.js';
 import type { Step } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isDecision, stepEntries, where } from '../support.js';
 
 const describe = (t: Target) => (t === 'end' ? '`end`' : `step ${t + 1}`);
 
 /** A decision has an explicit `ifNo`, and its two exits go to different places. */
-export const decisionBranches: Rule = {
-  id: 'decision-branches',
-  description: 'A decision has `ifNo`, and its two branches (after defaults) lead to different places.',
-  defaultSeverity: 'error',
-  messages: {
-    missingNo: '{{where}} is a decision but has no `ifNo`: say where the flow goes when the answer is no (a step id, a step number or `end`).',
-    sameBranches: '{{where}}: both branches of this decision go to {{target}} ({{yesHow}}); a decision needs two different exits, otherwise make it a process step.',
+export const decisionBranches = defineRule({
+  meta: {
+    id: 'decision-branches',
+    description: 'A decision has `ifNo`, and its two branches (after defaults) lead to different places.',
+    defaultSeverity: 'error',
+    messages: {
+      missingNo: '{{where}} is a decision but has no `ifNo`: say where the flow goes when the answer is no (a step id, a step number or `end`).',
+      sameBranches: '{{where}}: both branches of this decision go to {{target}} ({{yesHow}}); a decision needs two different exits, otherwise make it a process step.',
+    },
   },
   check(ctx) {
     const steps: unknown = ctx.sop.steps;
@@ -35,4 +37,4 @@ export const decisionBranches: Rule = {
       });
     }
   },
-};
+});

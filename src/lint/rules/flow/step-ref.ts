@@ -1,6 +1,6 @@
 import { buildFlow } from '../../../model/graph.js';
 import type { Step } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
 import { isDecision, isRefShape, isText, stepEntries, where } from '../support.js';
 
@@ -8,16 +8,18 @@ const PROCESS_ONLY = ['next'] as const;
 const DECISION_ONLY = ['ifYes', 'ifNo', 'labels'] as const;
 
 /** Step references resolve, step ids are unique, and branch keys sit on the right kind of step. */
-export const stepRef: Rule = {
-  id: 'step-ref',
-  description: '`next`, `ifYes` and `ifNo` name existing steps; step ids are unique; branch keys only on decisions, `next` only on process steps.',
-  defaultSeverity: 'error',
-  messages: {
-    unknownId: '{{where}} names the step id "{{ref}}", but no step has that id{{hint}}',
-    badNumber: '{{where}} names step {{ref}}, but the SOP has {{count}} steps; use a number from 1 to {{count}}, a step id or `end`.',
-    duplicateId: '{{where}} repeats the step id "{{id}}" of step {{first}}; step ids must be unique so references are unambiguous.',
-    nextOnDecision: '{{where}}: `next` is ignored on a decision step; use `ifYes` and `ifNo` for its two exits.',
-    branchOnProcess: '{{where}}: `{{key}}` is only used on decision steps (`type: decision`) and would be ignored here; {{fix}}.',
+export const stepRef = defineRule({
+  meta: {
+    id: 'step-ref',
+    description: '`next`, `ifYes` and `ifNo` name existing steps; step ids are unique; branch keys only on decisions, `next` only on process steps.',
+    defaultSeverity: 'error',
+    messages: {
+      unknownId: '{{where}} names the step id "{{ref}}", but no step has that id{{hint}}',
+      badNumber: '{{where}} names step {{ref}}, but the SOP has {{count}} steps; use a number from 1 to {{count}}, a step id or `end`.',
+      duplicateId: '{{where}} repeats the step id "{{id}}" of step {{first}}; step ids must be unique so references are unambiguous.',
+      nextOnDecision: '{{where}}: `next` is ignored on a decision step; use `ifYes` and `ifNo` for its two exits.',
+      branchOnProcess: '{{where}}: `{{key}}` is only used on decision steps (`type: decision`) and would be ignored here; {{fix}}.',
+    },
   },
   check(ctx) {
     const steps: unknown = ctx.sop.steps;
@@ -57,4 +59,4 @@ export const stepRef: Rule = {
       }
     }
   },
-};
+});

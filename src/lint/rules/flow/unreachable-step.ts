@@ -1,14 +1,16 @@
 import { reachableFromStart } from '../../../model/graph.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { trustedFlow } from '../support.js';
 
 /** Every step can be reached from the first one. */
-export const unreachableStep: Rule = {
-  id: 'unreachable-step',
-  description: 'Every step is reachable from the first step (the start).',
-  defaultSeverity: 'error',
-  messages: {
-    unreachable: '{{where}} cannot be reached from step 1: no `next`, `ifYes`, `ifNo` or default flow leads to it. Point a step at it or remove it.',
+export const unreachableStep = defineRule({
+  meta: {
+    id: 'unreachable-step',
+    description: 'Every step is reachable from the first step (the start).',
+    defaultSeverity: 'error',
+    messages: {
+      unreachable: '{{where}} cannot be reached from step 1: no `next`, `ifYes`, `ifNo` or default flow leads to it. Point a step at it or remove it.',
+    },
   },
   check(ctx) {
     const t = trustedFlow(ctx.sop);
@@ -18,4 +20,4 @@ export const unreachableStep: Rule = {
       if (!seen.has(i)) ctx.report({ path: ['steps', i, 'activity'], messageId: 'unreachable', data: { where: `Step ${i + 1}` } });
     }
   },
-};
+});

@@ -1,15 +1,17 @@
 import { IN_FORCE, mapCoverage, summarize, type SopSummary } from '../../../model/processes/coverage.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 
 /** Every leaf process of the map has an SOP in force. */
-export const processCovered: Rule = {
-  id: 'process-covered',
-  scope: 'map',
-  description: 'Every leaf process of the business process map has an SOP in force (status `approved`, `implemented` or `evaluated` by default).',
-  defaultSeverity: 'warn',
-  options: { statuses: IN_FORCE },
-  messages: {
-    uncovered: 'Process `{{code}}` ({{name}}) has no SOP in force{{drafts}}; write one with `process: {{code}}`, or split the process.',
+export const processCovered = defineRule({
+  meta: {
+    id: 'process-covered',
+    scope: 'map',
+    description: 'Every leaf process of the business process map has an SOP in force (status `approved`, `implemented` or `evaluated` by default).',
+    defaultSeverity: 'warn',
+    options: { statuses: IN_FORCE },
+    messages: {
+      uncovered: 'Process `{{code}}` ({{name}}) has no SOP in force{{drafts}}; write one with `process: {{code}}`, or split the process.',
+    },
   },
   check(ctx) {
     const map = ctx.repo.processMap;
@@ -23,4 +25,4 @@ export const processCovered: Rule = {
       ctx.report({ path: [...row.process.path, 'code'], messageId: 'uncovered', data: { code: row.process.code, name: row.process.name, drafts: drafts ? ` (only ${drafts})` : '' } });
     }
   },
-};
+});

@@ -1,14 +1,16 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
 import { isText } from '../support.js';
 
 /** An SOP's `process` is a code of the business process map. */
-export const processExists: Rule = {
-  id: 'process-exists',
-  description: 'An SOP\'s `process` names a process of the business process map (when the repository has one).',
-  defaultSeverity: 'error',
-  messages: {
-    missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code{{hint}}',
+export const processExists = defineRule({
+  meta: {
+    id: 'process-exists',
+    description: 'An SOP\'s `process` names a process of the business process map (when the repository has one).',
+    defaultSeverity: 'error',
+    messages: {
+      missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code{{hint}}',
+    },
   },
   check(ctx) {
     const map = ctx.repo.processMap;
@@ -18,4 +20,4 @@ export const processExists: Rule = {
     const hint = closest(code, map.byCode.keys());
     ctx.report({ path: ['process'], messageId: 'missing', data: { code, map: map.file.file, hint: hint ? `; did you mean \`${hint}\`?` : '.' } });
   },
-};
+});

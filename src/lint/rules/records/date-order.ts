@@ -1,14 +1,16 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isObj, validDate } from '../support.js';
 
 /** Dates follow the lifecycle: created ≤ effective ≤ implemented; revised when revised; records after the effective date. */
-export const dateOrder: Rule = {
-  id: 'date-order',
-  description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; socialisation, monitoring and evaluations not before `effective`, monitoring not before `implemented` (from revision 1 on, records need only follow `created`: records of earlier revisions stay in the file); an evaluation meeting not before its evaluation.',
-  defaultSeverity: 'error',
-  messages: {
-    before: '`{{later}}` ({{laterValue}}) is before `{{earlier}}` ({{earlierValue}}); {{rule}}.',
-    revisedMissing: '`dates.revised` is required when `revision` is {{revision}} (greater than 0): add the date of the latest revision under `dates`.',
+export const dateOrder = defineRule({
+  meta: {
+    id: 'date-order',
+    description: '`created` ≤ `effective` ≤ `implemented`; `revised` present when `revision` > 0 and not before `created`; socialisation, monitoring and evaluations not before `effective`, monitoring not before `implemented` (from revision 1 on, records need only follow `created`: records of earlier revisions stay in the file); an evaluation meeting not before its evaluation.',
+    defaultSeverity: 'error',
+    messages: {
+      before: '`{{later}}` ({{laterValue}}) is before `{{earlier}}` ({{earlierValue}}); {{rule}}.',
+      revisedMissing: '`dates.revised` is required when `revision` is {{revision}} (greater than 0): add the date of the latest revision under `dates`.',
+    },
   },
   check(ctx) {
     const dates = ctx.sop.dates;
@@ -56,4 +58,4 @@ export const dateOrder: Rule = {
       });
     }
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { DocPath } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { formatPath } from '../../../model/words.js';
 import { DATE_SHAPE, isObj, isRealDay } from '../support.js';
 
@@ -20,12 +20,14 @@ export function allDates(sop: Record<string, any>): Array<{ path: DocPath; value
 }
 
 /** Dates are real calendar days. */
-export const dateValid: Rule = {
-  id: 'date-valid',
-  description: 'Every date (`dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date` and `.meeting.date`) is a real calendar day.',
-  defaultSeverity: 'error',
-  messages: {
-    invalid: '`{{where}}` is not a real calendar day: {{why}} (got "{{value}}").',
+export const dateValid = defineRule({
+  meta: {
+    id: 'date-valid',
+    description: 'Every date (`dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date` and `.meeting.date`) is a real calendar day.',
+    defaultSeverity: 'error',
+    messages: {
+      invalid: '`{{where}}` is not a real calendar day: {{why}} (got "{{value}}").',
+    },
   },
   check(ctx) {
     for (const { path, value } of allDates(ctx.sop)) {
@@ -38,4 +40,4 @@ export const dateValid: Rule = {
       ctx.report({ path, messageId: 'invalid', data: { where: formatPath(path), why, value } });
     }
   },
-};
+});

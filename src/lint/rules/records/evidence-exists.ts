@@ -1,5 +1,5 @@
 import { evidenceRefs, isUrl, resolveEvidence } from '../../../model/evidence.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { formatPath } from '../../../model/words.js';
 
 const WHY = {
@@ -10,12 +10,14 @@ const WHY = {
 } as const;
 
 /** Evidence of socialisation, monitoring and evaluation records names a file of the repository or a URL. */
-export const evidenceExists: Rule = {
-  id: 'evidence-exists',
-  description: 'Evidence (`evidence` of records, the evaluation meeting\'s `minutes` and `attendance`) is an http(s) URL or an existing file inside the repository.',
-  defaultSeverity: 'error',
-  messages: {
-    bad: '`{{where}}` names "{{ref}}": {{why}}.',
+export const evidenceExists = defineRule({
+  meta: {
+    id: 'evidence-exists',
+    description: 'Evidence (`evidence` of records, the evaluation meeting\'s `minutes` and `attendance`) is an http(s) URL or an existing file inside the repository.',
+    defaultSeverity: 'error',
+    messages: {
+      bad: '`{{where}}` names "{{ref}}": {{why}}.',
+    },
   },
   check(ctx) {
     for (const { path, value } of evidenceRefs(ctx.sop)) {
@@ -28,4 +30,4 @@ export const evidenceExists: Rule = {
       if (!r.ok) ctx.report({ path, messageId: 'bad', data: { where: formatPath(path), ref: value, why: WHY[r.why] } });
     }
   },
-};
+});

@@ -5,7 +5,8 @@ import { semanticDiff, summarizeDiff, type SemanticDiff } from '../../../lifecyc
 import type { DocPath } from '../../../model/types.js';
 import { checkTransition, TRANSITION_TEXT } from '../../../lifecycle/transitions.js';
 import { docsUrl, type Diagnostic } from '../../diagnostic.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
+import { interpolate } from '../../messages/template.js';
 
 interface Point {
   data: Record<string, any>;
@@ -37,11 +38,13 @@ function changedAt(d: SemanticDiff, now: Record<string, any>): DocPath | undefin
 }
 
 /** With `sop lint --since <ref>`: every SOP changed only along the lifecycle since the merge base. */
-export const lifecycleTransition: Rule = {
-  id: 'lifecycle-transition',
-  description: 'With `--since <ref>`: no invalid or skipped stage change, no content change after approval without a revision, no revision going down, no id change, no SOP deleted instead of withdrawn.',
-  defaultSeverity: 'error',
-  messages: MESSAGES,
+export const lifecycleTransition = defineRule({
+  meta: {
+    id: 'lifecycle-transition',
+    description: 'With `--since <ref>`: no invalid or skipped stage change, no content change after approval without a revision, no revision going down, no id change, no SOP deleted instead of withdrawn.',
+    defaultSeverity: 'error',
+    messages: MESSAGES,
+  },
   check(ctx) {
     const b = ctx.repo.base?.get(ctx.file.file);
     if (!b || !b.data) return;
@@ -82,7 +85,7 @@ export const lifecycleTransition: Rule = {
       ctx.report({ path: ['id'], messageId: 'idChanged', data: { from: b.data.id, to: String(ctx.sop.id), ref } });
     }
   },
-};
+});
 
 /**
  * Diagnostics for SOPs deleted since the merge base without being withdrawn: reported, line 1, on `anchor`
@@ -94,16 +97,12 @@ export function deletedSopDiagnostics(base: LintBase, ref: string, config: Confi
   return base.deleted
     .filter((d) => d.data && d.data.status !== 'withdrawn')
     .map((d) => {
-      const data = d.data!;
-      const message = MESSAGES.deleted
-        .replace(/\{\{id\}\}/g, String(data.id ?? d.path))
-        .replace('{{stage}}', stage(data))
-        .replace('{{ref}}', `\`${ref}\``)
-        .replace('{{path}}', shown(d.abs));
+      const gone = d.data!;
+      const data = { id: String(gone.id ?? d.path), stage: stage(gone), ref: `\`${ref}\``, path: shown(d.abs) };
       const file = shown(anchor(d.abs));
       return {
         file,
-        diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(lifecycleTransition.id) }],
+        diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message: interpolate(MESSAGES.deleted, data), messageId: 'deleted', data, docsUrl: docsUrl(lifecycleTransition.id) }],
       };
     });
 }

@@ -1,6 +1,6 @@
 import { reviewDue } from '../../../lifecycle/review.js';
 import type { DocPath } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isObj, validDate } from '../support.js';
 
 /** Path of the latest dated entry of a record list, or undefined. */
@@ -16,13 +16,15 @@ function latestEntry(sop: Record<string, any>, list: 'monitoring' | 'evaluations
 }
 
 /** Monitoring and evaluation are not overdue (as of `--today`), by the config's review intervals. */
-export const reviewDueRule: Rule = {
-  id: 'review-due',
-  description: 'Monitoring (every `review.monitoringMonths`) and evaluation (every `review.evaluationMonths`) of an SOP in force are not overdue as of today (`sop lint --today`).',
-  defaultSeverity: 'warn',
-  messages: {
-    monitoring: 'Monitoring is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop monitor {{id}}`.',
-    evaluation: 'Evaluation is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop evaluate {{id}}`.',
+export const reviewDueRule = defineRule({
+  meta: {
+    id: 'review-due',
+    description: 'Monitoring (every `review.monitoringMonths`) and evaluation (every `review.evaluationMonths`) of an SOP in force are not overdue as of today (`sop lint --today`).',
+    defaultSeverity: 'warn',
+    messages: {
+      monitoring: 'Monitoring is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop monitor {{id}}`.',
+      evaluation: 'Evaluation is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop evaluate {{id}}`.',
+    },
   },
   check(ctx) {
     const today = ctx.repo.today;
@@ -30,7 +32,7 @@ export const reviewDueRule: Rule = {
     const review = ctx.repo.config.review;
     const due = reviewDue(ctx.sop, review, today);
     const id = typeof ctx.sop.id === 'string' ? ctx.sop.id : '<id>';
-    const report = (list: 'monitoring' | 'evaluations', messageId: string, dueOn: string, months: number) => {
+    const report = (list: 'monitoring' | 'evaluations', messageId: 'monitoring' | 'evaluation', dueOn: string, months: number) => {
       const path = latestEntry(ctx.sop, list) ?? ['dates', 'effective'];
       const base = path[0] === 'dates' ? `dates.effective ${ctx.sop.dates.effective}` : `the last ${list === 'monitoring' ? 'monitoring' : 'evaluation'} on ${(ctx.sop[list] as Array<{ date: string }>)[path[1] as number]!.date}`;
       ctx.report({ path, messageId, data: { due: dueOn, months, base, today, id } });
@@ -38,4 +40,4 @@ export const reviewDueRule: Rule = {
     if (due.monitoringOverdue && due.nextMonitoring) report('monitoring', 'monitoring', due.nextMonitoring, review.monitoringMonths);
     if (due.evaluationOverdue && due.nextEvaluation) report('evaluations', 'evaluation', due.nextEvaluation, review.evaluationMonths);
   },
-};
+});
