@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/load.js';
+import type { BaseVersion } from '../../src/lint/base.js';
+import type { Diagnostic } from '../../src/lint/diagnostic.js';
+import { buildRepository, lintFile } from '../../src/lint/engine.js';
+import { CORE_MESSAGES } from '../../src/lint/messages/core.js';
+import type { Rule } from '../../src/lint/rule.js';
+import { rules } from '../../src/lint/rules/index.js';
+import { deletedSopDiagnostics } from '../../src/lint/rules/records/lifecycle-transition.js';
+import { loadText } from '../../src/model/load.js';
+import { parseSop } from '../../src/model/stage.js';
+import { ROOT } from '../helpers/cli.js';
+import { lintTree, messageProblems, sopYaml } from '../helpers/test-rule.js';
+import { life } from '../lifecycle/life.js';
+
+// Every declared message is reached by a test, with its placeholders filled by exactly its data.
+
+const RULE_TESTS = path.join(ROOT, 'test/lint/rules');
+/** Rules without a `testRule` table, and where their messages are reached instead. */
+const ELSEWHERE: Record<string, string> = {
+  'lifecycle-transition': 'needs the past of a file: reached below with an in-memory merge base (and end to end in test/cli/lifecycle-lint.test.ts)',
+};
+
+describe('every rule has one table test', () => {
+  const calls = readdirSync(RULE_TESTS)
+    .filter((f) => f.endsWith('.test.ts'))
+    .flatMap((f) => [...readFileSync(path.join(RULE_TESTS, f), 'utf8').matchAll(/\btestRule\('([a-z-]+)'/g)].map((m) => m[1]!));
+  it.each(rules.map((r) => r.id))('%s', (id) => {
+    // testRule's last test checks that the table reaches every message the rule declares, so each rule needs exactly one table.
+    expect(calls.filter((c) => c === id).length + (ELSEWHERE[id] ? 1 : 0)).toBe(1);
+  });
+});
+
+describe('the RuleTester checks of a message', () => {
+  const d = (ruleId: string, messageId: string, data: Diagnostic['data']): Diagnostic => ({
+    ruleId,
+    severity: 'error',
+    file: 'a.yaml',
+    path: [],
+    range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    message: '',
+    messageId,
+    data,
+    docsUrl: '',
+  });
+  it('a sound message has none', () => expect(messageProblems(d('max-steps', 'tooMany', { count: 30, max: 25 }))).toEqual([]));
+  it('an id the rule does not declare', () => expect(messageProblems(d('max-steps', 'tooFew', {}))).toEqual(['max-steps reported the message id "tooFew", which it does not declare']));
+  it('a placeholder left unfilled', () => expect(messageProblems(d('max-steps', 'tooMany', { count: 30 }))).toEqual(['max-steps/tooMany: {{max}} left unfilled']));
+  it('data for no placeholder', () => expect(messageProblems(d('max-steps', 'tooMany', { count: 30, max: 25, min: 1 }))).toEqual(['max-steps/tooMany: data "min" fills no placeholder']));
+});
+
+/** Lint one SOP text in memory; `past` gives it a merge base (as `sop lint --since main` would). */
+function lintOne(text: string, past?: string): Diagnostic[] {
+  const file = loadText('sops/kul-001.yaml', text);
+  const repo = buildRepository([file], defaultConfig('/tmp'));
+  if (past !== undefined) {
+    const base: BaseVersion = { ref: 'main', base: 'abcdef0123456789', path: 'sops/kul-001.yaml', data: parseSop(past), commits: [] };
+    repo.base = new Map([[file.file, base]]);
+  }
+  return lintFile(file, repo);
+}
+
+/** The `ruleId/messageId` of diagnostics whose messages are sound (the unsound ones fail the test). */
+function ids(ds: Diagnostic[]): string[] {
+  for (const x of ds) expect(messageProblems(x), x.message).toEqual([]);
+  return ds.map((x) => `${x.ruleId}/${x.messageId}`);
+}
+
+describe('messages of the loader, the engine and the lifecycle rule', () => {
+  const reached = new Set<string>();
+  const reach = (ds: Diagnostic[]) => ids(ds).forEach((k) => reached.add(k));
+  const withComment = (comment: string) => sopYaml({ legalBasis: '' }).replace('sop: 1\n', `sop: 1\n${comment}\n`);
+
+  it('yaml-syntax', () => reach(lintTree({ 'sops/KUL-001.yaml': 'id: [KUL-001\n' }, ['sops/KUL-001.yaml'])));
+  it('disable-comment', () => {
+    for (const c of ['# sop-disable-next-line -- why', '# sop-disable-next-line legal-basis', '# sop-disable-next-line legal-basi -- why', '# sop-disable-next-line zzzzzzzz -- why']) {
+      reach(lintTree({ 'sops/KUL-001.yaml': withComment(c) }, ['sops/KUL-001.yaml']).filter((x) => x.ruleId === 'disable-comment'));
+    }
+  });
+  it('a rule that throws', () => {
+    const boom: Rule = { id: 'boom', description: 'throws', defaultSeverity: 'error', messages: {}, check: () => { throw new Error('kaput'); } };
+    const file = loadText('KUL-001.yaml', sopYaml());
+    const ds = lintFile(file, buildRepository([file], defaultConfig('/tmp')), [boom]);
+    expect(ds.map((x) => [x.messageId, x.data])).toEqual([['crashed', { rule: 'boom', error: 'kaput' }]]);
+  });
+  it('lifecycle-transition', () => {
+    const only = (ds: Diagnostic[]) => ds.filter((x) => x.ruleId === 'lifecycle-transition');
+    const seen = (ds: Diagnostic[]) => (reach(ds), ids(ds));
+    expect(seen(only(lintOne(life.implemented0, life.draft0)))).toEqual(['lifecycle-transition/invalid']);
+    expect(seen(only(lintOne(life.approved0.replace('title: Contoh', 'title: Contoh Lain'), life.approved0)))).toEqual(['lifecycle-transition/contentChanged']);
+    expect(seen(only(lintOne(life.draft0.replace('id: KUL-001', 'id: KUL-009'), life.draft0)))).toEqual(['lifecycle-transition/idChanged']);
+    const gone = deletedSopDiagnostics({ byFile: new Map(), deleted: [{ path: 'sops/kul-001.yaml', abs: '/r/sops/kul-001.yaml', data: parseSop(life.approved0) }], base: 'abc', warnings: [] }, 'main', defaultConfig('/r'), (abs) => path.relative('/r', abs));
+    const d = gone[0]!.diagnostics[0]!;
+    expect(seen([d])).toEqual(['lifecycle-transition/deleted']);
+    expect(d.message).toBe('KUL-001 (approved r0 at `main`, file sops/kul-001.yaml) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw KUL-001`), so the record of the SOP stays.');
+  });
+  it('reaches every message of theirs', () => {
+    const declared = [...Object.entries(CORE_MESSAGES).flatMap(([r, m]) => Object.keys(m).map((id) => `${r}/${id}`)), ...Object.keys(rules.find((r) => r.id === 'lifecycle-transition')!.messages).map((id) => `lifecycle-transition/${id}`)];
+    expect(declared.filter((k) => !reached.has(k))).toEqual([]);
+  });
+});
