@@ -1,6 +1,8 @@
 // `sop lint` as a library call: open the project once, give the date rules their day, the lifecycle rule its past.
 import { lintRepository, lintTargets } from '../../lint/engine.js';
 import type { LintReport } from '../../lint/diagnostic.js';
+import { wordReport } from '../../lint/messages/word.js';
+import type { Lang } from '../../model/lang.js';
 import { dayOf, type Now } from '../../model/day.js';
 import { repositoryRoot } from '../../util/paths.js';
 import { openProject } from '../project.js';
@@ -20,6 +22,8 @@ export interface LintOptions {
   today?: string;
   /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
   now?: Now;
+  /** Language of the diagnostics' messages (`messageId` and `data` are the same in every language); English by default. */
+  lang?: Lang;
 }
 
 /** A lint report and where its repository is. */
@@ -33,6 +37,6 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
+  return { ...wordReport(finish(lintRepository(lintTargets(project), project.repo)), opts.lang ?? 'en'), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
 }
 

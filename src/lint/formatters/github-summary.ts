@@ -1,6 +1,7 @@
 import { escapeMarkdown } from '../../util/md-escape.js';
 import type { Diagnostic, LintReport } from '../diagnostic.js';
 import { portablePath, relativeTo } from './location.js';
+import { wordReport } from '../messages/word.js';
 import type { FormatContext } from './types.js';
 
 /** GitHub keeps at most 1 MiB of a step's summary: the table stops short of it and says how many rows it left out. */
@@ -30,7 +31,8 @@ function where(d: Diagnostic, ctx: Pick<FormatContext, 'cwd' | 'root'>, base: st
  * the problems per rule, and a table of every diagnostic (file:line:col, linked to the file on GitHub when
  * `base` is given; severity; rule, linked to its page; message).
  */
-export function githubSummary(report: LintReport, ctx: Pick<FormatContext, 'cwd' | 'root' | 'hiddenWarnings'>, base?: string): string {
+export function githubSummary(given: LintReport, ctx: Pick<FormatContext, 'cwd' | 'root' | 'hiddenWarnings' | 'lang'>, base?: string): string {
+  const report = wordReport(given, ctx.lang ?? 'en');
   const total = report.errorCount + report.warningCount;
   const checked = `${plural(report.files.length, 'file')} checked`;
   const hidden = ctx.hiddenWarnings ? ` (${plural(ctx.hiddenWarnings, 'warning')} hidden by --quiet)` : '';

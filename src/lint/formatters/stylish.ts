@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { showControls } from '../../util/visible.js';
+import { wordReport } from '../messages/word.js';
 import type { Formatter } from './types.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -7,7 +8,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const oneLine = (s: string) => showControls(s.replace(/\r\n|\r|\n/g, ' '));
 
 /** Grouped by file: `file:line:col  severity  message  rule-id` (columns aligned), then a summary line. */
-export const stylish: Formatter = (report, ctx) => {
+export const stylish: Formatter = (given, ctx) => {
+  const report = wordReport(given, ctx.lang ?? 'en');
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lines: string[] = [];
   for (const f of report.files) {

@@ -32,7 +32,8 @@ export const statusRequirements = defineRule({
     description: 'Each status has what it requires: from `approved` on `number`, `approval` and `dates.effective`; from `implemented` on `dates.implemented`; `evaluated` an evaluation on or after the effective date.',
     defaultSeverity: 'error',
     messages: {
-      missing: 'Status `{{status}}` requires {{missing}}, which {{verb}} missing. Add {{them}}, or set the status the SOP has really reached.',
+      missingOne: 'Status `{{status}}` requires {{missing}}, which is missing. Add it, or set the status the SOP has really reached.',
+      missingMany: 'Status `{{status}}` requires {{missing}}, which are missing. Add them, or set the status the SOP has really reached.',
     },
   },
   check(ctx) {
@@ -43,8 +44,8 @@ export const statusRequirements = defineRule({
     ctx.report({
       path: ['status'],
       key: true,
-      messageId: 'missing',
-      data: { status, missing: listWords(missing), verb: missing.length === 1 ? 'is' : 'are', them: missing.length === 1 ? 'it' : 'them' },
+      messageId: missing.length === 1 ? 'missingOne' : 'missingMany',
+      data: { status, missing: listWords(missing) },
     });
   },
 });

@@ -9,7 +9,7 @@ export const unreachableStep = defineRule({
     description: 'Every step is reachable from the first step (the start).',
     defaultSeverity: 'error',
     messages: {
-      unreachable: '{{where}} cannot be reached from step 1: no `next`, `ifYes`, `ifNo` or default flow leads to it. Point a step at it or remove it.',
+      unreachable: 'Step {{n}} cannot be reached from step 1: no `next`, `ifYes`, `ifNo` or default flow leads to it. Point a step at it or remove it.',
     },
   },
   check(ctx) {
@@ -17,7 +17,7 @@ export const unreachableStep = defineRule({
     if (!t) return;
     const seen = reachableFromStart(t.steps.length, t.flow.edges);
     for (let i = 0; i < t.steps.length; i++) {
-      if (!seen.has(i)) ctx.report({ path: ['steps', i, 'activity'], messageId: 'unreachable', data: { where: `Step ${i + 1}` } });
+      if (!seen.has(i)) ctx.report({ path: ['steps', i, 'activity'], messageId: 'unreachable', data: { n: i + 1 } });
     }
   },
 });

@@ -9,7 +9,8 @@ export const processExists = defineRule({
     description: 'An SOP\'s `process` names a process of the business process map (when the repository has one).',
     defaultSeverity: 'error',
     messages: {
-      missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code{{hint}}',
+      missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code.',
+      missingHint: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code; did you mean `{{hint}}`?',
     },
   },
   check(ctx) {
@@ -18,6 +19,7 @@ export const processExists = defineRule({
     // An unreadable map is reported on the map; checking codes against it would only add noise.
     if (!map || map.file.data === undefined || !isText(code) || map.byCode.has(code)) return;
     const hint = closest(code, map.byCode.keys());
-    ctx.report({ path: ['process'], messageId: 'missing', data: { code, map: map.file.file, hint: hint ? `; did you mean \`${hint}\`?` : '.' } });
+    if (hint) ctx.report({ path: ['process'], messageId: 'missingHint', data: { code, map: map.file.file, hint } });
+    else ctx.report({ path: ['process'], messageId: 'missing', data: { code, map: map.file.file } });
   },
 });
