@@ -26,7 +26,11 @@ export const ID_MESSAGES: Readonly<Record<string, string>> = {
   'legal-basis/empty': 'Dasar Hukum (`legalBasis`) masih kosong: cantumkan sekurang-kurangnya satu peraturan yang menjadi dasar SOP.',
   'nip/invalid': '`approval.nip` "{{nip}}" bukan NIP yang sah: {{problems}}. NIP terdiri atas tanggal lahir (8 angka), tahun dan bulan pengangkatan (6 angka), jenis kelamin (1 angka: 1 atau 2), dan nomor urut (3 angka).',
   'status-requirements/missingOne': 'Status `{{status}}` mensyaratkan {{missing}}, yang belum diisi. Lengkapi isian tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
-  'status-requirements/missingMany': 'Status `{{status}}` mensyaratkan {{missing}}, yang belum diisi. Lengkapi isian-isian tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
+  'status-requirements/missingMany': 'Status `{{status}}` mensyaratkan {{missing}} dan {{last}}, yang belum diisi. Lengkapi isian-isian tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
+  'status-requirements/evaluationAfter': 'Status `{{status}}` mensyaratkan catatan `evaluations` bertanggal sama dengan atau setelah `dates.effective` ({{effective}}), yang belum ada. Lengkapi catatan tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
+  'status-requirements/evaluationAfterAnd': 'Status `{{status}}` mensyaratkan {{missing}} serta catatan `evaluations` bertanggal sama dengan atau setelah `dates.effective` ({{effective}}), yang belum ada. Lengkapi isian-isian tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
+  'status-requirements/evaluation': 'Status `{{status}}` mensyaratkan catatan `evaluations`, yang belum ada. Lengkapi catatan tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
+  'status-requirements/evaluationAnd': 'Status `{{status}}` mensyaratkan {{missing}} serta catatan `evaluations`, yang belum ada. Lengkapi isian-isian tersebut, atau tetapkan status yang benar-benar telah dicapai SOP.',
 
   // Actors and the flow.
   'actor-declared/undeclared': '`{{field}}` (langkah {{step}}) wajib berisi salah satu pelaksana yang telah dideklarasikan: {{declared}} (tertulis "{{actor}}").',

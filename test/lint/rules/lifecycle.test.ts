@@ -10,6 +10,9 @@ const noNip = sopYaml({ status: 'approved', top: 'number: 001/SOP/KUL/2024\nappr
 const implementedNoDate = full('implemented', '{created: 2024-03-11, effective: 2024-04-01}');
 const evaluatedOld = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}', EVAL('2024-03-20'));
 const evaluatedNone = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}');
+const evaluatedNoImpl = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01}');
+const evaluatedBadEffective = full('evaluated', '{created: 2024-03-11, effective: 2024-02-30, implemented: 2024-04-02}');
+const evaluatedBadEffectiveNoImpl = full('evaluated', '{created: 2024-03-11, effective: 2024-02-30}');
 
 testRule('status-requirements', {
   valid: [
@@ -25,6 +28,19 @@ testRule('status-requirements', {
     { name: 'implemented without the date', files: files(implementedNoDate), file: F, expected: [{ ...at(implementedNoDate, 'status'), messageIncludes: '`dates.implemented`' }] },
     { name: 'evaluated with an evaluation before the effective date', files: files(evaluatedOld), file: F, expected: [{ ...at(evaluatedOld, 'status'), messageIncludes: 'an `evaluations` entry dated on or after `dates.effective` (2024-04-01)' }] },
     { name: 'evaluated without evaluations', files: files(evaluatedNone), file: F, expected: [{ ...at(evaluatedNone, 'status'), messageIncludes: 'evaluations' }] },
+    {
+      name: 'evaluated without the implementation date and evaluations',
+      files: files(evaluatedNoImpl),
+      file: F,
+      expected: [{ ...at(evaluatedNoImpl, 'status'), messageIncludes: 'Status `evaluated` requires `dates.implemented` and an `evaluations` entry dated on or after `dates.effective` (2024-04-01), which are missing. Add them' }],
+    },
+    { name: 'evaluated, an unusable effective date: any evaluation', files: files(evaluatedBadEffective), file: F, expected: [{ ...at(evaluatedBadEffective, 'status'), messageIncludes: 'Status `evaluated` requires an `evaluations` entry, which is missing. Add it' }] },
+    {
+      name: 'evaluated, an unusable effective date, no implementation date',
+      files: files(evaluatedBadEffectiveNoImpl),
+      file: F,
+      expected: [{ ...at(evaluatedBadEffectiveNoImpl, 'status'), messageIncludes: 'Status `evaluated` requires `dates.implemented` and an `evaluations` entry, which are missing.' }],
+    },
   ],
 });
 
