@@ -15,14 +15,18 @@ export interface Repository {
   config: Config;
   /** The business process map, when the repository has one. */
   processMap?: import('../model/processes/types.js').ProcessMap;
-  /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
-  base?: Map<string, import('./base.js').BaseVersion>;
   /** Today as YYYY-MM-DD, for date-dependent rules (`review-due`); they are silent without it. */
   today?: string;
 }
 
 /** Values substituted for `{{name}}` in a message: each placeholder of the message has one, and nothing else. */
 export type MessageData = Record<string, string | number>;
+
+/** What one lint run knows besides the repository (given to the engine, never stored on the repository). */
+export interface LintRun {
+  /** The past since the merge base with a ref: `sop lint --since <ref>`. */
+  since?: import('./base.js').LintBase;
+}
 
 /** One report from a rule: where (document path) and which of the rule's messages. */
 export interface ReportInput<Id extends string = string> {
@@ -48,8 +52,22 @@ export interface RuleContext<Id extends string = string, Options = Record<string
   repo: Repository;
   /** The rule's options (defaults merged with config; the config schema checks their types). */
   options: Options;
+  /** What this run knows besides the repository. */
+  run: LintRun;
   /** Report a problem with one of the rule's messages. */
   report(input: ReportInput<Id>): void;
+}
+
+/** What a rule's `checkRepository` receives: the repository as a whole, once per run. */
+export interface RepositoryContext<Id extends string = string, Options = Record<string, any>> {
+  /** The whole repository. */
+  repo: Repository;
+  /** The rule's options (defaults merged with config). */
+  options: Options;
+  /** What this run knows besides the repository. */
+  run: LintRun;
+  /** Report a problem about the repository, on line 1 of `file` (a file name as shown: one that exists). */
+  report(input: { file: string; messageId: Id; data?: MessageData }): void;
 }
 
 /** What a rule declares about itself. */
@@ -68,12 +86,14 @@ export interface RuleMetaInput<Id extends string, Options> {
   messages: Record<Id, string>;
 }
 
-/** A rule as written: its meta and its check, typed over its message ids and options. */
+/** A rule as written: its meta and its checks, typed over its message ids and options. */
 export interface RuleDefinition<Id extends string, Options> {
   /** Id, description, severity, scope, default options and messages. */
   meta: RuleMetaInput<Id, Options>;
-  /** Run the check; `ctx.report` accepts only the ids of `meta.messages`. */
+  /** Run the check on one file; `ctx.report` accepts only the ids of `meta.messages`. */
   check(ctx: RuleContext<Id, Options>): void;
+  /** Run the check once on the repository as a whole (findings that belong to no file under check, e.g. a deleted SOP). */
+  checkRepository?(ctx: RepositoryContext<Id, Options>): void;
 }
 
 /** A lint rule as the engine runs it: a plain object in its own file, made with `defineRule`. */
@@ -90,8 +110,10 @@ export interface Rule {
   options?: Record<string, unknown>;
   /** English message templates by id, with `{{name}}` placeholders. */
   messages: Readonly<Record<string, string>>;
-  /** Run the check. */
+  /** Run the check on one file. */
   check(ctx: RuleContext): void;
+  /** Run the check once on the repository as a whole (findings that belong to no file under check, e.g. a deleted SOP). */
+  checkRepository?(ctx: RepositoryContext): void;
 }
 
 /**
@@ -101,7 +123,7 @@ export interface Rule {
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export function defineRule<Id extends string, Options extends object = {}>(def: RuleDefinition<Id, Options>): Rule {
-  const { meta, check } = def;
+  const { meta, check, checkRepository } = def;
   return {
     id: meta.id,
     description: meta.description,
@@ -110,5 +132,6 @@ export function defineRule<Id extends string, Options extends object = {}>(def: 
     ...(meta.options ? { options: meta.options as Record<string, unknown> } : {}),
     messages: meta.messages,
     check: check as (ctx: RuleContext) => void,
+    ...(checkRepository ? { checkRepository: checkRepository as (ctx: RepositoryContext) => void } : {}),
   };
 }

@@ -2,13 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/load.js';
-import type { BaseVersion } from '../../src/lint/base.js';
+import type { BaseVersion, LintBase } from '../../src/lint/base.js';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
-import { buildRepository, lintFile } from '../../src/lint/engine.js';
+import { buildRepository, lintFile, lintRepository } from '../../src/lint/engine.js';
 import { CORE_MESSAGES } from '../../src/lint/messages/core.js';
 import type { Rule } from '../../src/lint/rule.js';
 import { rules } from '../../src/lint/rules/index.js';
-import { deletedSopDiagnostics } from '../../src/lint/rules/records/lifecycle-transition.js';
 import { loadText } from '../../src/model/load.js';
 import { parseSop } from '../../src/model/stage.js';
 import { ROOT } from '../helpers/cli.js';
@@ -51,15 +50,16 @@ describe('the RuleTester checks of a message', () => {
   it('data for no placeholder', () => expect(messageProblems(d('max-steps', 'tooMany', { count: 30, max: 25, min: 1 }))).toEqual(['max-steps/tooMany: data "min" fills no placeholder']));
 });
 
-/** Lint one SOP text in memory; `past` gives it a merge base (as `sop lint --since main` would). */
-function lintOne(text: string, past?: string): Diagnostic[] {
+/** What `sop lint --since main` knows: `past` as the merge-base version of sops/kul-001.yaml, and SOPs deleted since. */
+function since(past: string | undefined, deleted: LintBase['deleted'] = []): LintBase {
+  const base: BaseVersion = { ref: 'main', base: 'abcdef0123456789', path: 'sops/kul-001.yaml', data: past === undefined ? undefined : parseSop(past), commits: [] };
+  return { ref: 'main', base: base.base, byFile: new Map(past === undefined ? [] : [['sops/kul-001.yaml', base]]), deleted, warnings: [] };
+}
+
+/** Lint one SOP text in memory against its version at the merge base (in memory too). */
+function lintOne(text: string, past: string): Diagnostic[] {
   const file = loadText('sops/kul-001.yaml', text);
-  const repo = buildRepository([file], defaultConfig('/tmp'));
-  if (past !== undefined) {
-    const base: BaseVersion = { ref: 'main', base: 'abcdef0123456789', path: 'sops/kul-001.yaml', data: parseSop(past), commits: [] };
-    repo.base = new Map([[file.file, base]]);
-  }
-  return lintFile(file, repo);
+  return lintFile(file, buildRepository([file], defaultConfig('/tmp')), undefined, { since: since(past) });
 }
 
 /** The `ruleId/messageId` of diagnostics whose messages are sound (the unsound ones fail the test). */
@@ -91,8 +91,10 @@ describe('messages of the loader, the engine and the lifecycle rule', () => {
     expect(seen(only(lintOne(life.implemented0, life.draft0)))).toEqual(['lifecycle-transition/invalid']);
     expect(seen(only(lintOne(life.approved0.replace('title: Contoh', 'title: Contoh Lain'), life.approved0)))).toEqual(['lifecycle-transition/contentChanged']);
     expect(seen(only(lintOne(life.draft0.replace('id: KUL-001', 'id: KUL-009'), life.draft0)))).toEqual(['lifecycle-transition/idChanged']);
-    const gone = deletedSopDiagnostics({ byFile: new Map(), deleted: [{ path: 'sops/kul-001.yaml', abs: '/r/sops/kul-001.yaml', data: parseSop(life.approved0) }], base: 'abc', warnings: [] }, 'main', defaultConfig('/r'), (abs) => path.relative('/r', abs));
-    const d = gone[0]!.diagnostics[0]!;
+    const other = loadText('sops/kul-002.yaml', life.draft0.replace('KUL-001', 'KUL-002'));
+    const gone = { path: 'sops/kul-001.yaml', abs: '/r/sops/kul-001.yaml', data: parseSop(life.approved0), shown: 'sops/kul-001.yaml', anchor: 'sop.config.yaml' };
+    const report = lintRepository([other], buildRepository([other], defaultConfig('/r')), { since: since(undefined, [gone]) });
+    const d = report.files.find((f) => f.file === 'sop.config.yaml')!.diagnostics[0]!;
     expect(seen([d])).toEqual(['lifecycle-transition/deleted']);
     expect(d.message).toBe('KUL-001 (approved r0 at `main`, file sops/kul-001.yaml) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw KUL-001`), so the record of the SOP stays.');
   });
