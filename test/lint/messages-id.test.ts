@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/app/lint/run.js';
 import { formatters } from '../../src/lint/formatters/index.js';
+import { githubSummary } from '../../src/lint/formatters/github-summary.js';
 import { ID_MESSAGES } from '../../src/lint/messages/id.js';
 import { placeholders } from '../../src/lint/messages/template.js';
 import { englishMessages, wordDiagnostic, wordReport } from '../../src/lint/messages/word.js';
 import { tempTree } from '../helpers/cli.js';
 import { lintTree, sopYaml } from '../helpers/test-rule.js';
-import { ctx } from './formatters/fixture.js';
+import { clean, ctx, report as fixed } from './formatters/fixture.js';
 
 // Indonesian wordings: one per English message, with the same placeholders; chosen by `lang`.
 
@@ -61,5 +62,18 @@ describe('wording a diagnostic in Indonesian', () => {
     const report = { files: [{ file: 'sops/KUL-001.yaml', diagnostics: lintTree(files, ['sops/KUL-001.yaml']) }], errorCount: 1, warningCount: 0 };
     const prints = (lang: 'en' | 'id') => (JSON.parse(formatters.gitlab(report, { ...ctx, lang })) as Array<{ fingerprint: string }>).map((i) => i.fingerprint);
     expect(prints('id')).toEqual(prints('en'));
+  });
+
+  it('the summary lines of stylish and of the GitHub step summary', () => {
+    const id = { ...ctx, lang: 'id' as const };
+    expect(formatters.stylish(fixed, id).split('\n').at(-2)).toBe('✖ 4 masalah (3 kesalahan, 1 peringatan) pada 3 berkas diperiksa');
+    expect(formatters.stylish(clean, id)).toBe('✓ 1 berkas diperiksa, tidak ada masalah\n');
+    expect(formatters.stylish(clean, { ...id, hiddenWarnings: 2 })).toBe('✓ 1 berkas diperiksa, tidak ada kesalahan (2 peringatan disembunyikan oleh --quiet)\n');
+    const md = githubSummary(fixed, id);
+    expect(md).toContain('❌ **4 masalah** (3 kesalahan, 1 peringatan) pada 2 berkas dari 3 berkas diperiksa.');
+    expect(md).toContain('| Aturan | Kesalahan | Peringatan |');
+    expect(md).toContain('| Lokasi | Tingkat | Aturan | Pesan |');
+    expect(md).toContain('| peringatan | [legal-basis]');
+    expect(githubSummary(clean, id)).toBe('## sop lint\n\n✅ 1 berkas diperiksa, tidak ada masalah.\n\n');
   });
 });
