@@ -88,7 +88,19 @@ describe('messages of the loader, the engine and the lifecycle rule', () => {
   it('lifecycle-transition', () => {
     const only = (ds: Diagnostic[]) => ds.filter((x) => x.ruleId === 'lifecycle-transition');
     const seen = (ds: Diagnostic[]) => (reach(ds), ids(ds));
-    expect(seen(only(lintOne(life.implemented0, life.draft0)))).toEqual(['lifecycle-transition/invalid']);
+    const withdrawn0 = life.approved0.replace('status: approved', 'status: withdrawn');
+    const invalid: Array<[string, string, string]> = [
+      [life.draft0, life.implemented0, 'skipped'],
+      [life.implemented0, life.approved0, 'backward'],
+      [life.approved0, life.approved0.replace('status: approved', 'status: draft'), 'revisionRequired'],
+      [life.revised1, life.revised1.replace('revision: 1', 'revision: 0'), 'revisionDown'],
+      [life.approved0, life.approved0.replace('revision: 0', 'revision: 1'), 'revisionJump'],
+      [withdrawn0, life.approved0, 'afterWithdrawal'],
+      [life.draft0, life.draft0.replace('status: draft', 'status: disetujui'), 'unknownStage'],
+    ];
+    for (const [past, now, id] of invalid) expect(seen(only(lintOne(now, past))), id).toEqual([`lifecycle-transition/${id}`]);
+    const skipped = only(lintOne(life.implemented0, life.draft0))[0]!;
+    expect(skipped.message).toBe('draft r0 → implemented r0 (working tree) is not a valid lifecycle change since `main`: a stage was skipped; the lifecycle is draft → approved → implemented → evaluated.');
     expect(seen(only(lintOne(life.approved0.replace('title: Contoh', 'title: Contoh Lain'), life.approved0)))).toEqual(['lifecycle-transition/contentChanged']);
     expect(seen(only(lintOne(life.draft0.replace('id: KUL-001', 'id: KUL-009'), life.draft0)))).toEqual(['lifecycle-transition/idChanged']);
     const other = loadText('sops/kul-002.yaml', life.draft0.replace('KUL-001', 'KUL-002'));

@@ -1,7 +1,7 @@
 import { contentOf, sameContent } from '../../../lifecycle/content.js';
 import { semanticDiff, summarizeDiff, type SemanticDiff } from '../../../lifecycle/semantic-diff.js';
 import type { DocPath } from '../../../model/types.js';
-import { checkTransition, TRANSITION_TEXT } from '../../../lifecycle/transitions.js';
+import { checkTransition, TRANSITION_TEXT, type TransitionProblem } from '../../../lifecycle/transitions.js';
 import { defineRule } from '../../rule.js';
 
 interface Point {
@@ -12,8 +12,23 @@ interface Point {
 const APPROVED = new Set(['approved', 'implemented', 'evaluated']);
 const stage = (d: Record<string, any>) => `${String(d.status)} r${String(d.revision)}`;
 
+/** The message id of each invalid change: one message per reason, so the reason is worded in each language. */
+const INVALID = {
+  skipped: 'skipped',
+  backward: 'backward',
+  'revision-required': 'revisionRequired',
+  'revision-down': 'revisionDown',
+  'revision-jump': 'revisionJump',
+  'after-withdrawal': 'afterWithdrawal',
+  'unknown-stage': 'unknownStage',
+} as const satisfies Record<TransitionProblem, string>;
+
+const invalid = Object.fromEntries(
+  (Object.keys(INVALID) as TransitionProblem[]).map((p) => [INVALID[p], `{{from}} → {{to}} ({{where}}) is not a valid lifecycle change since {{ref}}: ${TRANSITION_TEXT[p]}.`]),
+) as Record<(typeof INVALID)[TransitionProblem], string>;
+
 const MESSAGES = {
-  invalid: '{{from}} → {{to}} ({{where}}) is not a valid lifecycle change since {{ref}}: {{reason}}.',
+  ...invalid,
   contentChanged: 'The content changed after approval without a revision ({{stage}}, since {{where}}): {{summary}}. Start a revision (`sop revise {{id}}`: revision + 1, back to draft) or undo the change.',
   idChanged: 'The id changed from `{{from}}` to `{{to}}` since {{ref}}; an id is stable (other SOPs and documents cite it). Keep `{{from}}`, or withdraw this SOP and add a new one.',
   deleted: '{{id}} ({{stage}} at {{ref}}, file {{path}}) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw {{id}}`), so the record of the SOP stays.',
@@ -55,7 +70,7 @@ export const lifecycleTransition = defineRule({
       const t = checkTransition(p.data, q.data);
       if (t.ok) continue;
       const at = t.problem.startsWith('revision') ? 'revision' : 'status';
-      ctx.report({ path: [at], messageId: 'invalid', data: { from: stage(p.data), to: stage(q.data), where: q.where, ref, reason: TRANSITION_TEXT[t.problem] } });
+      ctx.report({ path: [at], messageId: INVALID[t.problem], data: { from: stage(p.data), to: stage(q.data), where: q.where, ref } });
       break;
     }
 
