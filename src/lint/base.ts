@@ -31,10 +31,16 @@ export interface DeletedSop {
   abs: string;
   /** Its data at the merge base. */
   data: Record<string, any> | undefined;
+  /** Its path as shown to the user. */
+  shown?: string;
+  /** The existing file a finding about it is reported on, as shown (a deleted file cannot carry an annotation): the config, else the nearest folder. */
+  anchor?: string;
 }
 
 /** The past of a lint run: base versions by shown file name, and deleted SOPs. */
 export interface LintBase {
+  /** The ref the user gave. */
+  ref?: string;
   /** Base versions by `LoadedFile.file`. */
   byFile: Map<string, BaseVersion>;
   /** SOPs deleted since the merge base. */

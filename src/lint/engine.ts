@@ -3,7 +3,7 @@ import type { Config } from '../config/types.js';
 import { ConfigError } from '../util/errors.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
-import type { Repository, Rule, RuleContext } from './rule.js';
+import type { LintRun, Repository, Rule, RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { closest } from '../model/words.js';
 
@@ -55,7 +55,7 @@ function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Con
 }
 
 /** Lint one loaded file in the context of its repository. */
-export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rule[] = allRules): Diagnostic[] {
+export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rule[] = allRules, run: LintRun = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const config = repo.config;
   const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
@@ -108,6 +108,7 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
         schemaValid,
         repo,
         options,
+        run,
         report: (r) => {
           const template = rule.messages[r.messageId] ?? r.messageId;
           push(rule.id, severity, { path: r.path, range: file.locator.locate(r.path, { key: r.key }), message: interpolate(template, r.data) });
@@ -142,9 +143,32 @@ export function lintTargets(project: { targets: LoadedFile[]; mapTarget?: Loaded
   return project.mapTarget ? [...project.targets, project.mapTarget] : project.targets;
 }
 
-/** Lint `targets` against the repository (which must include them). */
-export function lintRepository(targets: LoadedFile[], repo: Repository): LintReport {
-  const files = targets.map((f) => ({ file: f.file, diagnostics: lintFile(f, repo) }));
+/** Lint `targets` against the repository (which must include them), then run the repository-level checks. */
+export function lintRepository(targets: LoadedFile[], repo: Repository, run: LintRun = {}, rules: readonly Rule[] = allRules): LintReport {
+  const files = targets.map((f) => ({ file: f.file, diagnostics: lintFile(f, repo, rules, run) }));
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  for (const rule of rules) {
+    if (!rule.checkRepository) continue;
+    const severity = severityOf(rule, repo.config);
+    if (severity === 'off') continue;
+    const options = { ...(rule.options ?? {}), ...(repo.config.rules[rule.id]?.options ?? {}) };
+    rule.checkRepository({
+      repo,
+      options,
+      run,
+      report: ({ file, messageId, data }) => {
+        let entry = byFile.get(file);
+        if (!entry) {
+          entry = { file, diagnostics: [] };
+          byFile.set(file, entry);
+          files.push(entry);
+        }
+        const message = interpolate(rule.messages[messageId] ?? messageId, data);
+        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(rule.id) });
+        entry.diagnostics.sort(compareDiagnostics);
+      },
+    });
+  }
   let errorCount = 0;
   let warningCount = 0;
   for (const f of files) for (const d of f.diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;

@@ -15,10 +15,14 @@ export interface Repository {
   config: Config;
   /** The business process map, when the repository has one. */
   processMap?: import('../model/processes/types.js').ProcessMap;
-  /** Each file's past at the merge base, by `LoadedFile.file` (set only by `sop lint --since <ref>`). */
-  base?: Map<string, import('./base.js').BaseVersion>;
   /** Today as YYYY-MM-DD, for date-dependent rules (`review-due`); they are silent without it. */
   today?: string;
+}
+
+/** What one lint run knows besides the repository (given to the engine, never stored on the repository). */
+export interface LintRun {
+  /** The past since the merge base with a ref: `sop lint --since <ref>`. */
+  since?: import('./base.js').LintBase;
 }
 
 /** One report from a rule: where (document path) and which message. */
@@ -45,8 +49,22 @@ export interface RuleContext {
   repo: Repository;
   /** The rule's options (defaults merged with config). */
   options: Record<string, any>;
+  /** What this run knows besides the repository. */
+  run: LintRun;
   /** Report a problem. */
   report(input: ReportInput): void;
+}
+
+/** What a rule's `checkRepository` receives: the repository as a whole, once per run. */
+export interface RepositoryContext {
+  /** The whole repository. */
+  repo: Repository;
+  /** The rule's options (defaults merged with config). */
+  options: Record<string, any>;
+  /** What this run knows besides the repository. */
+  run: LintRun;
+  /** Report a problem about the repository, on line 1 of `file` (a file name as shown: one that exists). */
+  report(input: { file: string; messageId: string; data?: Record<string, string | number> }): void;
 }
 
 /** A lint rule: a plain object in its own file. */
@@ -63,6 +81,8 @@ export interface Rule {
   options?: Record<string, unknown>;
   /** Message templates by id, with `{{name}}` placeholders. */
   messages: Record<string, string>;
-  /** Run the check. */
+  /** Run the check on one file. */
   check(ctx: RuleContext): void;
+  /** Run the check once on the repository as a whole (findings that belong to no file under check, e.g. a deleted SOP). */
+  checkRepository?(ctx: RepositoryContext): void;
 }

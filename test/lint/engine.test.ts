@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildRepository, lintFile } from '../../src/lint/engine.js';
+import { buildRepository, lintFile, lintRepository } from '../../src/lint/engine.js';
 import type { Rule } from '../../src/lint/rule.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { defaultConfig } from '../../src/config/load.js';
@@ -111,5 +111,41 @@ describe('a rule that throws', () => {
     const file = loadText('KUL-001.yaml', sopYaml());
     const diags = lintFile(file, buildRepository([file], defaultConfig('/tmp')), [boom]);
     expect(diags.map((d) => d.message)).toEqual([expect.stringContaining('Rule `boom` failed on this file (kaput)')]);
+  });
+});
+
+describe('a repository-level rule', () => {
+  const deletedSop: Rule = {
+    id: 'lifecycle-transition',
+    description: 'a stand-in with the real id, so the config severity applies',
+    defaultSeverity: 'error',
+    messages: { gone: '{{id}} is gone' },
+    check: () => {},
+    checkRepository(ctx) {
+      for (const d of ctx.run.since?.deleted ?? []) ctx.report({ file: d.anchor!, messageId: 'gone', data: { id: String(d.data?.id) } });
+    },
+  };
+  const since = { ref: 'main', base: 'abc', byFile: new Map(), warnings: [], deleted: [{ path: 'sops/A.yaml', abs: '/r/sops/A.yaml', data: { id: 'A' }, anchor: 'sop.config.yaml' }, { path: 'sops/B.yaml', abs: '/r/sops/B.yaml', data: { id: 'B' }, anchor: 'sop.config.yaml' }] };
+  const file = loadText('KUL-001.yaml', sopYaml());
+
+  it('runs once per run, on its anchor file, with the configured severity and counted once', () => {
+    const config = defaultConfig('/tmp');
+    config.rules['lifecycle-transition'] = { severity: 'warn' };
+    const repo = buildRepository([file], config);
+    const keys = Object.keys(repo).sort();
+    const report = lintRepository([file], repo, { since }, [deletedSop]);
+    expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.severity} ${d.range.start.line}:${d.range.start.column} ${d.message}`)])).toEqual([
+      ['KUL-001.yaml', []],
+      ['sop.config.yaml', ['warn 1:1 A is gone', 'warn 1:1 B is gone']],
+    ]);
+    expect([report.errorCount, report.warningCount]).toEqual([0, 2]);
+    expect(Object.keys(repo).sort()).toEqual(keys); // the run's past is not stored on the repository
+  });
+
+  it('is silent when the rule is off, and without a run', () => {
+    const config = defaultConfig('/tmp');
+    config.rules['lifecycle-transition'] = { severity: 'off' };
+    expect(lintRepository([file], buildRepository([file], config), { since }, [deletedSop]).files.flatMap((f) => f.diagnostics)).toEqual([]);
+    expect(lintRepository([file], buildRepository([file], defaultConfig('/tmp')), {}, [deletedSop]).files.flatMap((f) => f.diagnostics)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { LintReport } from '../../lint/diagnostic.js';
 import { dayOf, type Now } from '../../model/day.js';
 import { repositoryRoot } from '../../util/paths.js';
 import { openProject } from '../project.js';
-import { prepareSince } from './since.js';
+import { loadSince } from './since.js';
 
 /** Options of a lint run. */
 export interface LintOptions {
@@ -32,7 +32,7 @@ export interface LintResult extends LintReport {
 export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
-  const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
+  const run = opts.since !== undefined ? await loadSince(project, opts.since, opts.cwd) : {};
+  return { ...lintRepository(lintTargets(project), project.repo, run), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
 }
 

@@ -1,32 +1,23 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { shownPath } from '../../util/paths.js';
-import type { LintReport } from '../../lint/diagnostic.js';
-import { deletedSopDiagnostics } from '../../lint/rules/records/lifecycle-transition.js';
+import type { LintRun } from '../../lint/rule.js';
 import type { Project } from '../project.js';
 import { loadLintBase } from './base.js';
 
 /**
- * Prepare `sop lint --since <ref>`: give the rules each file's past (`project.repo.base`) and return a
- * finisher that adds SOPs deleted instead of withdrawn (reported on the config, or the nearest folder, line 1).
+ * What `sop lint --since <ref>` gives the engine: each file's past since the merge base with `ref`, and the SOPs
+ * deleted since, each with the existing file its finding goes on (a deleted file cannot carry an annotation: the
+ * config, else the nearest existing folder).
  */
-export async function prepareSince(project: Project, ref: string, cwd: string): Promise<(report: LintReport) => LintReport> {
+export async function loadSince(project: Project, ref: string, cwd: string): Promise<LintRun> {
   const base = await loadLintBase(project, ref);
-  project.repo.base = base.byFile;
   const shown = (abs: string) => shownPath(cwd, abs);
-  return (report) => {
-    // A deleted file cannot carry an annotation: the finding goes on the config, else the nearest existing folder.
-    const anchor = (abs: string) => {
-      if (project.config.file) return project.config.file;
-      let dir = path.dirname(abs);
-      while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-      return dir;
-    };
-    const extra = deletedSopDiagnostics(base, ref, project.config, shown, anchor);
-    if (!extra.length) return report;
-    let errorCount = report.errorCount;
-    let warningCount = report.warningCount;
-    for (const f of extra) for (const d of f.diagnostics) d.severity === 'error' ? errorCount++ : warningCount++;
-    return { files: [...report.files, ...extra], errorCount, warningCount };
+  const anchor = (abs: string) => {
+    if (project.config.file) return project.config.file;
+    let dir = path.dirname(abs);
+    while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    return dir;
   };
+  return { since: { ...base, ref, deleted: base.deleted.map((d) => ({ ...d, shown: shown(d.abs), anchor: shown(anchor(d.abs)) })) } };
 }

@@ -1,10 +1,7 @@
-import type { Config } from '../../../config/types.js';
 import { contentOf, sameContent } from '../../../lifecycle/content.js';
-import type { LintBase } from '../../base.js';
 import { semanticDiff, summarizeDiff, type SemanticDiff } from '../../../lifecycle/semantic-diff.js';
 import type { DocPath } from '../../../model/types.js';
 import { checkTransition, TRANSITION_TEXT } from '../../../lifecycle/transitions.js';
-import { docsUrl, type Diagnostic } from '../../diagnostic.js';
 import type { Rule } from '../../rule.js';
 
 interface Point {
@@ -43,7 +40,7 @@ export const lifecycleTransition: Rule = {
   defaultSeverity: 'error',
   messages: MESSAGES,
   check(ctx) {
-    const b = ctx.repo.base?.get(ctx.file.file);
+    const b = ctx.run.since?.byFile.get(ctx.file.file);
     if (!b || !b.data) return;
     const ref = `\`${b.ref}\``;
     const chain: Point[] = [{ data: b.data, where: `${b.ref}, merge base ${b.base.slice(0, 7)}` }];
@@ -82,28 +79,17 @@ export const lifecycleTransition: Rule = {
       ctx.report({ path: ['id'], messageId: 'idChanged', data: { from: b.data.id, to: String(ctx.sop.id), ref } });
     }
   },
+  // SOPs deleted since the merge base without being withdrawn: on line 1 of the file the app chose (the config, or the nearest folder).
+  checkRepository(ctx) {
+    const since = ctx.run.since;
+    if (!since) return;
+    for (const d of since.deleted) {
+      if (!d.data || d.data.status === 'withdrawn') continue;
+      ctx.report({
+        file: d.anchor ?? d.shown ?? d.path,
+        messageId: 'deleted',
+        data: { id: String(d.data.id ?? d.path), stage: stage(d.data), ref: `\`${since.ref ?? since.base}\``, path: d.shown ?? d.path },
+      });
+    }
+  },
 };
-
-/**
- * Diagnostics for SOPs deleted since the merge base without being withdrawn: reported, line 1, on `anchor`
- * of the deleted path (a path that exists, so annotations show: the config, or the nearest folder).
- */
-export function deletedSopDiagnostics(base: LintBase, ref: string, config: Config, shown: (abs: string) => string, anchor: (abs: string) => string = (abs) => abs): Array<{ file: string; diagnostics: Diagnostic[] }> {
-  const severity = config.rules[lifecycleTransition.id]?.severity ?? lifecycleTransition.defaultSeverity;
-  if (severity === 'off') return [];
-  return base.deleted
-    .filter((d) => d.data && d.data.status !== 'withdrawn')
-    .map((d) => {
-      const data = d.data!;
-      const message = MESSAGES.deleted
-        .replace(/\{\{id\}\}/g, String(data.id ?? d.path))
-        .replace('{{stage}}', stage(data))
-        .replace('{{ref}}', `\`${ref}\``)
-        .replace('{{path}}', shown(d.abs));
-      const file = shown(anchor(d.abs));
-      return {
-        file,
-        diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(lifecycleTransition.id) }],
-      };
-    });
-}
