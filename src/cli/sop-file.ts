@@ -3,7 +3,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { IoError, UsageError } from '../util/errors.js';
 import { alive } from '../util/temp.js';
-import type { CliIO } from './io.js';
+import type { RunState } from './state.js';
+import type { MessageKey } from './i18n/index.js';
+import { en } from './i18n/en.js';
 
 /** A lock older than this is taken as left behind, whoever holds it. */
 const STALE_MS = 10 * 60 * 1000;
@@ -102,14 +104,22 @@ export function writeSopFile(file: string, text: string): void {
   }
 }
 
+/** The question for a missing value in the run's language: the catalogue's words for its flag, else the library's label. */
+function question(state: RunState, m: { label: string; flag: string }): string {
+  const key = `ask.${m.flag}`;
+  // English asks with the library's own label; the seven evaluation criteria are the form's Indonesian questions in every language.
+  return state.lang !== 'en' && key in en ? state.t(key as MessageKey) : m.label;
+}
+
 /** What a command that edits an SOP (`sop promote`, `sop socialize|monitor|evaluate`) hands the library: the clock, --commit, --config, the terminal prompt, the atomic write and the file lock. */
-export function editWiring(io: CliIO, f: { today?: string; commit?: boolean; config?: string }) {
+export function editWiring(state: RunState, f: { today?: string; commit?: boolean; config?: string }) {
+  const { io } = state;
   const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   return {
     now: f.today ?? new Date(),
     commit: f.commit,
     configPath: f.config,
-    ask: prompt ? (m: { label: string; flag: string }) => prompt(`${m.label} (${m.flag}): `) : undefined,
+    ask: prompt ? (m: { label: string; flag: string }) => prompt(`${question(state, m)} (${m.flag}): `) : undefined,
     write: writeSopFile,
     lock: withFileLock,
   };
