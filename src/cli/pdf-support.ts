@@ -22,12 +22,12 @@ const isFile = (f: string): boolean => {
  * The config's browser must be an installed program, not a file of the repository: a pull request could
  * commit a script and name it there, and CI would run it. (PUPPETEER_EXECUTABLE_PATH is the user's own choice.)
  */
-function refuseCommittedProgram(cwd: string, config: Config, exe: string): void {
+function refuseCommittedProgram(t: Translate, cwd: string, config: Config, exe: string): void {
   const root = realPath(config.root);
   for (const real of [realPath(path.resolve(config.root, exe)), realPath(path.resolve(cwd, exe))]) {
     if (isInside(root, real)) {
       const at = config.where ? `${config.where(['browser', 'executablePath'])} ` : '';
-      throw new ConfigError(`${at}browser.executablePath names ${real}, a file inside the repository (${root}): sop runs only an installed browser (e.g. /usr/bin/chromium), or the one PUPPETEER_EXECUTABLE_PATH names.`);
+      throw new ConfigError(t('browser.inRepo', { at, real, root }));
     }
   }
 }
@@ -54,7 +54,7 @@ export function launchOptions(state: RunState, config: Config): LaunchOptions {
     if (e instanceof BrowserNotFoundError && state.lang !== 'en') throw new ConfigError(noBrowserMessage(state.t, io.env, config, process.platform));
     throw e;
   }
-  if (found.source === 'config') refuseCommittedProgram(io.cwd, config, found.executablePath);
+  if (found.source === 'config') refuseCommittedProgram(state.t, io.cwd, config, found.executablePath);
   return { executablePath: found.executablePath, onInterrupt: io.onInterrupt };
 }
 

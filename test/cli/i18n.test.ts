@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUES, chooseLang, commanderError, fill, placeholders, translator } from '../../src/cli/i18n/index.js';
@@ -202,6 +204,21 @@ describe('the CLI in Indonesian', () => {
     expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain('sop: PUPPETEER_EXECUTABLE_PATH menunjuk /tidak/ada, yang tidak ada.\nKeluaran PDF memerlukan peramban keluarga Chromium');
     expect(pdf.stderr).toContain('\nPasang ');
+  });
+
+  it('words a file that cannot be written, and an SOP locked by another command', async () => {
+    writeFileSync(path.join(t.dir, 'blok'), 'a file, not a folder');
+    const out = await sop(['--lang', 'id', 'lint', 'sops', '-o', 'blok/laporan.txt'], t.dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^sop: Tidak dapat menulis .*blok\/laporan\.txt: terdapat berkas di tempat yang seharusnya folder pada path tersebut \((EEXIST|ENOTDIR)\)\n$/);
+    const l = tempTree({ 'sops/a.yaml': minimalSop('KUL-001'), 'sops/a.yaml.lock': JSON.stringify({ pid: process.pid, host: hostname(), since: '2024-04-01T00:00:00Z' }) });
+    try {
+      const locked = await sop(['--lang', 'id', 'approve', 'KUL-001', '--number', '1/X', '--approver-position', 'P', '--approver-name', 'N', '--approver-nip', '197901012005011001'], l.dir);
+      expect(locked.code).toBe(2);
+      expect(locked.stderr).toContain(`sedang diubah oleh perintah sop lain (proses ${process.pid}, sejak 2024-04-01T00:00:00Z); berkas tidak diubah.`);
+    } finally {
+      l.cleanup();
+    }
   });
 
   it('asks for missing values of approve in Indonesian on a terminal', async () => {

@@ -87,7 +87,7 @@ export function registerInit(program: Command, state: RunState): void {
           io.stdout(`${t('init.keptFolder', { dir: shown(path.dirname(f.path)) })}\n`);
           continue;
         }
-        io.stdout(`${writeNewFile(abs, f.content) ? t('init.created', { file: shown(f.path) }) : t('init.kept', { file: shown(f.path) })}\n`);
+        io.stdout(`${writeNewFile(abs, f.content, t) ? t('init.created', { file: shown(f.path) }) : t('init.kept', { file: shown(f.path) })}\n`);
       }
       const cd = near(root);
       const tgz = sopkitTarball(version());

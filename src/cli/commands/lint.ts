@@ -52,7 +52,7 @@ export function registerLint(program: Command, state: RunState): void {
         version: version(),
         hiddenWarnings: opts.quiet ? report.warningCount : 0,
       });
-      if (output) writeFileAtomic(output, text);
+      if (output) writeFileAtomic(output, text, t);
       else io.stdout(text);
       // GitHub shows 10 annotations of a kind per step: the job's summary page gets every problem.
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
@@ -61,7 +61,7 @@ export function registerLint(program: Command, state: RunState): void {
         try {
           appendFileSync(path.resolve(io.cwd, summaryFile), md);
         } catch (e) {
-          throw new IoError(writeErrorMessage(t('lint.summaryPath', { file: summaryFile }), e));
+          throw new IoError(writeErrorMessage(t('lint.summaryPath', { file: summaryFile }), e, t));
         }
       }
       const tooManyWarnings = opts.maxWarnings !== undefined && report.warningCount > opts.maxWarnings;

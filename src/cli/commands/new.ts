@@ -23,7 +23,7 @@ export function registerNew(program: Command, state: RunState): void {
       const { io } = state;
       const plan = planNewSop({ cwd: io.cwd, id, title: f.title, unit: f.unit, process: f.process, configPath: f.config, created: f.date ?? new Date() });
       const shown = path.relative(io.cwd, plan.file) || plan.file;
-      if (!writeNewFile(plan.file, plan.text)) throw new UsageError(t('new.exists', { file: shown }));
+      if (!writeNewFile(plan.file, plan.text, t)) throw new UsageError(t('new.exists', { file: shown }));
       const created = { file: shown, unit: plan.unit.name };
       io.stdout(`${plan.number ? t('new.createdNumber', { ...created, number: plan.number }) : t('new.created', created)}\n`);
       if (plan.noNumber) io.stdout(`${t('new.noNumber', { why: plan.noNumber })}\n`);

@@ -326,6 +326,22 @@ export const en = {
   'browser.darwin': 'Google Chrome or Microsoft Edge: brew install --cask google-chrome (or microsoft-edge), or download it from google.com/chrome or microsoft.com/edge',
   'browser.linux': 'Chromium: sudo apt-get install chromium (Debian; Ubuntu: sudo snap install chromium; Fedora: sudo dnf install chromium), or Google Chrome or Microsoft Edge',
   'browser.name': 'or name it with PUPPETEER_EXECUTABLE_PATH=/path/to/browser or browser.executablePath in sop.config.yaml.',
+
+  // Files that cannot be written or locked
+  'io.cannotWrite': 'Cannot write {file}: {why}',
+  'io.EEXIST': 'a file stands where a folder of that path is needed (EEXIST)',
+  'io.ENOTDIR': 'a file stands where a folder of that path is needed (ENOTDIR)',
+  'io.EISDIR': 'a folder of that name exists (EISDIR)',
+  'io.EACCES': 'permission denied (EACCES)',
+  'io.EPERM': 'permission denied (EPERM)',
+  'io.EROFS': 'the file system is read-only (EROFS)',
+  'io.ENOSPC': 'no space left on the device (ENOSPC)',
+  'io.cannotLock': 'Cannot lock {file} (creating {lock}): {why}',
+  'io.locked': '{file} is being changed by another sop command{who}; the file was not changed. Run the command again when that one has finished (a lock left by a crash: remove {lock}).',
+  'io.lockProcess': ' (process {pid}{host}{since})',
+  'io.lockHost': ' on {host}',
+  'io.lockSince': ', since {since}',
+  'browser.inRepo': '{at}browser.executablePath names {real}, a file inside the repository ({root}): sop runs only an installed browser (e.g. /usr/bin/chromium), or the one PUPPETEER_EXECUTABLE_PATH names.',
 };
 
 /** A key of the CLI's catalogue. */

@@ -328,4 +328,20 @@ export const id: Catalogue = {
   'browser.darwin': 'Google Chrome atau Microsoft Edge: brew install --cask google-chrome (atau microsoft-edge), atau unduh dari google.com/chrome atau microsoft.com/edge',
   'browser.linux': 'Chromium: sudo apt-get install chromium (Debian; Ubuntu: sudo snap install chromium; Fedora: sudo dnf install chromium), atau Google Chrome atau Microsoft Edge',
   'browser.name': 'atau sebutkan lokasinya dengan PUPPETEER_EXECUTABLE_PATH=/path/ke/peramban atau browser.executablePath pada sop.config.yaml.',
+
+  // Files that cannot be written or locked
+  'io.cannotWrite': 'Tidak dapat menulis {file}: {why}',
+  'io.EEXIST': 'terdapat berkas di tempat yang seharusnya folder pada path tersebut (EEXIST)',
+  'io.ENOTDIR': 'terdapat berkas di tempat yang seharusnya folder pada path tersebut (ENOTDIR)',
+  'io.EISDIR': 'sudah ada folder dengan nama tersebut (EISDIR)',
+  'io.EACCES': 'akses ditolak (EACCES)',
+  'io.EPERM': 'akses ditolak (EPERM)',
+  'io.EROFS': 'sistem berkas hanya dapat dibaca (EROFS)',
+  'io.ENOSPC': 'ruang penyimpanan perangkat penuh (ENOSPC)',
+  'io.cannotLock': 'Tidak dapat mengunci {file} (saat membuat {lock}): {why}',
+  'io.locked': '{file} sedang diubah oleh perintah sop lain{who}; berkas tidak diubah. Jalankan kembali perintah ini setelah perintah tersebut selesai (kunci yang tertinggal karena gangguan: hapus {lock}).',
+  'io.lockProcess': ' (proses {pid}{host}{since})',
+  'io.lockHost': ' di {host}',
+  'io.lockSince': ', sejak {since}',
+  'browser.inRepo': '{at}browser.executablePath menunjuk {real}, sebuah berkas di dalam repositori ({root}): sop hanya menjalankan peramban yang terpasang (misalnya /usr/bin/chromium), atau peramban yang ditunjuk PUPPETEER_EXECUTABLE_PATH.',
 };

@@ -71,7 +71,7 @@ export function registerBook(program: Command, state: RunState): void {
         const launch = launchOptions(state, project.config);
         const bar = progress(io, project.sops.length);
         try {
-          writeFileAtomic(file, await bookAsDocx(content, project, launch, bar.onProgress));
+          writeFileAtomic(file, await bookAsDocx(content, project, launch, bar.onProgress), t);
         } finally {
           bar.end();
         }
@@ -80,11 +80,11 @@ export function registerBook(program: Command, state: RunState): void {
         const bar = progress(io, project.sops.length);
         try {
           const book = await bookAsPdf(content, project, launch, bar.onProgress);
-          writeFileAtomic(file, book.pdf);
+          writeFileAtomic(file, book.pdf, t);
         } finally {
           bar.end();
         }
-      } else writeFileAtomic(file, bookAsHtml(content, project));
+      } else writeFileAtomic(file, bookAsHtml(content, project), t);
       io.stdout(`${shownPath(io.cwd, file)}\n`);
       state.exitCode = project.skipped.length > 0 ? 1 : 0;
     });

@@ -138,9 +138,9 @@ export function registerEvidence(program: Command, state: RunState): void {
       for (const x of ev.files) if ('copyFrom' in x) files.push({ item: x.item, rel: x.rel, title: x.title, copyFrom: x.copyFrom });
 
       mkdirSync(dir, { recursive: true });
-      for (const x of files) writeFileAtomic(inside(dir, x.rel), x.content ?? readFileSync(x.copyFrom!));
+      for (const x of files) writeFileAtomic(inside(dir, x.rel), x.content ?? readFileSync(x.copyFrom!), t);
       const index = r.packIndex({ org: data.config.organization.name, year, today, files, links: ev.links, shares: r.shares(data, year, locale, coverage), notes, locale });
-      writeFileAtomic(inside(dir, 'index.html'), index);
+      writeFileAtomic(inside(dir, 'index.html'), index, t);
       io.stdout(`${t('evidence.done', { output: f.output, n: files.length + 1 })}\n`);
       state.exitCode = 0;
     });

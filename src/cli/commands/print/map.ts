@@ -66,7 +66,7 @@ export function registerMap(program: Command, state: RunState): void {
       } else output = opts.format === 'html' ? render.mapHtml(doc) : opts.format === 'md' ? render.mapMarkdown(doc) : render.mapCsv(doc, { delimiter: opts.delimiter });
       if (!file) io.stdout(output as string);
       else {
-        writeFileAtomic(file, output);
+        writeFileAtomic(file, output, t);
         io.stdout(`${shownPath(io.cwd, file)}\n`);
       }
       state.exitCode = report.errorCount > 0 ? 1 : 0;

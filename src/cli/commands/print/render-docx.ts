@@ -22,7 +22,7 @@ export async function renderDocxCommand(paths: string[], opts: PdfCliOptions, st
         launch,
         (item, docx) => {
           const file = path.join(dir, `${item.base}.docx`);
-          writeFileAtomic(file, docx);
+          writeFileAtomic(file, docx, t);
           io.stdout(`${shownPath(io.cwd, file)}\n`);
         },
         bar.onProgress,

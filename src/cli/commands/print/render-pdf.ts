@@ -65,7 +65,7 @@ export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, sta
         launch,
         (item, pdf) => {
           const file = path.join(dir, `${item.base}.pdf`);
-          writeFileAtomic(file, pdf);
+          writeFileAtomic(file, pdf, t);
           written.set(item.file, shownPath(io.cwd, file));
         },
         { onProgress: bar.onProgress },

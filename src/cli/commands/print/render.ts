@@ -89,7 +89,7 @@ export function registerRender(program: Command, state: RunState): void {
         refuseInputOverwrite(result.rendered.map((r) => path.join(dir, r.name)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: templatesDir(t, io.cwd, opts.templates) });
         for (const r of result.rendered) {
           const file = path.join(dir, r.name);
-          writeFileAtomic(file, r.text);
+          writeFileAtomic(file, r.text, t);
           io.stdout(`${shownPath(io.cwd, file)}\n`);
         }
       }

@@ -121,7 +121,7 @@ export function registerReport(program: Command, state: RunState): void {
       const out = await produce(state, form, f, format);
       if (f.output && f.output !== '-') {
         const file = path.resolve(io.cwd, f.output);
-        writeFileAtomic(file, out.bytes ?? out.text ?? '');
+        writeFileAtomic(file, out.bytes ?? out.text ?? '', t);
         io.stderr(`sop: ${t('report.wrote', { file: f.output })}\n`);
       } else io.stdout(out.text ?? '');
       state.exitCode = 0;

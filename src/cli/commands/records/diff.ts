@@ -25,7 +25,7 @@ export function registerDiff(program: Command, state: RunState): void {
       const rep = await sopDiff({ cwd: io.cwd, target, from: a, to: b, configPath: opts.config });
       for (const w of rep.warnings) io.stderr(`sop: ${w}\n`);
       const out = formatDiff(rep, opts.format, t);
-      if (output) writeFileAtomic(output, out);
+      if (output) writeFileAtomic(output, out, t);
       else io.stdout(out);
       state.exitCode = 0;
     });
