@@ -221,6 +221,29 @@ describe('the CLI in Indonesian', () => {
     }
   });
 
+  it('sop init asks in Indonesian, and says what it created and what comes next', async () => {
+    const d = tempTree();
+    try {
+      const asked: string[] = [];
+      const res = await sop(['--lang', 'id', 'init', 'kantor'], d.dir, {
+        stdinIsTTY: true,
+        prompt: async (q: string) => {
+          asked.push(q);
+          return asked.length === 3 && asked.filter((x) => x.startsWith('Bahasa')).length === 1 ? 'fr' : '';
+        },
+      });
+      expect(res.code, res.stderr).toBe(0);
+      expect(asked.map((q) => q.replace(/ \[.*\]: $/, ''))).toEqual(['Nama instansi', 'Unit kerja (kode subbagian KPU, atau KODE=Nama; pisahkan dengan ";")', 'Bahasa dokumen (id, en)', 'Bahasa dokumen (id, en)', 'Kertas (A4, F4, Letter)', 'CI (github, gitlab, none)']);
+      expect(res.stderr).toBe('Pilih salah satu: id, en\n');
+      expect(res.stdout).toContain('dibuat   kantor/sop.config.yaml\n');
+      expect(res.stdout).toContain('\nSelanjutnya:\n  cd kantor\n');
+      const again = await sop(['--lang', 'id', 'init', 'kantor'], d.dir);
+      expect(again.stdout).toContain('tetap    kantor/sop.config.yaml (sudah ada; tidak diubah)\n');
+    } finally {
+      d.cleanup();
+    }
+  });
+
   it('asks for missing values of approve in Indonesian on a terminal', async () => {
     const a = tempTree({ 'sops/a.yaml': minimalSop('KUL-001') });
     try {
