@@ -124,7 +124,7 @@ describe('the CLI in Indonesian', () => {
   it('LANG=id_ID.UTF-8 gives Indonesian, --lang en overrides it, and without either the help is English', async () => {
     const id = await sop(['lint', '--help'], t.dir, { env: { LANG: 'id_ID.UTF-8' } });
     expect(id.stdout).toMatch(/^Penggunaan: sop lint/);
-    expect(id.stdout).toContain('laporkan galat saja');
+    expect(id.stdout).toContain('laporkan kesalahan saja');
     const en = await sop(['--lang', 'en', 'lint', '--help'], t.dir, { env: { LANG: 'id_ID.UTF-8' } });
     const plain = await sop(['lint', '--help'], t.dir);
     expect(en.stdout).toBe(plain.stdout);
@@ -134,22 +134,22 @@ describe('the CLI in Indonesian', () => {
 
   it('words commander errors: unknown option, missing argument, a choice that is not allowed (exit 2)', async () => {
     const unknown = await sop(['--lang', 'id', 'lint', '--bogus'], t.dir);
-    expect(unknown).toMatchObject({ code: 2, stderr: "galat: opsi '--bogus' tidak dikenal\n" });
+    expect(unknown).toMatchObject({ code: 2, stderr: "kesalahan: opsi '--bogus' tidak dikenal\n" });
     const missing = await sop(['--lang', 'id', 'history'], t.dir);
-    expect(missing).toMatchObject({ code: 2, stderr: "galat: argumen wajib 'sop' belum diberikan\n" });
+    expect(missing).toMatchObject({ code: 2, stderr: "kesalahan: argumen wajib 'sop' belum diberikan\n" });
     const choice = await sop(['--lang', 'id', 'lint', '-f', 'nope'], t.dir);
     expect(choice.code).toBe(2);
-    expect(choice.stderr).toBe("galat: nilai 'nope' untuk opsi '-f, --format <name>' tidak sah. Pilihan yang diperbolehkan: stylish, json, sarif, github, gitlab, junit.\n");
+    expect(choice.stderr).toBe("kesalahan: nilai 'nope' untuk opsi '-f, --format <name>' tidak sah. Pilihan yang diperbolehkan: stylish, json, sarif, github, gitlab, junit.\n");
     const day = await sop(['--lang', 'id', 'status', '--today', '2024-02-30'], t.dir);
-    expect(day).toMatchObject({ code: 2, stderr: "galat: nilai '2024-02-30' untuk opsi '--today <date>' tidak sah. Diharapkan tanggal kalender YYYY-MM-DD, misalnya 2024-04-01\n" });
+    expect(day).toMatchObject({ code: 2, stderr: "kesalahan: nilai '2024-02-30' untuk opsi '--today <date>' tidak sah. Diharapkan tanggal kalender YYYY-MM-DD, misalnya 2024-04-01\n" });
     const typo = await sop(['--lang', 'id', 'lnt'], t.dir);
-    expect(typo).toMatchObject({ code: 2, stderr: "galat: perintah 'lnt' tidak dikenal\n(Apakah yang Anda maksud lint?)\n" });
+    expect(typo).toMatchObject({ code: 2, stderr: "kesalahan: perintah 'lnt' tidak dikenal\n(Apakah yang Anda maksud lint?)\n" });
     // English keeps commander's words
     expect((await sop(['lint', '--bogus'], t.dir)).stderr).toBe("error: unknown option '--bogus'\n");
   });
 
   it('a commander message of a shape it does not know keeps its words after the translated prefix', () => {
-    expect(commanderError("error: something new '--x'\n", 'id', translator('id'))).toBe("galat: something new '--x'\n");
+    expect(commanderError("error: something new '--x'\n", 'id', translator('id'))).toBe("kesalahan: something new '--x'\n");
     expect(commanderError("error: unknown option '--x'\n", 'en', translator('en'))).toBe("error: unknown option '--x'\n");
   });
 
@@ -160,10 +160,10 @@ describe('the CLI in Indonesian', () => {
     expect(delim).toMatchObject({ code: 2, stderr: 'sop: --delimiter hanya berlaku untuk --format csv, diberikan --format table.\n' });
     const status = await sop(['--lang', 'id', 'status', '--today', '2024-04-01'], t.dir);
     expect(status.code, status.stderr).toBe(0);
-    expect(status.stdout.split('\n')[0]).toMatch(/^ID +Nama SOP +Unit +Tahap +Rev +Sejak +Ditetapkan oleh +Penetapan +Monitoring berikutnya +Evaluasi berikutnya +Catatan$/);
+    expect(status.stdout.split('\n')[0]).toMatch(/^ID +Nama SOP +Unit +Tahap +Rev +Sejak +Ditetapkan oleh +Penetapan +Monitoring berikutnya +Evaluasi berikutnya +Keterangan$/);
     expect(status.stdout).toContain('KUL-001');
     const md = await sop(['--lang', 'id', 'status', '-f', 'md', '--today', '2024-04-01'], t.dir);
-    expect(md.stdout.split('\n')[0]).toBe('| ID | Nama SOP | Unit | Tahap | Rev | Sejak | Ditetapkan oleh | Penetapan | Monitoring berikutnya | Evaluasi berikutnya | Catatan |');
+    expect(md.stdout.split('\n')[0]).toBe('| ID | Nama SOP | Unit | Tahap | Rev | Sejak | Ditetapkan oleh | Penetapan | Monitoring berikutnya | Evaluasi berikutnya | Keterangan |');
     const csv = await sop(['--lang', 'id', 'status', '-f', 'csv', '--today', '2024-04-01'], t.dir);
     expect(csv.stdout.split(/\r?\n/)[0]).toMatch(/^\uFEFF?id,title,unit,stage,/); // field names stay for machines
   });
