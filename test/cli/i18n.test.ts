@@ -130,6 +130,8 @@ describe('the CLI in Indonesian', () => {
     expect(en.stdout).toBe(plain.stdout);
     expect(plain.stdout).toMatch(/^Usage: sop lint \[options\] \[paths\.\.\.\]\n\ncheck SOP files against the format and the SOP AP rules\n/);
     expect(plain.stdout).toContain('output format (choices: "stylish"');
+    // --lang is a global option: taken after the command too, and not an unknown option there
+    expect(await sop(['lint', 'sops', '--lang', 'id'], t.dir)).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('words commander errors: unknown option, missing argument, a choice that is not allowed (exit 2)', async () => {
