@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
 import { progressLine, wantProgress } from '../render/pdf/progress.js';
 import { requireBrowser } from '../render/pdf/discover.js';
+import { requirePuppeteer } from '../render/pdf/launch.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import type { CliIO } from './io.js';
 
@@ -30,10 +31,11 @@ function refuseCommittedProgram(cwd: string, config: Config, exe: string): void 
   }
 }
 
-/** How to launch the browser for this run (exit 2 with install instructions when there is none). */
+/** How to launch the browser for this run (exit 2 with install instructions when there is none, or no puppeteer-core). */
 export function launchOptions(io: CliIO, config: Config): LaunchOptions {
   const found = requireBrowser({ env: io.env, config: config.browser, exists: isFile, platform: process.platform });
   if (found.source === 'config') refuseCommittedProgram(io.cwd, config, found.executablePath);
+  requirePuppeteer();
   return { executablePath: found.executablePath, onInterrupt: io.onInterrupt };
 }
 
