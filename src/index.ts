@@ -36,6 +36,8 @@ export interface LintOptions {
 export interface LintResult extends LintReport {
   /** Repository root (git work tree holding the config, else the config's folder, else the current folder): CI formats give paths relative to it. */
   root: string;
+  /** Web folder of the rule pages (config `docsBase`), when set. */
+  docsBase?: string;
 }
 
 /** Lint SOP files; cross-file checks see the whole repository. */
@@ -43,7 +45,7 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
-  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
+  return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd), docsBase: project.config.docsBase };
 }
 
 export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './render/project.js';

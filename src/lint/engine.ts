@@ -59,7 +59,7 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
   const out: Diagnostic[] = [];
   const config = repo.config;
   const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
-    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId), ...d });
+    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), ...d });
 
   for (const p of file.problems) push(p.ruleId, 'error', { path: p.path, range: p.range, message: p.message });
 

@@ -103,7 +103,7 @@ export function deletedSopDiagnostics(base: LintBase, ref: string, config: Confi
       const file = shown(anchor(d.abs));
       return {
         file,
-        diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(lifecycleTransition.id) }],
+        diagnostics: [{ ruleId: lifecycleTransition.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(lifecycleTransition.id, config.docsBase) }],
       };
     });
 }
