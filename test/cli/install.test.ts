@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,23 @@ describe('the packed package installed with --omit=optional (no puppeteer-core)'
     expect(filesNaming(path.join(project, 'node_modules/sopkit'), 'github.com/sopkit')).toEqual([]);
     expect(filesNaming(path.join(ROOT, 'dist'), 'github.com/sopkit')).toEqual([]);
   });
+});
+
+describe('npm run demo in a checkout installed with --omit=optional', () => {
+  it('renders HTML and Markdown, then says in one line what to install for PDF (exit 0, as without a browser)', () => {
+    // The checkout's files, and its node_modules without puppeteer-core (links to the installed packages).
+    const checkout = path.join(tree.dir, 'checkout');
+    for (const f of ['dist/src', 'dist/schemas', 'scripts', 'examples', 'schemas', 'templates', 'docs/rules', 'package.json']) cpSync(path.join(ROOT, f), path.join(checkout, f), { recursive: true });
+    mkdirSync(path.join(checkout, 'node_modules'));
+    for (const m of readdirSync(path.join(ROOT, 'node_modules'))) if (m !== 'puppeteer-core') symlinkSync(path.join(ROOT, 'node_modules', m), path.join(checkout, 'node_modules', m));
+    cpSync(path.join(ROOT, 'dist/cli'), path.join(checkout, 'dist/cli'), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(checkout, 'scripts/demo.mjs'), '--out', path.join(checkout, 'out')], { cwd: checkout, env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium', NO_COLOR: '1' }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(path.join(checkout, 'out/html')).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(checkout, 'out/pdf'))).toBe(false);
+    const said = r.stdout.split('\n').filter((l) => /PDF/.test(l));
+    expect(said).toEqual([`PDF skipped: PDF and DOCX output need puppeteer-core, an optional dependency of sopkit that is not installed (HTML and Markdown do not need it): run \`npm i ${PIN}\` in ${realpathSync(checkout)}.`]);
+  }, 120_000);
 });
 
 describe('a git install (npm i git+URL)', () => {
