@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import { ConfigError } from '../util/errors.js';
 import { progressLine, wantProgress } from '../render/pdf/progress.js';
 import { BrowserNotFoundError, requireBrowser } from '../render/pdf/discover.js';
+import { requirePuppeteer } from '../render/pdf/launch.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
@@ -44,7 +45,7 @@ export function noBrowserMessage(t: Translate, env: Record<string, string | unde
   return [why, t('browser.needs'), t('browser.install', { what }), t('browser.name')].join('\n');
 }
 
-/** How to launch the browser for this run (exit 2 with install instructions when there is none). */
+/** How to launch the browser for this run (exit 2 with install instructions when there is none, or no puppeteer-core). */
 export function launchOptions(state: RunState, config: Config): LaunchOptions {
   const { io } = state;
   let found;
@@ -55,6 +56,7 @@ export function launchOptions(state: RunState, config: Config): LaunchOptions {
     throw e;
   }
   if (found.source === 'config') refuseCommittedProgram(state.t, io.cwd, config, found.executablePath);
+  requirePuppeteer();
   return { executablePath: found.executablePath, onInterrupt: io.onInterrupt };
 }
 

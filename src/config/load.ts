@@ -141,6 +141,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     browser: { ...(raw.browser ?? {}) },
     pdf: { ...base.pdf, ...(raw.pdf ?? {}) },
     history: raw.history ?? true,
+    docsBase: raw.docsBase,
     where,
   };
 }

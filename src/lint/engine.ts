@@ -59,7 +59,7 @@ export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rul
   const out: Diagnostic[] = [];
   const config = repo.config;
   const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
-    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId), ...d });
+    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), ...d });
 
   for (const p of file.problems) push(p.ruleId, 'error', { path: p.path, range: p.range, message: p.message });
 
@@ -164,7 +164,7 @@ export function lintRepository(targets: LoadedFile[], repo: Repository, run: Lin
           files.push(entry);
         }
         const message = interpolate(rule.messages[messageId] ?? messageId, data);
-        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(rule.id) });
+        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(rule.id, repo.config.docsBase) });
         entry.diagnostics.sort(compareDiagnostics);
       },
     });

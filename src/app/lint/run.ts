@@ -26,6 +26,8 @@ export interface LintOptions {
 export interface LintResult extends LintReport {
   /** Repository root (git work tree holding the config, else the config's folder, else the current folder): CI formats give paths relative to it. */
   root: string;
+  /** Web folder of the rule pages (config `docsBase`), when set. */
+  docsBase?: string;
 }
 
 /** Lint SOP files; cross-file checks see the whole repository. */
@@ -33,6 +35,6 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   const project = openProject(opts);
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const run = opts.since !== undefined ? await loadSince(project, opts.since, opts.cwd) : {};
-  return { ...lintRepository(lintTargets(project), project.repo, run), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };
+  return { ...lintRepository(lintTargets(project), project.repo, run), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd), docsBase: project.config.docsBase };
 }
 

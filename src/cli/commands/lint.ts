@@ -48,7 +48,7 @@ export function registerLint(program: Command, state: RunState): void {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
         cwd: io.cwd,
         root: report.root,
-        rules: ruleMetas(),
+        rules: ruleMetas({ help: opts.format === 'sarif', docsBase: report.docsBase }),
         version: version(),
         hiddenWarnings: opts.quiet ? report.warningCount : 0,
       });

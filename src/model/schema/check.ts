@@ -47,6 +47,7 @@ const PATTERN_HINTS: Array<[RegExp, string]> = [
   [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'a date written YYYY-MM-DD, e.g. 2024-04-01'],
   [/\[\.-\]/, 'a process code: letters and digits in parts separated by dots or dashes, e.g. PB.2.1'],
   [/\\d\{18\}/, 'a string of 18 digits (quote it in YAML: nip: "197901012005011001")'],
+  [/^\^https\?:\/\//, 'a web address (http:// or https://) of a folder, ending with "/"'],
 ];
 
 function toPath(instancePath: string): DocPath {
