@@ -94,10 +94,30 @@ export function stageDateOf(data: Record<string, any> | undefined, stage: Status
   }
 }
 
+const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/**
+ * The fields of an SOP's data that {@link statusRow} reads (directly, through `reviewDue` and the stage): the
+ * row made from them is the row made from the whole data, so a cache can keep them instead of the file.
+ * Undefined when they cannot stand for the data as plain JSON (a `status` that is not text).
+ */
+export function statusFields(d: Record<string, any>): Record<string, unknown> | undefined {
+  if (d.status !== undefined && d.status !== null && typeof d.status !== 'string') return undefined;
+  const out: Record<string, unknown> = { id: str(d.id), title: str(d.title), unit: str(d.unit) };
+  if (typeof d.status === 'string') out.status = d.status;
+  if (Number.isInteger(d.revision)) out.revision = d.revision;
+  const a = d.approval;
+  if (a && typeof a === 'object') out.approval = { position: typeof a.position === 'string' ? a.position : undefined, name: typeof a.name === 'string' ? a.name : undefined };
+  if (typeof d.dates?.effective === 'string') out.dates = { effective: d.dates.effective };
+  const dated = (v: unknown) => (v as unknown[]).filter((e: any) => e && typeof e === 'object' && typeof e.date === 'string').map((e: any) => ({ date: e.date as string }));
+  if (Array.isArray(d.monitoring)) out.monitoring = dated(d.monitoring);
+  if (Array.isArray(d.evaluations)) out.evaluations = dated(d.evaluations);
+  return out;
+}
+
 /** Build a status row (pure: git facts, data and today are given). */
 export function statusRow(input: StatusInput, review: Config['review'], today: string): StatusRow {
   const d = input.data ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
   const stage = str(d.status);
   const due = reviewDue(d, review, today);
   const approved = ['approved', 'implemented', 'evaluated'].includes(stage);

@@ -2,6 +2,8 @@ import chalk, { Chalk } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { formatStatus, type StatusFormat } from '../../lifecycle/format-status.js';
 import { sopStatus } from '../../lifecycle/sop-status.js';
+import { STATUS_CACHE_FILE } from '../../lifecycle/status-cache.js';
+import { writeFileAtomic } from '../output.js';
 import type { CsvDelimiter } from '../../csv.js';
 import { checkDelimiter, delimiterOption } from '../csv-option.js';
 import { useColor } from '../io.js';
@@ -33,11 +35,12 @@ export function registerStatus(program: Command, state: RunState): void {
     .option('-c, --config <file>', 'use this sop.config.yaml')
     .option('--today <date>', 'compute due dates as of this day (default: today)', dayOption)
     .option('--no-color', 'no colours')
+    .option('--no-cache', `neither read nor write the cache (${STATUS_CACHE_FILE} next to sop.config.yaml)`)
     .addOption(delimiterOption())
-    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; delimiter?: CsvDelimiter }) => {
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; cache?: boolean; delimiter?: CsvDelimiter }) => {
       const { io } = state;
       checkDelimiter(opts.format, opts.delimiter);
-      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });
+      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date(), cache: opts.cache === false ? undefined : writeFileAtomic });
       for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
       io.stdout(
