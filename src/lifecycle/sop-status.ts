@@ -65,7 +65,7 @@ function fromLoaded(f: LoadedFile, abs: string): WorkFile {
 /** Read a working-tree file: its facts from the cache by the text's digest, or parsed (and cached). */
 function readWorkFile(file: string, abs: string, cache: StatusCache): WorkFile {
   const read = readSopText(file, abs);
-  if (typeof read !== 'string') return fromLoaded(read, abs);
+  if (typeof read !== 'string' || !cache.file) return fromLoaded(typeof read === 'string' ? loadText(file, read) : read, abs);
   const key = digest(read);
   const known = cache.text(key);
   if (!known) {
