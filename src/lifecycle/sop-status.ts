@@ -72,7 +72,7 @@ function readWorkFile(file: string, abs: string, cache: StatusCache): WorkFile {
     const loaded = loadText(file, read);
     const w = fromLoaded(loaded, abs);
     const data = plain(loaded.data);
-    // Kept only when the fields stand for the data (always but for a `status` that is not text).
+    // Kept only when the fields stand for the data (always but for an `id` or `status` that is not text).
     if (!data || w.facts.data !== data) cache.setText(key, w.facts);
     return w;
   }

@@ -99,11 +99,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v ==
 /**
  * The fields of an SOP's data that {@link statusRow} reads (directly, through `reviewDue` and the stage): the
  * row made from them is the row made from the whole data, so a cache can keep them instead of the file.
- * Undefined when they cannot stand for the data as plain JSON (a `status` that is not text).
+ * Undefined when they cannot stand for the data as plain JSON (an `id` or `status` that is not text).
  */
 export function statusFields(d: Record<string, any>): Record<string, unknown> | undefined {
-  if (d.status !== undefined && d.status !== null && typeof d.status !== 'string') return undefined;
-  const out: Record<string, unknown> = { id: str(d.id), title: str(d.title), unit: str(d.unit) };
+  const text = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  if (!text(d.status) || !text(d.id)) return undefined;
+  const out: Record<string, unknown> = { title: str(d.title), unit: str(d.unit) };
+  if (typeof d.id === 'string') out.id = d.id;
   if (typeof d.status === 'string') out.status = d.status;
   if (Number.isInteger(d.revision)) out.revision = d.revision;
   const a = d.approval;
