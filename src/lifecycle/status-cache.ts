@@ -4,14 +4,23 @@ import path from 'node:path';
 import type { Config } from '../config/types.js';
 import type { CommitMeta, Lineage, Lineages, Version } from './lineage.js';
 import type { StageInfo } from './stage.js';
+import { version } from '../version.js';
 
 /** The folder of sop's caches, in the config's folder (ignored by git through its own `.gitignore`). */
 export const CACHE_FOLDER = '.sop-cache';
 /** The file of `sop status`'s cache, relative to the config's folder. */
 export const STATUS_CACHE_FILE = `${CACHE_FOLDER}/status/cache.json`;
 
-/** Version of the file's layout: a file of another version is ignored (and replaced). */
+/** Version of the file's layout and meaning (bump it when what is cached is computed otherwise): a file of another version, or written by another sopkit version, is ignored (and replaced). */
 const FORMAT = 1;
+
+function sopkitVersion(): string {
+  try {
+    return version();
+  } catch {
+    return '';
+  }
+}
 /** Working-tree texts kept from earlier runs (the ones of this run are always kept). */
 const MAX_TEXTS = 10_000;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -185,7 +194,7 @@ export class StatusCache {
     }
     if (!raw || typeof raw !== 'object') return;
     const c = raw as Record<string, unknown>;
-    if (c.format !== FORMAT) return;
+    if (c.format !== FORMAT || c.sopkit !== sopkitVersion()) return;
     const h = c.history as Record<string, unknown> | undefined;
     if (h && isStr(h.key) && isStr(h.root) && isStr(h.head) && OID.test(h.head) && Array.isArray(h.commits) && Array.isArray(h.live) && Array.isArray(h.deleted)) {
       this.stored = h as unknown as StoredHistory;
@@ -255,6 +264,7 @@ export class StatusCache {
     for (const k of [...kept.slice(Math.max(0, kept.length - MAX_TEXTS)), ...this.usedTexts]) texts[k] = this.texts.get(k);
     const out = {
       format: FORMAT,
+      sopkit: sopkitVersion(),
       ...(history ? { history: { key: history.key, root: history.root, head: history.head, ...storeLineages(history.lineages) } } : {}),
       blobs,
       texts,

@@ -135,6 +135,7 @@ describe('sop status cache', () => {
       valid.slice(0, valid.length / 2),
       '[]',
       damaged((c) => (c.format = 0)),
+      damaged((c) => (c.sopkit = '0.0.0-other')),
       damaged((c) => (c.history.head = '--output=/tmp/sopkit-never')),
       damaged((c) => (c.history.commits[0] = 'x')),
       damaged((c) => (c.history.live[0][1][0][0] = 99)),
