@@ -137,10 +137,10 @@ export interface ProjectFiles {
   mapNamed: boolean;
 }
 
-/** Resolve the config and the files of a command (errors as {@link openProject} gives them), without reading any SOP. */
-export function projectFiles(opts: { cwd: string; paths: readonly string[]; configPath?: string }): ProjectFiles {
+/** Resolve the config (unless given, as resolved for these options) and the files of a command (errors as {@link openProject} gives them), without reading any SOP. */
+export function projectFiles(opts: { cwd: string; paths: readonly string[]; configPath?: string }, resolved?: Config): ProjectFiles {
   const { cwd, paths } = opts;
-  const config = resolveConfig(cwd, paths[0], opts.configPath);
+  const config = resolved ?? resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
   const shown = (abs: string) => shownPath(cwd, abs);
   const map = loadProcessMap(config, shown);

@@ -7,24 +7,34 @@ import { git, logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoIn
 import type { StagedVersion } from './history.js';
 import { buildLineages, type Lineage, type Lineages, type Version } from './lineage.js';
 import { parseSop, readStage, type StageInfo } from './stage.js';
-import type { CachedHistory, StatusCache } from './status-cache.js';
+import type { CachedHistory, HistoryAt, StatusCache } from './status-cache.js';
 
-/** The git side of an SOP repository, read once per command. */
-export interface SopGit {
+/** The git side of an SOP repository before its history is read. */
+export interface GitSide {
   /** Repository facts. */
   info: RepoInfo;
   /** Pathspecs of the SOP files (relative to the config's folder, or the root for revision histories). */
   pathspecs: string[];
-  /** Every SOP file followed across renames. */
-  lineages: Lineages;
   /** Uncommitted changes, by repository-relative path. */
   worktree: Map<string, WorktreeState>;
   /** The shared `git cat-file --batch` reader. */
   cat: CatFile;
   /** Things the user should know (a shallow clone). */
   warnings: string[];
-  /** Facts already known by blob id (`sop status`). */
+  /** What `sop status` knows already (by blob id, by file and text at HEAD). */
   cache?: StatusCache;
+}
+
+/** The git side of an SOP repository, read once per command. */
+export interface SopGit extends GitSide {
+  /** Every SOP file followed across renames. */
+  lineages: Lineages;
+}
+
+/** A git side whose history is read when first asked for (`sop status` may find all it needs in its cache). */
+export interface LazySopGit extends GitSide {
+  /** Every SOP file followed across renames (read once). */
+  lineages(): Promise<Lineages>;
 }
 
 export { globFolder, realPath };
@@ -69,10 +79,18 @@ export function sopPathspecs(gitRoot: string, config: Config): string[] {
  * cat-file reader started on first use. Undefined when the folder is not in a git work tree.
  * The processes start at once (pathspecs relative to the config's folder) and the log writes to a
  * file, so git works while the caller parses the SOP files: call this before `openProject`.
- * With a cache that holds the folder's history at an earlier commit, the log reads only the commits
- * since (none when HEAD has not moved); see {@link continueHistory}.
  */
-export async function openSopGit(config: Config, cache?: StatusCache): Promise<SopGit | undefined> {
+export async function openSopGit(config: Config): Promise<SopGit | undefined> {
+  const g = await openLazySopGit(config);
+  return g && { ...g, lineages: await g.lineages() };
+}
+
+/**
+ * {@link openSopGit}, with the history read when first asked for. With a cache that holds the folder's history
+ * at an earlier commit, the log reads only the commits since (none when HEAD has not moved; see
+ * {@link continueHistory}), and only when asked; without one, the log starts at once.
+ */
+export async function openLazySopGit(config: Config, cache?: StatusCache): Promise<LazySopGit | undefined> {
   const folder = globFolder(config.sops);
   // Relative to the config's folder, through a symlinked SOP folder (git does not follow symlinks); as written when outside.
   const real = folder ? repoRel(config.root, path.join(config.root, folder)) : '';
@@ -88,15 +106,25 @@ export async function openSopGit(config: Config, cache?: StatusCache): Promise<S
   const warnings = info.shallow ? [SHALLOW_MESSAGE] : [];
   const side = { info, pathspecs, worktree, cat: new CatFile(info.root), warnings, cache };
   // Before the first commit `git log HEAD` fails ("bad revision 'HEAD'" on older git): there is no history to read.
-  if (!info.head) return { ...side, lineages: buildLineages([]) };
+  const head = info.head;
+  if (!head) return { ...side, lineages: () => Promise.resolve(buildLineages([])) };
   // A shallow clone may be deepened without HEAD moving: its history is never cached.
-  let lineages = prior && !info.shallow ? await continueHistory(config.root, pathspecs, info.root, info.head, prior) : undefined;
-  if (!lineages) {
-    const full = log ?? (await logFolder(config.root, pathspecs, 'HEAD', true).catch((e: Error) => e));
-    if (full instanceof Error) throw full;
-    lineages = buildLineages(full);
-  }
-  if (!info.shallow) cache?.setHistory(key, info.root, info.head, lineages);
+  const at = info.shallow ? undefined : { key, root: info.root, head };
+  cache?.setHead(at);
+  const read = async (): Promise<Lineages> => {
+    let lineages = prior && at ? await continueHistory(config.root, pathspecs, at, prior) : undefined;
+    if (!lineages) {
+      const full = log ?? (await logFolder(config.root, pathspecs, 'HEAD', true).catch((e: Error) => e));
+      if (full instanceof Error) throw full;
+      lineages = buildLineages(full);
+    }
+    if (at) cache?.setHistory(at, lineages);
+    return lineages;
+  };
+  let once: Promise<Lineages> | undefined;
+  const lineages = () => (once ??= read());
+  // HEAD moved: every cached row is stale, the history is needed.
+  if (prior && prior.head !== head) lineages().catch(() => undefined);
   return { ...side, lineages };
 }
 
@@ -107,7 +135,7 @@ export async function openSopGit(config: Config, cache?: StatusCache): Promise<S
  * their parents). Undefined, for a whole walk, otherwise: a rewritten history, another branch, a merge (a
  * date-ordered walk may interleave the merged commits with older ones), a damaged cache.
  */
-async function continueHistory(cwd: string, pathspecs: readonly string[], root: string, head: string, prior: CachedHistory): Promise<Lineages | undefined> {
+async function continueHistory(cwd: string, pathspecs: readonly string[], { root, head }: HistoryAt, prior: CachedHistory): Promise<Lineages | undefined> {
   if (prior.root !== root) return undefined;
   const stored = prior.lineages();
   if (!stored || prior.head === head) return stored;
@@ -130,19 +158,19 @@ function straightLine(out: string, from: string, to: string): boolean {
 }
 
 /** Text of a committed version ('' for a deletion or a missing blob). */
-export async function versionText(g: SopGit, v: Version): Promise<string> {
+export async function versionText(g: GitSide, v: Version): Promise<string> {
   if (v.change === 'D' || /^0+$/.test(v.blob)) return '';
   return (await g.cat.text(v.blob)) ?? '';
 }
 
 /** Text of a committed version as {@link versionText} gives it, but undefined when git has no such blob (nothing to cache). */
-export async function blobText(g: SopGit, v: Version): Promise<string | undefined> {
+export async function blobText(g: GitSide, v: Version): Promise<string | undefined> {
   if (v.change === 'D' || /^0+$/.test(v.blob)) return '';
   return g.cat.text(v.blob);
 }
 
 /** The stage of a version: from the cache by blob id, or read (and cached). */
-async function stageOf(g: SopGit, v: Version): Promise<StageInfo> {
+async function stageOf(g: GitSide, v: Version): Promise<StageInfo> {
   if (v.change === 'D') return {};
   const known = g.cache?.blob(v.blob);
   if (known) return known.stage;
@@ -153,7 +181,7 @@ async function stageOf(g: SopGit, v: Version): Promise<StageInfo> {
 }
 
 /** Read the stage of versions (pipelined through the one cat-file process). */
-export async function stageVersions(g: SopGit, versions: readonly Version[]): Promise<StagedVersion[]> {
+export async function stageVersions(g: GitSide, versions: readonly Version[]): Promise<StagedVersion[]> {
   return Promise.all(versions.map(async (v) => ({ ...v, stage: await stageOf(g, v) })));
 }
 
@@ -162,7 +190,7 @@ export async function stageVersions(g: SopGit, versions: readonly Version[]): Pr
  * needs to find when the current stage began and which version approved the current revision. It stops
  * after the first version with a lower revision, or (past a draft) the draft that preceded the approval.
  */
-export async function stagedTail(g: SopGit, lin: Lineage, current: StageInfo): Promise<StagedVersion[]> {
+export async function stagedTail(g: GitSide, lin: Lineage, current: StageInfo): Promise<StagedVersion[]> {
   const out: StagedVersion[] = [];
   const vs = lin.versions;
   const minRevision = current.revision ?? 0;
@@ -183,11 +211,11 @@ export async function stagedTail(g: SopGit, lin: Lineage, current: StageInfo): P
 }
 
 /** Parsed data of a version (undefined when it does not parse). */
-export async function versionData(g: SopGit, v: Version): Promise<Record<string, any> | undefined> {
+export async function versionData(g: GitSide, v: Version): Promise<Record<string, any> | undefined> {
   return parseSop(await versionText(g, v));
 }
 
 /** Close the cat-file process. */
-export function closeSopGit(g: SopGit | undefined): Promise<void> {
+export function closeSopGit(g: GitSide | undefined): Promise<void> {
   return g ? g.cat.close() : Promise.resolve();
 }

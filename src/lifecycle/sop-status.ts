@@ -5,10 +5,10 @@ import { projectFiles } from '../project.js';
 import { stageFacts, stageRuns } from './history.js';
 import { contentFingerprint, contentOf, stableJson } from './content.js';
 import type { Version } from './lineage.js';
-import { blobText, closeSopGit, openSopGit, repoRel, stagedTail, submoduleOf, type SopGit } from './repo.js';
+import { blobText, closeSopGit, openLazySopGit, repoRel, stagedTail, submoduleOf, type GitSide, type LazySopGit, type SopGit } from './repo.js';
 import { dayOf, type Now } from '../day.js';
-import { parseSop, stageOfData } from './stage.js';
-import { digest, StatusCache, type CacheWriter, type TextFacts } from './status-cache.js';
+import { parseSop, stageOfData, type StageInfo } from './stage.js';
+import { digest, StatusCache, type CacheWriter, type CachedRow, type TextFacts } from './status-cache.js';
 import { statusFields, statusRow, type StatusRow } from './status.js';
 
 /** Result of `sop status`. */
@@ -43,6 +43,8 @@ interface WorkFile {
   abs: string;
   /** Status fields, fingerprint and content digests. */
   facts: TextFacts;
+  /** Digest of the text, when the cache has files (its rows are found by it). */
+  key?: string;
   /** Digest of the content (parsed), computed once. */
   content(): string;
 }
@@ -65,7 +67,7 @@ function fromLoaded(f: LoadedFile, abs: string): WorkFile {
 /** Read a working-tree file: its facts from the cache by the text's digest, or parsed (and cached). */
 function readWorkFile(file: string, abs: string, cache: StatusCache): WorkFile {
   const read = readSopText(file, abs);
-  if (typeof read !== 'string' || !cache.file) return fromLoaded(typeof read === 'string' ? loadText(file, read) : read, abs);
+  if (typeof read !== 'string' || !cache.persistent) return fromLoaded(typeof read === 'string' ? loadText(file, read) : read, abs);
   const key = digest(read);
   const known = cache.text(key);
   if (!known) {
@@ -74,11 +76,12 @@ function readWorkFile(file: string, abs: string, cache: StatusCache): WorkFile {
     const data = plain(loaded.data);
     // Kept only when the fields stand for the data (always but for an `id` or `status` that is not text).
     if (!data || w.facts.data !== data) cache.setText(key, w.facts);
-    return w;
+    return { ...w, key };
   }
   return {
     file,
     abs,
+    key,
     facts: known,
     content: () => {
       if (known.content === undefined) {
@@ -94,7 +97,7 @@ function readWorkFile(file: string, abs: string, cache: StatusCache): WorkFile {
  * Whether the working content differs from the version that approved it. Same fingerprint ⇒ same content:
  * the parsed content is compared only when the fingerprints differ. Both digests of a blob are cached by its id.
  */
-async function changedSince(g: SopGit, approval: Version, work: WorkFile): Promise<boolean> {
+async function changedSince(g: GitSide, approval: Version, work: WorkFile): Promise<boolean> {
   let text: Promise<string | undefined> | undefined;
   const read = () => (text ??= blobText(g, approval));
   const known = () => g.cache?.blob(approval.blob);
@@ -118,8 +121,27 @@ async function changedSince(g: SopGit, approval: Version, work: WorkFile): Promi
   return content !== work.content();
 }
 
+/** The git side of a row: from the cache (by file and text at HEAD), or from the history (and cached). */
+async function gitFacts(g: LazySopGit, rel: string, f: WorkFile, current: StageInfo): Promise<CachedRow> {
+  const known = f.key === undefined ? undefined : g.cache?.row(rel, f.key);
+  if (known) return known;
+  const lin = (await g.lineages()).live.get(rel);
+  let row: CachedRow = {};
+  if (lin) {
+    const facts = stageFacts(stageRuns(await stagedTail(g, lin, current)), current);
+    const since = facts.since?.commit;
+    row = {
+      ...(since ? { since: [since.hash, since.date] as [string, string] } : {}),
+      ...(facts.approval ? { approval: facts.approval.commit.hash } : {}),
+      ...(facts.approval && (await changedSince(g, facts.approval, f)) ? { changed: true as const } : {}),
+    };
+  }
+  if (f.key !== undefined) g.cache?.setRow(rel, f.key, row);
+  return row;
+}
+
 /** The rows of working-tree files against an opened git side (or none). */
-async function rowsOf(files: readonly WorkFile[], config: Config, g: SopGit | undefined, today: string): Promise<StatusRow[]> {
+async function rowsOf(files: readonly WorkFile[], config: Config, g: LazySopGit | undefined, today: string): Promise<StatusRow[]> {
   return Promise.all(
     files.map(async (f) => {
       const data = f.facts.data as Record<string, any> | undefined;
@@ -128,13 +150,9 @@ async function rowsOf(files: readonly WorkFile[], config: Config, g: SopGit | un
       if (submodule) return statusRow({ file: f.file, data, submodule }, config.review, today);
       const rel = repoRel(g.info.root, f.abs);
       const uncommitted = g.worktree.get(rel);
-      const lin = g.lineages.live.get(rel);
-      const current = stageOfData(data);
-      if (!lin) return statusRow({ file: f.file, data, uncommitted }, config.review, today);
-      const tail = await stagedTail(g, lin, current);
-      const facts = stageFacts(stageRuns(tail), current);
-      const changedAfterApproval = facts.approval ? await changedSince(g, facts.approval, f) : false;
-      return statusRow({ file: f.file, data, facts, changedAfterApproval, uncommitted }, config.review, today);
+      const row = await gitFacts(g, rel, f, stageOfData(data));
+      const facts = { since: row.since && { commit: { hash: row.since[0], date: row.since[1] } }, approval: row.approval === undefined ? undefined : { commit: { hash: row.approval } } };
+      return statusRow({ file: f.file, data, facts, changedAfterApproval: row.changed === true, uncommitted }, config.review, today);
     }),
   );
 }
@@ -144,7 +162,7 @@ export async function statusRows(files: readonly LoadedFile[], absPaths: Map<str
   return rowsOf(
     files.map((f) => fromLoaded(f, absPaths.get(f.file) ?? f.file)),
     config,
-    g,
+    g && { ...g, lineages: () => Promise.resolve(g.lineages) },
     today,
   );
 }
@@ -154,9 +172,9 @@ export async function sopStatus(opts: StatusOptions): Promise<StatusReport> {
   // git starts first and runs while the files are read.
   const config = resolveConfig(opts.cwd, opts.paths[0], opts.configPath);
   const cache = StatusCache.open(config, opts.cache);
-  const gitP = openSopGit(config, cache);
+  const gitP = openLazySopGit(config, cache);
   gitP.catch(() => undefined); // observed below; never an unhandled rejection if reading throws first
-  const project = projectFiles(opts);
+  const project = projectFiles(opts, config);
   const files = project.targets.map((abs) => readWorkFile(project.shown(abs), abs, cache));
   const g = await gitP;
   try {

@@ -8,8 +8,10 @@ import { version } from '../version.js';
 
 /** The folder of sop's caches, in the config's folder (ignored by git through its own `.gitignore`). */
 export const CACHE_FOLDER = '.sop-cache';
-/** The file of `sop status`'s cache, relative to the config's folder. */
+/** The file of `sop status`'s cache, relative to the config's folder: what a run reads when HEAD has not moved. */
 export const STATUS_CACHE_FILE = `${CACHE_FOLDER}/status/cache.json`;
+/** Its second file, read only when needed: the history (lineages) at that commit and the facts of file versions by blob id. */
+export const STATUS_HISTORY_FILE = `${CACHE_FOLDER}/status/history.json`;
 
 /** Version of the file's layout and meaning (bump it when what is cached is computed otherwise): a file of another version, or written by another sopkit version, is ignored (and replaced). */
 const FORMAT = 1;
@@ -21,8 +23,8 @@ function sopkitVersion(): string {
     return '';
   }
 }
-/** Working-tree texts kept from earlier runs (the ones of this run are always kept). */
-const MAX_TEXTS = 10_000;
+/** Working-tree texts (and rows) kept from earlier runs (the ones of this run are always kept). */
+const MAX_KEPT = 10_000;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const CHANGES = new Set(['A', 'M', 'D', 'R', 'C', 'T']);
 
@@ -54,11 +56,28 @@ export interface TextFacts {
   content?: string;
 }
 
-/** The history read at a commit, as stored. */
-interface StoredHistory {
+/** The git side of a status row at a commit, by file and text: what {@link RowFacts} holds, and the approval check. */
+export interface CachedRow {
+  /** The commit that entered the stage: id and author date. */
+  since?: [string, string];
+  /** The commit that approved the revision. */
+  approval?: string;
+  /** The content differs from the approved version. */
+  changed?: true;
+}
+
+/** Where a history was read: the SOP pathspecs, the work tree's root, the commit. */
+export interface HistoryAt {
+  /** The SOP pathspecs (joined). */
   key: string;
+  /** Work-tree root. */
   root: string;
+  /** The commit. */
   head: string;
+}
+
+/** The history read at a commit, as stored. */
+interface StoredHistory extends HistoryAt {
   commits: unknown[];
   live: unknown[];
   deleted: unknown[];
@@ -88,6 +107,16 @@ function validBlob(v: unknown): v is BlobFacts {
   const b = v as Record<string, unknown>;
   return validStage(b.stage) && (b.fp === undefined || b.fp === null || isStr(b.fp)) && optStr(b.content);
 }
+
+function validRow(v: unknown): v is CachedRow {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  const since = r.since === undefined || (Array.isArray(r.since) && r.since.length === 2 && r.since.every(isStr) && OID.test(r.since[0] as string));
+  return since && (r.approval === undefined || (isStr(r.approval) && OID.test(r.approval))) && (r.changed === undefined || r.changed === true);
+}
+
+const validAt = (v: unknown): v is HistoryAt => !!v && typeof v === 'object' && isStr((v as HistoryAt).key) && isStr((v as HistoryAt).root) && isStr((v as HistoryAt).head) && OID.test((v as HistoryAt).head);
+const sameAt = (a: HistoryAt | undefined, b: HistoryAt | undefined) => !!a && !!b && a.key === b.key && a.root === b.root && a.head === b.head;
 
 function validText(v: unknown): v is TextFacts {
   if (!v || typeof v !== 'object') return false;
@@ -151,74 +180,145 @@ function storeLineages(l: Lineages): { commits: string[][]; live: unknown[]; del
   return { commits, live: [...l.live.values()].map(lineage), deleted: l.deleted.map(lineage) };
 }
 
+/** Parse a cache file of this format and sopkit version; undefined when it is missing, unreadable or of another kind. */
+function readCacheFile(file: string): Record<string, unknown> | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // none yet, unreadable or damaged: start afresh
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const c = raw as Record<string, unknown>;
+  return c.format === FORMAT && c.sopkit === sopkitVersion() ? c : undefined;
+}
+
+const entries = (o: unknown): Array<[string, unknown]> => (o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o) : []);
+
+/** Earlier entries (up to {@link MAX_KEPT}, the newest) and this run's, as an object to store. */
+function kept(all: Map<string, unknown>, used: Set<string>): Record<string, unknown> {
+  const earlier = [...all.keys()].filter((k) => !used.has(k));
+  const out: Record<string, unknown> = {};
+  for (const k of [...earlier.slice(Math.max(0, earlier.length - MAX_KEPT)), ...used]) out[k] = all.get(k);
+  return out;
+}
+
 /**
- * The cache of `sop status` (`.sop-cache/status/cache.json` in the config's folder): the lineages of the SOP
- * folder at the last commit read (continued from there when HEAD moves on), the stage and content digests of
- * committed versions by blob id, and the status fields of working-tree texts by their digest. Everything in it
- * is keyed by content (blob ids, text digests) or checked against git (the commit, its ancestry), so a stale
- * entry is never used; a file that cannot be read or is out of shape is ignored and replaced. Without a file
- * (no config file, `--no-cache`, the library's default) it lives in memory for one run.
+ * The cache of `sop status` in the config's folder. `.sop-cache/status/cache.json`, read by every run: the
+ * status fields of working-tree texts by their digest, and the git side of each row (since, approval, changed)
+ * by file and text digest, valid at one commit. `.sop-cache/status/history.json`, read only when a row is not
+ * there or HEAD moved: the lineages of the SOP folder at that commit (continued from there when HEAD moves
+ * on) and the stage and content digests of committed versions by blob id. Everything is keyed by content
+ * (blob ids, text digests) or checked against git (the commit, its ancestry), so a stale entry is never used;
+ * a file that cannot be read or is out of shape is ignored and replaced. Without a file (no config file,
+ * `--no-cache`, the library's default) it lives in memory for one run.
  */
 export class StatusCache {
-  private readonly blobs = new Map<string, unknown>();
   private readonly texts = new Map<string, unknown>();
   private readonly usedTexts = new Set<string>();
+  private readonly rows = new Map<string, unknown>();
+  private readonly usedRows = new Set<string>();
+  private readonly blobs = new Map<string, unknown>();
+  /** Where the stored history and rows were read (from cache.json). */
+  private storedAt?: HistoryAt;
+  /** Where this run's rows hold (undefined: rows are not kept). */
+  private rowsAt?: HistoryAt;
   private stored?: StoredHistory;
-  private history?: { key: string; root: string; head: string; lineages: Lineages };
+  private historyLoaded = false;
+  private history?: HistoryAt & { lineages: Lineages };
   private dirty = false;
+  private historyDirty = false;
 
   private constructor(
     private readonly root?: string,
     private readonly write?: CacheWriter,
   ) {}
 
-  /** The cache of a config: its file when there is a config file and a writer, memory only otherwise. */
+  /** The cache of a config: its files when there is a config file and a writer, memory only otherwise. */
   static open(config: Config, write?: CacheWriter): StatusCache {
     if (!config.file || !write) return new StatusCache();
     const cache = new StatusCache(config.root, write);
-    cache.load();
+    const c = readCacheFile(cache.path(STATUS_CACHE_FILE)!);
+    if (c) {
+      if (validAt(c.at)) cache.storedAt = { key: c.at.key, root: c.at.root, head: c.at.head };
+      for (const [k, v] of entries(c.texts)) cache.texts.set(k, v);
+      if (cache.storedAt) for (const [k, v] of entries(c.rows)) cache.rows.set(k, v);
+    }
     return cache;
   }
 
-  /** The cache file (absolute), when the cache has one. */
-  get file(): string | undefined {
-    return this.root === undefined ? undefined : path.join(this.root, STATUS_CACHE_FILE);
+  private path(rel: string): string | undefined {
+    return this.root === undefined ? undefined : path.join(this.root, rel);
   }
 
-  private load(): void {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(this.file!, 'utf8'));
-    } catch {
-      return; // none yet, unreadable or damaged: start afresh
-    }
-    if (!raw || typeof raw !== 'object') return;
-    const c = raw as Record<string, unknown>;
-    if (c.format !== FORMAT || c.sopkit !== sopkitVersion()) return;
+  /** Whether the cache has files (otherwise it is kept in memory for one run). */
+  get persistent(): boolean {
+    return this.root !== undefined;
+  }
+
+  /** history.json, once: its lineages when they were stored at the commit cache.json names, and its blobs. */
+  private loadHistory(): void {
+    if (this.historyLoaded) return;
+    this.historyLoaded = true;
+    const file = this.path(STATUS_HISTORY_FILE);
+    const c = file ? readCacheFile(file) : undefined;
+    if (!c) return;
     const h = c.history as Record<string, unknown> | undefined;
-    if (h && isStr(h.key) && isStr(h.root) && isStr(h.head) && OID.test(h.head) && Array.isArray(h.commits) && Array.isArray(h.live) && Array.isArray(h.deleted)) {
-      this.stored = h as unknown as StoredHistory;
-    }
-    if (c.blobs && typeof c.blobs === 'object') for (const [k, v] of Object.entries(c.blobs)) this.blobs.set(k, v);
-    if (c.texts && typeof c.texts === 'object') for (const [k, v] of Object.entries(c.texts)) this.texts.set(k, v);
+    if (h && validAt(h) && sameAt(h, this.storedAt) && Array.isArray(h.commits) && Array.isArray(h.live) && Array.isArray(h.deleted)) this.stored = h as unknown as StoredHistory;
+    for (const [k, v] of entries(c.blobs)) if (!this.blobs.has(k)) this.blobs.set(k, v);
   }
 
-  /** The stored history for this key (SOP pathspecs), if any. */
+  /** Where the stored history was read, for this key (SOP pathspecs), if anywhere; its lineages are read on demand. */
   storedHistory(key: string): CachedHistory | undefined {
-    const h = this.stored;
-    if (!h || h.key !== key) return undefined;
-    return { root: h.root, head: h.head, lineages: () => readLineages(h) };
+    const at = this.storedAt;
+    if (!at || at.key !== key) return undefined;
+    return {
+      root: at.root,
+      head: at.head,
+      lineages: () => {
+        this.loadHistory();
+        return this.stored ? readLineages(this.stored) : undefined;
+      },
+    };
+  }
+
+  /** The commit this run reads (none for a shallow clone): rows stored for another are dropped. */
+  setHead(at: HistoryAt | undefined): void {
+    this.rowsAt = at;
+    if (!sameAt(at, this.storedAt) && this.rows.size) {
+      this.rows.clear();
+      this.dirty = true;
+    }
   }
 
   /** Record the history read at `head` (saved when it differs from the stored one). */
-  setHistory(key: string, root: string, head: string, lineages: Lineages): void {
-    this.history = { key, root, head, lineages };
-    const s = this.stored;
-    if (!s || s.key !== key || s.root !== root || s.head !== head) this.dirty = true;
+  setHistory(at: HistoryAt, lineages: Lineages): void {
+    this.history = { ...at, lineages };
+    if (!sameAt(at, this.storedAt)) this.historyDirty = this.dirty = true;
+  }
+
+  /** The git side of a row at this run's commit, by repository path and text digest, when known. */
+  row(rel: string, text: string): CachedRow | undefined {
+    if (!this.rowsAt) return undefined;
+    const key = `${rel}\0${text}`;
+    const r = this.rows.get(key);
+    if (!validRow(r)) return undefined;
+    this.usedRows.add(key);
+    return r;
+  }
+
+  /** Record the git side of a row (kept when the run's commit is known). */
+  setRow(rel: string, text: string, row: CachedRow): void {
+    if (!this.rowsAt) return;
+    const key = `${rel}\0${text}`;
+    this.rows.set(key, row);
+    this.usedRows.add(key);
+    this.dirty = true;
   }
 
   /** Facts of a blob, when known. */
   blob(oid: string): BlobFacts | undefined {
+    if (this.persistent) this.loadHistory();
     const b = this.blobs.get(oid);
     return validBlob(b) ? b : undefined;
   }
@@ -226,7 +326,7 @@ export class StatusCache {
   /** Record (or complete) the facts of a blob. */
   setBlob(oid: string, facts: BlobFacts): void {
     this.blobs.set(oid, facts);
-    this.dirty = true;
+    this.historyDirty = this.dirty = true;
   }
 
   /** Facts of a working-tree text by its digest, when known. */
@@ -245,35 +345,31 @@ export class StatusCache {
   }
 
   /**
-   * Write the cache when it learnt something (atomically, through the injected writer), with a `.gitignore`
-   * that keeps the cache folder out of git. Blobs no live or deleted file refers to any more are dropped,
-   * and the oldest texts past {@link MAX_TEXTS}. A failed write is ignored: the cache only saves time.
+   * Write what the run learnt (atomically, through the injected writer): history.json when the history or the
+   * blobs changed (blobs no file refers to any more are dropped), then cache.json; and a `.gitignore` that keeps
+   * the cache folder out of git. Texts and rows of earlier runs are kept up to {@link MAX_KEPT}. A failed
+   * write is ignored: the cache only saves time.
    */
   save(): void {
-    const file = this.file;
-    if (!file || !this.write || !this.dirty) return;
+    if (!this.persistent || !this.write || !this.dirty) return;
     const history = this.history;
-    const blobs: Record<string, unknown> = {};
-    if (history) {
-      const referenced = new Set<string>();
-      for (const lin of [...history.lineages.live.values(), ...history.lineages.deleted]) for (const v of lin.versions) referenced.add(v.blob);
-      for (const [k, v] of this.blobs) if (referenced.has(k)) blobs[k] = v;
-    } else for (const [k, v] of this.blobs) blobs[k] = v;
-    const kept = [...this.texts.keys()].filter((k) => !this.usedTexts.has(k));
-    const texts: Record<string, unknown> = {};
-    for (const k of [...kept.slice(Math.max(0, kept.length - MAX_TEXTS)), ...this.usedTexts]) texts[k] = this.texts.get(k);
-    const out = {
-      format: FORMAT,
-      sopkit: sopkitVersion(),
-      ...(history ? { history: { key: history.key, root: history.root, head: history.head, ...storeLineages(history.lineages) } } : {}),
-      blobs,
-      texts,
-    };
     try {
-      const ignore = path.join(this.root!, CACHE_FOLDER, '.gitignore');
+      const ignore = this.path(`${CACHE_FOLDER}/.gitignore`)!;
       if (!existsSync(ignore)) this.write(ignore, '# sop caches: never committed\n*\n');
-      this.write(file, JSON.stringify(out));
-      this.dirty = false;
+      if (this.historyDirty && history) {
+        this.loadHistory(); // blobs of earlier runs still referred to are kept
+        const referenced = new Set<string>();
+        for (const lin of [...history.lineages.live.values(), ...history.lineages.deleted]) for (const v of lin.versions) referenced.add(v.blob);
+        const blobs: Record<string, unknown> = {};
+        for (const [k, v] of this.blobs) if (referenced.has(k)) blobs[k] = v;
+        const { key, root, head } = history;
+        this.write(this.path(STATUS_HISTORY_FILE)!, JSON.stringify({ format: FORMAT, sopkit: sopkitVersion(), history: { key, root, head, ...storeLineages(history.lineages) }, blobs }));
+      }
+      // cache.json names the commit of history.json: written second, so a run killed in between finds them apart and reads git again.
+      const at = history && (this.historyDirty || sameAt(history, this.storedAt)) ? { key: history.key, root: history.root, head: history.head } : this.historyDirty ? undefined : this.storedAt;
+      const rows = at && sameAt(at, this.rowsAt) ? kept(this.rows, this.usedRows) : {};
+      this.write(this.path(STATUS_CACHE_FILE)!, JSON.stringify({ format: FORMAT, sopkit: sopkitVersion(), ...(at ? { at } : {}), rows, texts: kept(this.texts, this.usedTexts) }));
+      this.dirty = this.historyDirty = false;
     } catch {
       // read-only folder, full disk: the next run reads git again
     }

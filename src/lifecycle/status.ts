@@ -1,7 +1,7 @@
 import type { Status } from '../model/types.js';
 import type { Config } from '../config/types.js';
 import type { WorktreeState } from './git.js';
-import type { StageFacts } from './history.js';
+import type { CommitMeta } from './lineage.js';
 import { reviewDue } from './review.js';
 
 /** One row of `sop status`. */
@@ -44,6 +44,14 @@ export interface StatusRow {
   unreadable?: true;
 }
 
+/** The git facts a row shows (`StageFacts` has them): the commit that entered the stage, the one that approved the revision. */
+export interface RowFacts {
+  /** The version that entered the committed stage. */
+  since?: { commit: Pick<CommitMeta, 'hash' | 'date'> };
+  /** The version that approved the current revision. */
+  approval?: { commit: Pick<CommitMeta, 'hash'> };
+}
+
 /** What `statusRow` needs to know about one SOP. */
 export interface StatusInput {
   /** File as shown. */
@@ -51,7 +59,7 @@ export interface StatusInput {
   /** Parsed working-tree data (may be partial). */
   data: Record<string, any> | undefined;
   /** From git, when available. */
-  facts?: StageFacts;
+  facts?: RowFacts;
   /** The content differs from the version that approved the current revision. */
   changedAfterApproval?: boolean;
   /** Uncommitted state. */

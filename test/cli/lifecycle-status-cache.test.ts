@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitProcessCount } from '../../src/lifecycle/git.js';
-import { STATUS_CACHE_FILE } from '../../src/lifecycle/status-cache.js';
+import { STATUS_CACHE_FILE, STATUS_HISTORY_FILE } from '../../src/lifecycle/status-cache.js';
 import { minimalSop, sop } from '../helpers/cli.js';
 import { life, scriptLife } from '../lifecycle/life.js';
 import { testRepo, type TestRepo } from '../lifecycle/repo-helper.js';
@@ -37,6 +37,7 @@ async function status(r: TestRepo, args: string[] = []): Promise<{ rows: Row[]; 
 }
 
 const cacheFile = (r: TestRepo) => path.join(r.dir, STATUS_CACHE_FILE);
+const historyFile = (r: TestRepo) => path.join(r.dir, STATUS_HISTORY_FILE);
 const short = (h: string) => h.slice(0, 7);
 
 describe('sop status cache', () => {
@@ -49,11 +50,18 @@ describe('sop status cache', () => {
       ['KUL-001', 'approved', '2025-06-02', short(hashes[5]!)],
       ['KUL-002', 'draft', '2024-03-11', undefined],
     ]);
+    expect(existsSync(historyFile(r))).toBe(true);
     const warm = await status(r);
     expect(warm.rows).toEqual(first.rows);
-    // rev-parse, the filter drivers and git status: the history and the blobs come from the cache
+    // rev-parse, the filter drivers and git status: the rows come from the cache
     expect(warm.processes).toBe(3);
     expect(first.processes).toBeGreaterThan(warm.processes);
+    // an uncommitted edit: its row is worked out from the cached history and blobs, still without git log or cat-file
+    r.write('sops/kul-001.yaml', life.approved1.replace('status: approved', 'status: implemented').replace('implemented: 2024-05-02', 'implemented: 2025-06-30'));
+    const edited = await status(r);
+    expect(edited.rows[0]).toMatchObject({ stage: 'implemented', uncommitted: 'modified', changedAfterApproval: false });
+    expect(edited.rows[0]!.since).toBeUndefined();
+    expect(edited.processes).toBe(3);
   });
 
   it('continues the cached history over new commits, and reads it again when HEAD goes elsewhere', async () => {
@@ -75,7 +83,15 @@ describe('sop status cache', () => {
       ['sops/kul-002.yaml', '2024-03-11'],
       ['sops/umum/kul-001.yaml', '2025-06-02'],
     ]);
-    expect(JSON.parse(readFileSync(cacheFile(r), 'utf8')).history.head).toBe(edit2);
+    expect(JSON.parse(readFileSync(cacheFile(r), 'utf8')).at.head).toBe(edit2);
+    expect(JSON.parse(readFileSync(historyFile(r), 'utf8')).history.head).toBe(edit2);
+    // an uncommitted promote, then the same text committed: the row changes though the text does not
+    r.write('sops/umum/kul-001.yaml', life.approved1.replace('title: Contoh', 'title: Contoh baru').replace('status: approved', 'status: implemented').replace('implemented: 2024-05-02', 'implemented: 2025-06-30'));
+    const uncommitted = (await status(r)).rows[1]!;
+    expect(uncommitted).toMatchObject({ stage: 'implemented', uncommitted: 'modified' });
+    expect(uncommitted.since).toBeUndefined();
+    const promoted = r.commit('sop(KUL-001): implemented', '2025-06-30');
+    expect((await status(r)).rows[1]).toMatchObject({ stage: 'implemented', since: '2025-06-30', sinceCommit: short(promoted), approvalCommit: short(hashes[5]!) });
     // back in time (HEAD is an ancestor of the cached commit), then forward again
     for (const h of [hashes[1]!, hashes[4]!, 'main']) {
       r.git(['checkout', '-q', h]);
@@ -122,33 +138,45 @@ describe('sop status cache', () => {
     r.write('sops/kul-001.yaml', life.approved1.replace('title: Contoh', 'title: Diubah')); // uncommitted, changed after approval
     const good = (await status(r)).rows;
     expect(good[0]).toMatchObject({ changedAfterApproval: true, uncommitted: 'modified' });
-    const valid = readFileSync(cacheFile(r), 'utf8');
-    const damaged = (f: (c: any) => void) => {
-      const c = JSON.parse(valid);
+    const valid = { cache: readFileSync(cacheFile(r), 'utf8'), history: readFileSync(historyFile(r), 'utf8') };
+    const each = (o: Record<string, any>, f: (v: any) => void) => Object.values(o).forEach(f);
+    // history.json is read when a row is not in cache.json: those variants drop the rows too
+    const inCache = (f: (c: any) => void) => ({ cache: f, history: undefined });
+    const inHistory = (f: (c: any) => void) => ({ cache: (c: any) => (c.rows = {}), history: f });
+    const variants: Array<{ cache?: ((c: any) => void) | string; history?: ((c: any) => void) | string }> = [
+      { cache: '' },
+      { cache: 'not json {' },
+      { cache: valid.cache.slice(0, valid.cache.length / 2) },
+      { cache: '[]' },
+      { history: 'not json {', cache: (c: any) => (c.rows = {}) },
+      inCache((c) => (c.format = 0)),
+      inCache((c) => (c.sopkit = '0.0.0-other')),
+      inCache((c) => (c.at.head = '--output=/tmp/sopkit-never')),
+      inCache((c) => each(c.rows, (row) => (row.since = ['x', 'y']))),
+      inCache((c) => each(c.rows, (row) => (row.changed = 'yes'))),
+      inCache((c) => each(c.texts, (t) => (t.data = 'x'))),
+      inCache((c) => each(c.texts, (t) => delete t.fp)),
+      inHistory((h) => (h.sopkit = '0.0.0-other')),
+      inHistory((h) => (h.history.head = '0'.repeat(40))),
+      inHistory((h) => (h.history.commits[0] = 'x')),
+      inHistory((h) => (h.history.live[0][1][0][0] = 99)),
+      inHistory((h) => (h.history.live = [h.history.live[0], h.history.live[0]])),
+      inHistory((h) => each(h.blobs, (b) => (b.stage = { status: 5 }))),
+      inHistory((h) => each(h.blobs, (b) => (b.fp = 7))),
+    ];
+    const damage = (text: string, f: ((c: any) => void) | string | undefined) => {
+      if (typeof f === 'string' || f === undefined) return f ?? text;
+      const c = JSON.parse(text);
       f(c);
       return JSON.stringify(c);
     };
-    const each = (o: Record<string, any>, f: (v: any) => void) => Object.values(o).forEach(f);
-    const variants = [
-      '',
-      'not json {',
-      valid.slice(0, valid.length / 2),
-      '[]',
-      damaged((c) => (c.format = 0)),
-      damaged((c) => (c.sopkit = '0.0.0-other')),
-      damaged((c) => (c.history.head = '--output=/tmp/sopkit-never')),
-      damaged((c) => (c.history.commits[0] = 'x')),
-      damaged((c) => (c.history.live[0][1][0][0] = 99)),
-      damaged((c) => (c.history.live = [c.history.live[0], c.history.live[0]])),
-      damaged((c) => each(c.blobs, (b) => (b.stage = { status: 5 }))),
-      damaged((c) => each(c.blobs, (b) => (b.fp = 7))),
-      damaged((c) => each(c.texts, (t) => (t.data = 'x'))),
-      damaged((c) => each(c.texts, (t) => delete t.fp)),
-    ];
-    for (const text of variants) {
-      writeFileSync(cacheFile(r), text);
+    for (const v of variants) {
+      writeFileSync(cacheFile(r), damage(valid.cache, v.cache));
+      writeFileSync(historyFile(r), damage(valid.history, v.history));
       expect((await status(r)).rows).toEqual(good);
-      expect(JSON.parse(readFileSync(cacheFile(r), 'utf8')).format).toBe(1); // written anew
+      // written anew
+      expect(JSON.parse(readFileSync(cacheFile(r), 'utf8')).format).toBe(1);
+      expect(JSON.parse(readFileSync(historyFile(r), 'utf8')).format).toBe(1);
     }
     expect(existsSync('/tmp/sopkit-never')).toBe(false);
     // a file where the cache folder should be: nothing is written, nothing fails
