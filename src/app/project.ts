@@ -28,10 +28,26 @@ export interface Project {
   mapTarget?: LoadedFile;
 }
 
-/** Load a project: config, target files, and the whole repository for cross-file checks. */
-export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+/** What a command is about, before any SOP file is read: the config, the files named (absolute) and the whole repository's. */
+export interface ProjectFiles {
+  /** The governing configuration. */
+  config: Config;
+  /** The files the command was asked about (absolute, the map left out). */
+  targets: string[];
+  /** Every SOP file of the repository (absolute). */
+  all: string[];
+  /** A path as shown to the user. */
+  shown: (abs: string) => string;
+  /** The business process map, when the repository has one. */
+  map?: ProcessMap;
+  /** Whether the command names the map (or the whole repository). */
+  mapNamed: boolean;
+}
+
+/** Resolve the config (unless given, as resolved for these options) and the files of a command (errors as {@link openProject} gives them), without reading any SOP. */
+export function projectFiles(opts: { cwd: string; paths: readonly string[]; configPath?: string }, resolved?: Config): ProjectFiles {
   const { cwd, paths } = opts;
-  const config = resolveConfig(cwd, paths[0], opts.configPath);
+  const config = resolved ?? resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
   const shown = (abs: string) => shownPath(cwd, abs);
   const map = loadProcessMap(config, shown);
@@ -45,6 +61,13 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
     const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
     throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
   }
+  return { config, targets: targetsAbs, all, shown, map, mapNamed };
+}
+
+/** Load a project: config, target files, and the whole repository for cross-file checks. */
+export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+  const { config, targets: targetsAbs, all, shown, map, mapNamed } = projectFiles(opts);
+  const mapAbs = mapFileOf(config);
   const cache = new Map<string, LoadedFile>();
   const absPaths = new Map<string, string>();
   const load = (abs: string) => {

@@ -332,6 +332,12 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
 
 /** Read and parse a file; I/O failures, oversize and non-UTF-8 content become problems. */
 export function loadFile(file: string, absPath: string = file): LoadedFile {
+  const text = readSopText(file, absPath);
+  return typeof text === 'string' ? loadText(file, text) : text;
+}
+
+/** The text of a file as {@link loadFile} reads it (BOM kept), or the file it loads when the text cannot be read (I/O failure, oversize, not UTF-8). */
+export function readSopText(file: string, absPath: string = file): string | LoadedFile {
   const failed = (message: string, range: Range = point(1, 1)): LoadedFile => ({
     file,
     text: '',
@@ -364,5 +370,5 @@ export function loadFile(file: string, absPath: string = file): LoadedFile {
     const p = lineColAt(bytes, off);
     return failed(`The file is not valid UTF-8: byte 0x${bytes[off]?.toString(16).padStart(2, '0')} at line ${p.line}, column ${p.column}. Save it as UTF-8.`, point(p.line, p.column));
   }
-  return loadText(file, text);
+  return text;
 }

@@ -84,6 +84,7 @@ export const en = {
   'status.desc': "show each SOP's stage, since when (from git), approval, due reviews and unrevised edits",
   'status.paths': 'files, folders or globs (default: every SOP)',
   'status.today': 'compute due dates as of this day (default: today)',
+  'status.noCache': 'neither read nor write the cache ({file} next to sop.config.yaml)',
   'status.head.id': 'ID',
   'status.head.title': 'Title',
   'status.head.unit': 'Unit',

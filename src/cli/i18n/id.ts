@@ -86,6 +86,7 @@ export const id: Catalogue = {
   'status.desc': 'tampilkan tahapan setiap SOP, sejak kapan (dari git), penetapan, jadwal tinjauan yang jatuh tempo, dan perubahan tanpa revisi',
   'status.paths': 'berkas, folder atau pola glob (bawaan: seluruh SOP)',
   'status.today': 'hitung jatuh tempo per tanggal ini (bawaan: hari ini)',
+  'status.noCache': 'jangan membaca atau menulis cache ({file} di samping sop.config.yaml)',
   'status.head.id': 'ID',
   'status.head.title': 'Nama SOP',
   'status.head.unit': 'Unit',

@@ -2,6 +2,8 @@ import chalk, { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { formatStatus, type StatusFormat } from '../../format/status.js';
 import { sopStatus } from '../../../app/lifecycle/status.js';
+import { STATUS_CACHE_FILE } from '../../../git/status-cache.js';
+import { writeFileAtomic } from '../../output.js';
 import type { CsvDelimiter } from '../../../util/csv.js';
 import { checkDelimiter, delimiterOption } from '../../csv-option.js';
 import { useColor } from '../../io.js';
@@ -27,11 +29,12 @@ export function registerStatus(program: Command, state: RunState): void {
     .option('-c, --config <file>', t('opt.config'))
     .option('--today <date>', t('status.today'), dayOption(t))
     .option('--no-color', t('opt.noColor'))
+    .option('--no-cache', t('status.noCache', { file: STATUS_CACHE_FILE }))
     .addOption(delimiterOption(t))
-    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; delimiter?: CsvDelimiter }) => {
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; cache?: boolean; delimiter?: CsvDelimiter }) => {
       const { io } = state;
       checkDelimiter(t, opts.format, opts.delimiter);
-      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });
+      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date(), cache: opts.cache === false ? undefined : writeFileAtomic });
       for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
       io.stdout(
