@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { schemaPath } from '../../paths.js';
+import { readPackageFile } from '../../package-files.js';
+import { schemaFile } from '../../paths.js';
 import type { RunState } from '../state.js';
 
 /** `sop schema [--config|--processes]`: print the bundled JSON Schema. */
@@ -11,6 +11,6 @@ export function registerSchema(program: Command, state: RunState): void {
     .option('--config', 'print the schema of sop.config.yaml instead')
     .option('--processes', 'print the schema of the business process map (processes.yaml) instead')
     .action((opts: { config?: boolean; processes?: boolean }) => {
-      state.io.stdout(readFileSync(schemaPath(opts.config ? 'config' : opts.processes ? 'processes' : 'sop'), 'utf8'));
+      state.io.stdout(readPackageFile(schemaFile(opts.config ? 'config' : opts.processes ? 'processes' : 'sop')));
     });
 }
