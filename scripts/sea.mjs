@@ -1,4 +1,4 @@
-// `npm run sea [-- --target linux-x64,win-x64]`: standalone executables of the CLI (Node's single executable
+// `npm run sea [-- --target linux-x64,win-x64] [--out DIR]`: standalone executables of the CLI (Node's single executable
 // applications), one per platform, so an office PC needs neither Node.js nor admin rights. Run after
 // `npm run build` (the npm script does). Steps:
 //   1. one CommonJS bundle of the whole CLI (no externals; the lazy imports stay lazy);
@@ -10,10 +10,11 @@
 //      (`npm pack` into .sea-cache/), or this Node when it is the same target and version;
 //   5. its signature removed (Windows, macOS: the injection would break it), postject injects the blob:
 //      dist/sea/sop-<target>[.exe], and dist/sea/SHA256SUMS.
-// A build script, not part of the shipped package.
+// A build script, not part of the shipped package; test/sea/standalone.test.ts calls buildSea.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -42,28 +43,26 @@ const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const ASSET_INDEX = 'sopkit-assets.json';
 
 const CACHE = path.join(root, '.sea-cache');
-const WORK = path.join(root, 'dist', 'sea-build');
 const OUT = path.join(root, 'dist', 'sea');
 
 const hostTarget = `${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
 const exeName = (target) => `sop-${target}${TARGETS[target].os === 'win' ? '.exe' : ''}`;
 
-function usage(message) {
-  process.stderr.write(`sea: ${message}\nusage: npm run sea [-- --target ${Object.keys(TARGETS).join(',')}]\n`);
-  process.exit(2);
-}
+class UsageError extends Error {}
 
-function parseTargets(argv) {
-  let list = Object.keys(TARGETS);
+function parseArgs(argv) {
+  let targets = Object.keys(TARGETS);
+  let out = OUT;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = a.startsWith('--target=') ? a.slice('--target='.length) : a === '--target' ? argv[++i] : undefined;
-    if (value === undefined) usage(`unknown argument ${a}`);
-    list = value.split(',').map((t) => t.trim()).filter(Boolean);
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag !== '--target' && flag !== '--out') throw new UsageError(`unknown argument ${a}`);
+    const value = inline ?? argv[++i];
+    if (!value) throw new UsageError(`${flag} needs a value`);
+    if (flag === '--out') out = path.resolve(value);
+    else targets = value.split(',').map((t) => t.trim()).filter(Boolean);
   }
-  const unknown = list.filter((t) => !Object.hasOwn(TARGETS, t));
-  if (unknown.length || list.length === 0) usage(`unknown target ${unknown.join(', ') || '(none)'}`);
-  return [...new Set(list)];
+  return { targets, out };
 }
 
 /** Every file below `dir`, as paths relative to `root` with `/` separators. */
@@ -78,8 +77,8 @@ function filesBelow(dir) {
 }
 
 /** Step 1: the CLI as one CommonJS script (SEA runs a CommonJS main script; its `require` loads built-ins only). */
-async function bundleCli() {
-  const out = path.join(WORK, 'sop.cjs');
+async function bundleCli(work) {
+  const out = path.join(work, 'sop.cjs');
   await build({
     entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')],
     outfile: out,
@@ -98,20 +97,20 @@ async function bundleCli() {
 }
 
 /** Step 2: the assets, keyed by their path in the package. The validators are bundled with what they require. */
-async function assets() {
+async function assets(work) {
   const map = {};
   for (const rel of [...filesBelow('templates'), ...filesBelow('schemas').filter((f) => f.endsWith('.json'))]) map[rel] = path.join(root, rel);
   for (const kind of ['sop', 'config', 'processes']) {
     const rel = `dist/schemas/${kind}.validate.cjs`;
-    const out = path.join(WORK, 'validators', `${kind}.validate.cjs`);
+    const out = path.join(work, 'validators', `${kind}.validate.cjs`);
     await build({ entryPoints: [path.join(root, rel)], outfile: out, bundle: true, format: 'cjs', platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'error' });
     map[rel] = out;
   }
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const pkgOut = path.join(WORK, 'package.json');
+  const pkgOut = path.join(work, 'package.json');
   writeFileSync(pkgOut, `${JSON.stringify({ name: pkg.name, version: pkg.version })}\n`);
   map['package.json'] = pkgOut;
-  const index = path.join(WORK, ASSET_INDEX);
+  const index = path.join(work, ASSET_INDEX);
   writeFileSync(index, JSON.stringify(Object.keys(map).sort()));
   map[ASSET_INDEX] = index;
   return map;
@@ -144,25 +143,25 @@ function nodeBinary(target, version) {
 }
 
 /** Step 3: the preparation blob for a Node version, made by a Node of that version that runs here. */
-function blobFor(version, main, assetMap) {
-  const config = path.join(WORK, `sea-config-${version}.json`);
-  const blob = path.join(WORK, `sea-prep-${version}.blob`);
+function blobFor(work, version, main, assetMap) {
+  const config = path.join(work, `sea-config-${version}.json`);
+  const blob = path.join(work, `sea-prep-${version}.blob`);
   writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets: assetMap }, null, 2));
   if (!Object.hasOwn(TARGETS, hostTarget)) throw new Error(`sea: cannot build on ${hostTarget}`);
   const node = nodeBinary(hostTarget, version);
-  execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   return readFileSync(blob);
 }
 
 /** Step 5: the executable of a target. */
-async function makeExecutable(target, blob) {
+async function makeExecutable(target, blob, out) {
   const t = TARGETS[target];
   let bytes = readFileSync(nodeBinary(target, t.version));
   // The injection changes the file, so a signature would no longer match: a broken signature is worse than none.
   if (t.os === 'darwin') bytes = Buffer.from(unsign(bytes) ?? bytes);
   if (t.os === 'win') bytes = Buffer.from(signatureSet(bytes, null));
-  mkdirSync(OUT, { recursive: true });
-  const final = path.join(OUT, exeName(target));
+  mkdirSync(out, { recursive: true });
+  const final = path.join(out, exeName(target));
   const tmp = `${final}.tmp-${process.pid}`;
   writeFileSync(tmp, bytes);
   try {
@@ -175,37 +174,52 @@ async function makeExecutable(target, blob) {
   return final;
 }
 
-function writeSums() {
-  const lines = readdirSync(OUT)
+function writeSums(out) {
+  const lines = readdirSync(out)
     .filter((f) => /^sop-[a-z0-9-]+(\.exe)?$/.test(f))
     .sort()
-    .map((f) => `${createHash('sha256').update(readFileSync(path.join(OUT, f))).digest('hex')}  ${f}`);
-  writeFileSync(path.join(OUT, 'SHA256SUMS'), `${lines.join('\n')}\n`);
+    .map((f) => `${createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')}  ${f}`);
+  writeFileSync(path.join(out, 'SHA256SUMS'), `${lines.join('\n')}\n`);
 }
 
-async function main() {
-  const targets = parseTargets(process.argv.slice(2));
-  if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'bin.js'))) usage('run `npm run build` first (`npm run sea` does)');
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  const start = Date.now();
-  const main = await bundleCli();
-  const assetMap = await assets();
-  process.stderr.write(`sea: bundle ${(statSync(main).size / 1e6).toFixed(1)} MB, ${Object.keys(assetMap).length} assets (${Date.now() - start} ms)\n`);
-  const blobs = new Map();
-  for (const target of targets) {
-    const t0 = Date.now();
-    const { version } = TARGETS[target];
-    if (!blobs.has(version)) blobs.set(version, blobFor(version, main, assetMap));
-    const file = await makeExecutable(target, blobs.get(version));
-    process.stdout.write(`${path.relative(root, file)}  Node ${version}  ${(statSync(file).size / 1e6).toFixed(1)} MB  ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+/**
+ * Build the executables of `targets` into `out`. Returns each one's file, Node version, size and build time,
+ * and the preparation blob injected, by Node version. `log` gets progress lines.
+ */
+export async function buildSea({ targets = Object.keys(TARGETS), out = OUT, log = () => {} } = {}) {
+  const unknown = targets.filter((t) => !Object.hasOwn(TARGETS, t));
+  if (unknown.length || targets.length === 0) throw new UsageError(`unknown target ${unknown.join(', ') || '(none)'}; known: ${Object.keys(TARGETS).join(', ')}`);
+  if (!existsSync(path.join(root, 'dist', 'src', 'cli', 'bin.js'))) throw new UsageError('run `npm run build` first (`npm run sea` does)');
+  const work = mkdtempSync(path.join(tmpdir(), 'sopkit-sea-'));
+  try {
+    const start = Date.now();
+    const main = await bundleCli(work);
+    const assetMap = await assets(work);
+    log(`bundle ${(statSync(main).size / 1e6).toFixed(1)} MB, ${Object.keys(assetMap).length} assets (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+    const blobs = new Map();
+    const executables = [];
+    for (const target of [...new Set(targets)]) {
+      const t0 = Date.now();
+      const { version } = TARGETS[target];
+      if (!blobs.has(version)) blobs.set(version, blobFor(work, version, main, assetMap));
+      const file = await makeExecutable(target, blobs.get(version), out);
+      const built = { target, file, version, bytes: statSync(file).size, seconds: (Date.now() - t0) / 1000 };
+      executables.push(built);
+      log(`${path.relative(process.cwd(), file)}  Node ${version}  ${(built.bytes / 1e6).toFixed(1)} MB  ${built.seconds.toFixed(1)} s`);
+    }
+    writeSums(out);
+    return { executables, blobs };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  writeSums();
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((e) => {
+  try {
+    await buildSea({ ...parseArgs(process.argv.slice(2)), log: (line) => process.stdout.write(`${line}\n`) });
+  } catch (e) {
     process.stderr.write(`sea: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  });
+    if (e instanceof UsageError) process.stderr.write(`usage: npm run sea [-- --target ${Object.keys(TARGETS).join(',')}] [--out DIR]\n`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  }
 }
