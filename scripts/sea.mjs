@@ -4,8 +4,9 @@
 //   1. one CommonJS bundle of the whole CLI (no externals; the lazy imports stay lazy);
 //   2. the shipped files (templates/, schemas/, the precompiled validators, the version) as SEA assets,
 //      read at run time through src/package-files.ts;
-//   3. a preparation blob per Node version (`node --experimental-sea-config`, no code cache and no snapshot,
-//      so one blob serves every platform of that version);
+//   3. a preparation blob per Node version (`node --experimental-sea-config`, no snapshot; no code cache, so
+//      one blob serves every platform of that version, except for this platform's own executable, whose
+//      blob is made by the very binary it goes into and so carries V8's code cache: half the start-up time);
 //   4. the official Node binary of each target, from the npm registry's node-<os>-<arch> packages
 //      (`npm pack` into .sea-cache/), or this Node when it is the same target and version;
 //   5. its signature removed (Windows, macOS: the injection would break it), postject injects the blob:
@@ -90,6 +91,9 @@ async function bundleCli(work) {
     // ws (puppeteer's socket) would try its optional native helpers: a SEA's require loads built-ins only and warns.
     define: { 'import.meta.url': '__sopkitImportMetaUrl', 'process.env.WS_NO_BUFFER_UTIL': '"1"', 'process.env.WS_NO_UTF_8_VALIDATE': '"1"' },
     banner: { js: "const __sopkitImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Every start compiles the whole script (no code cache when building for other platforms): a smaller one starts sooner.
+    minify: true,
+    keepNames: true,
     legalComments: 'none',
     logLevel: 'error',
   });
@@ -142,11 +146,15 @@ function nodeBinary(target, version) {
   return registryNode(t.pkg, version, t.os);
 }
 
-/** Step 3: the preparation blob for a Node version, made by a Node of that version that runs here. */
-function blobFor(work, version, main, assetMap) {
-  const config = path.join(work, `sea-config-${version}.json`);
-  const blob = path.join(work, `sea-prep-${version}.blob`);
-  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false, assets: assetMap }, null, 2));
+/**
+ * Step 3: the preparation blob for a Node version, made by a Node of that version that runs here; with V8's
+ * code cache only when that Node is the binary the blob goes into (a cache from another build would not load).
+ */
+function blobFor(work, version, codeCache, main, assetMap) {
+  const name = `sea-${version}${codeCache ? '-cached' : ''}`;
+  const config = path.join(work, `${name}.json`);
+  const blob = path.join(work, `${name}.blob`);
+  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: codeCache, assets: assetMap }, null, 2));
   if (!Object.hasOwn(TARGETS, hostTarget)) throw new Error(`sea: cannot build on ${hostTarget}`);
   const node = nodeBinary(hostTarget, version);
   execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -183,8 +191,8 @@ function writeSums(out) {
 }
 
 /**
- * Build the executables of `targets` into `out`. Returns each one's file, Node version, size and build time,
- * and the preparation blob injected, by Node version. `log` gets progress lines.
+ * Build the executables of `targets` into `out`. Returns each one's file, Node version, key of its blob, size
+ * and build time, and the preparation blobs injected, by key. `log` gets progress lines.
  */
 export async function buildSea({ targets = Object.keys(TARGETS), out = OUT, log = () => {} } = {}) {
   const unknown = targets.filter((t) => !Object.hasOwn(TARGETS, t));
@@ -201,11 +209,13 @@ export async function buildSea({ targets = Object.keys(TARGETS), out = OUT, log 
     for (const target of [...new Set(targets)]) {
       const t0 = Date.now();
       const { version } = TARGETS[target];
-      if (!blobs.has(version)) blobs.set(version, blobFor(work, version, main, assetMap));
-      const file = await makeExecutable(target, blobs.get(version), out);
-      const built = { target, file, version, bytes: statSync(file).size, seconds: (Date.now() - t0) / 1000 };
+      const codeCache = target === hostTarget && nodeBinary(target, version) === process.execPath;
+      const key = `${version}${codeCache ? '-cached' : ''}`;
+      if (!blobs.has(key)) blobs.set(key, blobFor(work, version, codeCache, main, assetMap));
+      const file = await makeExecutable(target, blobs.get(key), out);
+      const built = { target, file, version, blob: key, bytes: statSync(file).size, seconds: (Date.now() - t0) / 1000 };
       executables.push(built);
-      log(`${path.relative(process.cwd(), file)}  Node ${version}  ${(built.bytes / 1e6).toFixed(1)} MB  ${built.seconds.toFixed(1)} s`);
+      log(`${path.relative(process.cwd(), file)}  Node ${version}${codeCache ? ' (code cache)' : ''}  ${(built.bytes / 1e6).toFixed(1)} MB  ${built.seconds.toFixed(1)} s`);
     }
     writeSums(out);
     return { executables, blobs };

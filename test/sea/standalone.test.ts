@@ -18,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 interface Built {
-  executables: Array<{ target: string; file: string; version: string; bytes: number; seconds: number }>;
+  executables: Array<{ target: string; file: string; version: string; blob: string; bytes: number; seconds: number }>;
   blobs: Map<string, Buffer>;
 }
 
@@ -130,7 +130,7 @@ describe('the Windows executable (win-x64)', () => {
     expect(pe.machine).toBe(0x8664);
     const blobs = pe.resources.filter((r) => r.type === 10 && r.name === RESOURCE);
     expect(blobs).toHaveLength(1);
-    expect(blobs[0]!.data.equals(built.blobs.get(exe.version)!)).toBe(true);
+    expect(blobs[0]!.data.equals(built.blobs.get(exe.blob)!)).toBe(true);
     // Node looks for the resource only when the fuse says one was injected.
     expect(bytes.includes('NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1')).toBe(true);
     expect(pe.certificateBytes).toBe(0);
