@@ -154,10 +154,12 @@ function blobFor(work, version, codeCache, main, assetMap) {
   const name = `sea-${version}${codeCache ? '-cached' : ''}`;
   const config = path.join(work, `${name}.json`);
   const blob = path.join(work, `${name}.blob`);
-  writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: codeCache, assets: assetMap }, null, 2));
+  // The blob records the main script's path as given: a relative one, so the same sources give the same bytes.
+  const settings = { main: path.relative(work, main), output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: codeCache, assets: assetMap };
+  writeFileSync(config, JSON.stringify(settings, null, 2));
   if (!Object.hasOwn(TARGETS, hostTarget)) throw new Error(`sea: cannot build on ${hostTarget}`);
   const node = nodeBinary(hostTarget, version);
-  execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(node, ['--experimental-sea-config', config], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
   return readFileSync(blob);
 }
 
