@@ -82,6 +82,16 @@ describe('the Linux executable (linux-x64), alone in a folder', () => {
     expect(broken.code).toBe(1);
   });
 
+  it('starts an office repository that lints clean, and says to run itself rather than npm', () => {
+    const r = sop(['init', 'kantor', '--ci', 'none'], work);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}sop lint$/m);
+    expect(r.stdout).not.toMatch(/npx|npm install/);
+    const lint = sop(['lint'], path.join(work, 'kantor'));
+    expect(lint.stdout).toMatch(/files checked, no problems/);
+    expect(lint.code).toBe(0);
+  });
+
   it('prints the embedded schema byte for byte', () => {
     const r = sop(['schema', '--config']);
     expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'schemas', 'config.schema.json'), 'utf8'));

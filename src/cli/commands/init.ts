@@ -5,6 +5,7 @@ import type { Locale, Paper } from '../../config/types.js';
 import { dayOf } from '../../day.js';
 import { UsageError } from '../../errors.js';
 import { CI_HOSTS, type CiHost } from '../../scaffold/ci.js';
+import { isStandalone } from '../../package-files.js';
 import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../scaffold/init.js';
 import { KPU_UNITS, parseUnits } from '../../scaffold/units.js';
 import { version } from '../../version.js';
@@ -96,8 +97,10 @@ export function registerInit(program: Command, state: RunState): void {
           'Next:',
           ...(cd ? [`  cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
           '  git init',
-          `  copy ${tgz} (npm pack in the sopkit checkout) into vendor/, then: npm install`,
-          '  npx --no-install sop lint',
+          // The standalone executable runs as it is; CI and pre-commit still install the package with npm.
+          ...(isStandalone()
+            ? [`  ${path.basename(process.execPath)} lint`, `  for CI and pre-commit: copy ${tgz} (npm pack in the sopkit checkout) into vendor/`]
+            : [`  copy ${tgz} (npm pack in the sopkit checkout) into vendor/, then: npm install`, '  npx --no-install sop lint']),
           '',
         ].join('\n'),
       );
