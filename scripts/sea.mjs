@@ -3,7 +3,7 @@
 // `npm run build` (the npm script does). Steps:
 //   1. one CommonJS bundle of the whole CLI (no externals; the lazy imports stay lazy);
 //   2. the shipped files (templates/, schemas/, the precompiled validators, the version) as SEA assets,
-//      read at run time through src/package-files.ts;
+//      read at run time through src/util/package-files.ts;
 //   3. a preparation blob per Node version (`node --experimental-sea-config`, no snapshot; no code cache, so
 //      one blob serves every platform of that version, except for this platform's own executable, whose
 //      blob is made by the very binary it goes into and so carries V8's code cache: half the start-up time);
@@ -40,7 +40,7 @@ export const TARGETS = {
 /** Postject's resource name and the fuse Node looks for (see Node's single-executable-applications docs). */
 export const RESOURCE = 'NODE_SEA_BLOB';
 const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
-/** The asset listing the others (src/package-files.ts ASSET_INDEX). */
+/** The asset listing the others (src/util/package-files.ts ASSET_INDEX). */
 const ASSET_INDEX = 'sopkit-assets.json';
 
 const CACHE = path.join(root, '.sea-cache');

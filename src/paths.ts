@@ -20,7 +20,7 @@ export function packageRoot(): string {
 /** The bundled JSON Schemas: SOP files, sop.config.yaml, the business process map. */
 export type SchemaKind = 'sop' | 'config' | 'processes';
 
-/** A bundled schema's path inside the package (read it with readPackageFile, src/package-files.ts). */
+/** A bundled schema's path inside the package (read it with readPackageFile, src/util/package-files.ts). */
 export function schemaFile(kind: SchemaKind): string {
   return `schemas/${kind}.schema.json`;
 }

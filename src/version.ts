@@ -1,4 +1,4 @@
-import { readPackageFile } from './package-files.js';
+import { readPackageFile } from './util/package-files.js';
 
 /** sopkit's version, from package.json. */
 export function version(): string {

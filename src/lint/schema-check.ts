@@ -4,7 +4,7 @@ import { isMap, type Node } from 'yaml';
 import type { LoadedFile } from '../model/load.js';
 import { nodeAt } from '../model/locate.js';
 import type { DocPath, Range } from '../model/types.js';
-import { hasPackageFile, loadPackageModule, readPackageFile } from '../package-files.js';
+import { hasPackageFile, loadPackageModule, readPackageFile } from '../util/package-files.js';
 import { schemaFile, type SchemaKind } from '../paths.js';
 import { AJV_OPTIONS, precompiledFile, schemaHash } from './schema-build.js';
 import { closest, formatPath, show } from './words.js';

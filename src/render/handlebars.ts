@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { resolveInside } from '../config/inside.js';
 import type { Config } from '../config/types.js';
-import { hasPackageFile, listPackageFolder, readPackageFile } from '../package-files.js';
+import { hasPackageFile, listPackageFolder, readPackageFile } from '../util/package-files.js';
 import { packageRoot } from '../paths.js';
 import { escapeHtml, formatDate, formatMinutes, formatRange } from './format.js';
 import { inlineHtml, inlineMarkdown } from './inline.js';
@@ -26,7 +26,7 @@ export interface TemplateEnv {
   read(name: string): string | undefined;
 }
 
-/** The bundled templates, inside the package (read through src/package-files.ts). */
+/** The bundled templates, inside the package (read through src/util/package-files.ts). */
 const BUILTIN = 'templates';
 
 /** The bundled templates folder of the installed package (a standalone executable has them embedded instead). */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isStandalone } from '../package-files.js';
+import { isStandalone } from '../util/package-files.js';
 import { packageRoot } from '../paths.js';
 
 /** Where an office repository has sopkit's schemas once `npm install` ran: `node_modules/sopkit/schemas/`. */

@@ -5,7 +5,7 @@ import type { Locale, Paper } from '../../config/types.js';
 import { dayOf } from '../../day.js';
 import { UsageError } from '../../errors.js';
 import { CI_HOSTS, type CiHost } from '../../scaffold/ci.js';
-import { isStandalone } from '../../package-files.js';
+import { isStandalone } from '../../util/package-files.js';
 import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../scaffold/init.js';
 import { KPU_UNITS, parseUnits } from '../../scaffold/units.js';
 import { version } from '../../version.js';

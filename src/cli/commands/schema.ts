@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readPackageFile } from '../../package-files.js';
+import { readPackageFile } from '../../util/package-files.js';
 import { schemaFile } from '../../paths.js';
 import type { RunState } from '../state.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
-import { packageRoot } from './paths.js';
+import { packageRoot } from '../paths.js';
 
 /**
  * The one place that reads the files sopkit ships beside its code (templates/, schemas/, the precompiled
