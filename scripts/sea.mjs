@@ -139,10 +139,13 @@ function registryNode(pkg, version, os) {
   return bin;
 }
 
+let hostHasFuse;
+
 /** A Node binary of `target` at `version`: this one when it is the same (and carries the SEA fuse), else the registry's. */
 function nodeBinary(target, version) {
   const t = TARGETS[target];
-  if (target === hostTarget && process.versions.node === version && readFileSync(process.execPath).includes(`${FUSE}:0`)) return process.execPath;
+  hostHasFuse ??= readFileSync(process.execPath).includes(`${FUSE}:0`);
+  if (target === hostTarget && process.versions.node === version && hostHasFuse) return process.execPath;
   return registryNode(t.pkg, version, t.os);
 }
 
