@@ -1,3 +1,4 @@
+import { isStandalone } from '../util/package-files.js';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocPath, Range } from '../model/types.js';
@@ -34,10 +35,12 @@ let installed: string | undefined;
 /**
  * The documentation page of a rule: under `base` (config `docsBase`, a web folder of the pages) when given, else the
  * `file://` URL of its page inside the installed package, so the link works offline and describes the installed
- * version (no web address the project would have to keep alive).
+ * version (no web address the project would have to keep alive). A standalone executable, which has no package folder,
+ * names the page's path in the sopkit sources (`docs/rules/<id>.md`) unless `docsBase` is set.
  */
 export function docsUrl(ruleId: string, base?: string): string {
-  installed ??= pathToFileURL(`${docsDir()}${path.sep}`).href;
+  // A standalone executable has no package folder: its links name the page's place in the sopkit sources.
+  installed ??= isStandalone() ? 'docs/rules/' : pathToFileURL(`${docsDir()}${path.sep}`).href;
   return `${base ?? installed}${encodeURIComponent(ruleId)}.md`;
 }
 

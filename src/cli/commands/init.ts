@@ -5,6 +5,7 @@ import type { Locale, Paper } from '../../config/types.js';
 import { dayOf } from '../../model/day.js';
 import { UsageError } from '../../util/errors.js';
 import { CI_HOSTS, type CiHost } from '../../app/scaffold/ci.js';
+import { isStandalone } from '../../util/package-files.js';
 import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../app/scaffold/init.js';
 import { KPU_UNITS, parseUnits } from '../../app/scaffold/units.js';
 import { version } from '../../util/version.js';
@@ -97,8 +98,10 @@ export function registerInit(program: Command, state: RunState): void {
           t('init.next'),
           ...(cd ? [`  cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
           '  git init',
-          `  ${t('init.copy', { tgz })}`,
-          '  npx --no-install sop lint',
+          // The standalone executable runs as it is; CI and pre-commit still install the package with npm.
+          ...(isStandalone()
+            ? [`  ${path.basename(process.execPath)} lint`, `  ${t('init.copyStandalone', { tgz })}`]
+            : [`  ${t('init.copy', { tgz })}`, '  npx --no-install sop lint']),
           '',
         ].join('\n'),
       );

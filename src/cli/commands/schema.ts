@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { schemaPath } from '../../util/paths.js';
+import { readPackageFile } from '../../util/package-files.js';
+import { schemaFile } from '../../util/paths.js';
 import type { RunState } from '../state.js';
 
 /** `sop schema [--config|--processes]`: print the bundled JSON Schema. */
@@ -12,6 +12,6 @@ export function registerSchema(program: Command, state: RunState): void {
     .option('--config', t('schema.config'))
     .option('--processes', t('schema.processes'))
     .action((opts: { config?: boolean; processes?: boolean }) => {
-      state.io.stdout(readFileSync(schemaPath(opts.config ? 'config' : opts.processes ? 'processes' : 'sop'), 'utf8'));
+      state.io.stdout(readPackageFile(schemaFile(opts.config ? 'config' : opts.processes ? 'processes' : 'sop')));
     });
 }

@@ -303,6 +303,7 @@ export const en = {
   'init.kept': 'kept     {file} (exists; not changed)',
   'init.next': 'Next:',
   'init.copy': 'copy {tgz} (npm pack in the sopkit checkout) into vendor/, then: npm install',
+  'init.copyStandalone': 'for CI and pre-commit: copy {tgz} (npm pack in the sopkit checkout) into vendor/',
 
   // sop new
   'new.desc': "write a draft SOP with placeholders to fill, in its unit's folder under sops/ (never overwrites)",

@@ -305,6 +305,7 @@ export const id: Catalogue = {
   'init.kept': 'tetap    {file} (sudah ada; tidak diubah)',
   'init.next': 'Selanjutnya:',
   'init.copy': 'salin {tgz} (hasil npm pack pada checkout sopkit) ke vendor/, lalu: npm install',
+  'init.copyStandalone': 'untuk CI dan pre-commit: salin {tgz} (hasil npm pack pada checkout sopkit) ke vendor/',
 
   // sop new
   'new.desc': 'tulis konsep SOP berisi isian yang perlu dilengkapi, di folder unitnya di bawah sops/ (tidak pernah menimpa berkas)',

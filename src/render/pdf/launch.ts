@@ -1,3 +1,4 @@
+import { isStandalone } from '../../util/package-files.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,6 +43,7 @@ const isMissing = (e: unknown) => {
 
 /** Throw a {@link PuppeteerMissingError} unless puppeteer-core can be loaded (checked before a PDF or DOCX run starts). */
 export function requirePuppeteer(): void {
+  if (isStandalone()) return; // a standalone executable carries puppeteer-core inside
   try {
     createRequire(import.meta.url).resolve('puppeteer-core');
   } catch (e) {
