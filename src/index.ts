@@ -1,6 +1,6 @@
 import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
-import { openProject } from './project.js';
+import { openLintProject } from './project.js';
 import { dayOf, type Now } from './day.js';
 import { repositoryRoot } from './paths.js';
 import { prepareSince } from './lifecycle/lint-since.js';
@@ -28,6 +28,8 @@ export interface LintOptions {
   since?: string;
   /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it (and without `now`) they are silent. */
   today?: string;
+  /** Read and write the facts of the files not checked (what the cross-file rules need) in `<root>/.sop-cache/` (default: no). */
+  cache?: boolean;
   /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
   now?: Now;
 }
@@ -40,7 +42,7 @@ export interface LintResult extends LintReport {
 
 /** Lint SOP files; cross-file checks see the whole repository. */
 export async function lint(opts: LintOptions): Promise<LintResult> {
-  const project = openProject(opts);
+  const project = openLintProject(opts);
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };

@@ -7,20 +7,23 @@ import { globFolder, isInside, realPath, resolveInside } from './config/inside.j
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
 import { ConfigError, UsageError } from './errors.js';
-import { loadFile, type LoadedFile } from './model/load.js';
+import { loadBytes, loadFile, readSopBytes, type LoadedFile } from './model/load.js';
+import { factsOf, type RepoFile } from './model/facts.js';
+import { contentHash, FactsCache } from './model/facts-cache.js';
+import { version } from './version.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';
 import { DEFAULT_PROCESS_MAP, loadProcessMap } from './model/processes/load.js';
 import type { ProcessMap } from './model/processes/types.js';
 
-/** An SOP repository opened for a command. */
-export interface Project {
+/** An SOP repository opened for a command (`sop lint` holds only the facts of the files it does not check: F is RepoFile). */
+export interface Project<F extends RepoFile = LoadedFile> {
   /** The governing configuration. */
   config: Config;
   /** The files the command was asked about. */
   targets: LoadedFile[];
   /** Every SOP of the repository plus the targets. */
-  repo: Repository;
+  repo: Repository<F>;
   /** Absolute path of each loaded file, by its shown name. */
   absPaths: Map<string, string>;
   /** The business process map, when the repository has one (also `repo.processMap`). */
@@ -121,13 +124,24 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
   return [...new Set(out)];
 }
 
-/** Load a project: config, target files, and the whole repository for cross-file checks. */
-export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+/** What a command is about, before any SOP is loaded. */
+interface Scope {
+  config: Config;
+  map?: ProcessMap;
+  mapAbs: string;
+  /** Every SOP file of the repository (absolute, sorted). */
+  all: string[];
+  /** The SOP files named (absolute). */
+  targetsAbs: string[];
+  /** Whether the command covers the map too. */
+  mapNamed: boolean;
+}
+
+function openScope(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Scope {
   const { cwd, paths } = opts;
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
-  const shown = (abs: string) => shownPath(cwd, abs);
-  const map = loadProcessMap(config, shown);
+  const map = loadProcessMap(config, (abs: string) => shownPath(cwd, abs));
   const mapAbs = mapFileOf(config);
   const all = repositoryFiles(config);
   const expanded = paths.length ? expandPaths(cwd, paths, config) : all;
@@ -138,21 +152,64 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
     const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
     throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
   }
-  const cache = new Map<string, LoadedFile>();
+  return { config, map, mapAbs, all, targetsAbs, mapNamed };
+}
+
+/**
+ * Put a project together: the targets, then every other file of the repository (`other` gives what it holds),
+ * in the order the cross-file rules list them.
+ */
+function assemble<F extends RepoFile>(cwd: string, scope: Scope, full: (shown: string, abs: string) => LoadedFile, other: (shown: string, abs: string) => F): Project<F | LoadedFile> {
+  const { config, map, mapAbs } = scope;
+  const loaded = new Map<string, F | LoadedFile>();
   const absPaths = new Map<string, string>();
-  const load = (abs: string) => {
-    let f = cache.get(abs);
-    if (!f) {
-      f = loadFile(shown(abs), abs);
-      cache.set(abs, f);
-      absPaths.set(f.file, abs);
-    }
+  const add = <T extends F | LoadedFile>(abs: string, load: (shown: string, abs: string) => T): T => {
+    const known = loaded.get(abs);
+    if (known) return known as T;
+    const f = load(shownPath(cwd, abs), abs);
+    loaded.set(abs, f);
+    absPaths.set(f.file, abs);
     return f;
   };
-  const targets = targetsAbs.map(load);
-  for (const abs of all) load(abs);
-  const repo = buildRepository([...cache.values()], config);
+  const targets = scope.targetsAbs.map((abs) => add(abs, full));
+  for (const abs of scope.all) add(abs, other);
+  const repo = buildRepository([...loaded.values()], config);
   repo.processMap = map;
   if (map) absPaths.set(map.file.file, mapAbs);
-  return { config, targets, repo, absPaths, map, mapTarget: map && mapNamed ? map.file : undefined };
+  return { config, targets, repo, absPaths, map, mapTarget: map && scope.mapNamed ? map.file : undefined };
+}
+
+/** Load a project: config, target files, and the whole repository for cross-file checks. */
+export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
+  return assemble(opts.cwd, openScope(opts), loadFile, loadFile) as Project;
+}
+
+/**
+ * Open a project for `sop lint`: the targets are loaded in full, every other file of the repository gives
+ * only its facts (what the cross-file rules read), from `<root>/.sop-cache/` when its content is known there
+ * (`cache`), else from the loader itself.
+ */
+export function openLintProject(opts: { cwd: string; paths: readonly string[]; configPath?: string; cache?: boolean }): Project<RepoFile> {
+  const scope = openScope(opts);
+  const cache = opts.cache ? new FactsCache(scope.config.root, version()) : undefined;
+  const full = (shown: string, abs: string): LoadedFile => {
+    const bytes = readSopBytes(shown, abs);
+    if (!(bytes instanceof Uint8Array)) return bytes;
+    const f = loadBytes(shown, bytes);
+    cache?.set(contentHash(bytes), factsOf(f.data));
+    return f;
+  };
+  const other = (shown: string, abs: string): RepoFile => {
+    const bytes = readSopBytes(shown, abs);
+    if (!(bytes instanceof Uint8Array)) return { file: shown, data: undefined };
+    const hash = cache ? contentHash(bytes) : '';
+    const known = cache?.get(hash);
+    if (known !== undefined) return { file: shown, data: known ?? undefined };
+    const facts = factsOf(loadBytes(shown, bytes).data);
+    cache?.set(hash, facts);
+    return { file: shown, data: facts };
+  };
+  const project = assemble(opts.cwd, scope, full, other);
+  cache?.save();
+  return project;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { shownPath } from '../paths.js';
 import type { LintReport } from '../lint/diagnostic.js';
 import { deletedSopDiagnostics } from '../lint/rules/lifecycle-transition.js';
+import type { RepoFile } from '../model/facts.js';
 import type { Project } from '../project.js';
 import { loadLintBase } from './lint-base.js';
 
@@ -10,7 +11,7 @@ import { loadLintBase } from './lint-base.js';
  * Prepare `sop lint --since <ref>`: give the rules each file's past (`project.repo.base`) and return a
  * finisher that adds SOPs deleted instead of withdrawn (reported on the config, or the nearest folder, line 1).
  */
-export async function prepareSince(project: Project, ref: string, cwd: string): Promise<(report: LintReport) => LintReport> {
+export async function prepareSince(project: Project<RepoFile>, ref: string, cwd: string): Promise<(report: LintReport) => LintReport> {
   const base = await loadLintBase(project, ref);
   project.repo.base = base.byFile;
   const shown = (abs: string) => shownPath(cwd, abs);

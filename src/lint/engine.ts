@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
+import type { RepoFile } from '../model/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
 import type { Repository, Rule, RuleContext } from './rule.js';
@@ -16,10 +17,10 @@ export function knownRuleIds(): string[] {
 }
 
 /** Index loaded files for cross-file rules. */
-export function buildRepository(files: LoadedFile[], config: Config): Repository {
-  const byId = new Map<string, LoadedFile[]>();
-  const byNumber = new Map<string, LoadedFile[]>();
-  const push = (m: Map<string, LoadedFile[]>, k: unknown, f: LoadedFile) => {
+export function buildRepository<F extends RepoFile>(files: F[], config: Config): Repository<F> {
+  const byId = new Map<string, F[]>();
+  const byNumber = new Map<string, F[]>();
+  const push = (m: Map<string, F[]>, k: unknown, f: F) => {
     if (typeof k !== 'string' || !k) return;
     const list = m.get(k);
     if (list) list.push(f);
@@ -55,7 +56,7 @@ function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Con
 }
 
 /** Lint one loaded file in the context of its repository. */
-export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rule[] = allRules): Diagnostic[] {
+export function lintFile(file: LoadedFile, repo: Repository<RepoFile>, rules: readonly Rule[] = allRules): Diagnostic[] {
   const out: Diagnostic[] = [];
   const config = repo.config;
   const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
@@ -143,7 +144,7 @@ export function lintTargets(project: { targets: LoadedFile[]; mapTarget?: Loaded
 }
 
 /** Lint `targets` against the repository (which must include them). */
-export function lintRepository(targets: LoadedFile[], repo: Repository): LintReport {
+export function lintRepository(targets: LoadedFile[], repo: Repository<RepoFile>): LintReport {
   const files = targets.map((f) => ({ file: f.file, diagnostics: lintFile(f, repo) }));
   let errorCount = 0;
   let warningCount = 0;

@@ -32,12 +32,13 @@ export function registerLint(program: Command, state: RunState): void {
     .option('-q, --quiet', 'report errors only (warnings still count for --max-warnings)')
     .option('--no-color', 'no colours')
     .option('--since <ref>', 'also check lifecycle changes against the merge base with this git ref (pull requests)')
+    .option('--no-cache', 'do not read or write .sop-cache/ (the facts of the files not checked, kept by content hash)')
     .option('--today <date>', 'judge due monitoring and evaluation (rule review-due) as of this day (default: today)', dayOption)
-    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: string }) => {
+    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: string; cache: boolean }) => {
       const { io } = state;
       const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
       if (output) refuseInputOverwrite([output], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
-      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date() });
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date(), cache: opts.cache });
       const shown = opts.quiet ? errorsOnly(report) : report;
       const text = formatters[opts.format](shown, {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
