@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { shownPath } from './paths.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -7,7 +7,7 @@ import { globFolder, isInside, realPath, resolveInside } from './config/inside.j
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
 import { ConfigError, UsageError } from './errors.js';
-import { loadBytes, loadFile, readSopBytes, type LoadedFile } from './model/load.js';
+import { loadBytes, loadFile, MAX_FILE_BYTES, readSopBytes, type LoadedFile } from './model/load.js';
 import { factsOf, type RepoFile } from './model/facts.js';
 import { contentHash, FactsCache } from './model/facts-cache.js';
 import { version } from './version.js';
@@ -200,8 +200,14 @@ export function openLintProject(opts: { cwd: string; paths: readonly string[]; c
     return f;
   };
   const other = (shown: string, abs: string): RepoFile => {
-    const bytes = readSopBytes(shown, abs);
-    if (!(bytes instanceof Uint8Array)) return { file: shown, data: undefined };
+    // No stat first, unlike a file under check: one too large or unreadable declares nothing either way.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(abs);
+    } catch {
+      return { file: shown, data: undefined };
+    }
+    if (bytes.length > MAX_FILE_BYTES) return { file: shown, data: undefined };
     const hash = cache ? contentHash(bytes) : '';
     const known = cache?.get(hash);
     if (known !== undefined) return { file: shown, data: known ?? undefined };
