@@ -187,11 +187,12 @@ export function openProject(opts: { cwd: string; paths: readonly string[]; confi
 /**
  * Open a project for `sop lint`: the targets are loaded in full, every other file of the repository gives
  * only its facts (what the cross-file rules read), from `<root>/.sop-cache/` when its content is known there
- * (`cache`), else from the loader itself.
+ * (`cache`, in a repository with a config file), else from the loader itself.
  */
 export function openLintProject(opts: { cwd: string; paths: readonly string[]; configPath?: string; cache?: boolean }): Project<RepoFile> {
   const scope = openScope(opts);
-  const cache = opts.cache ? new FactsCache(scope.config.root, version()) : undefined;
+  // Only in a repository (a folder with sop.config.yaml): a file linted on its own leaves nothing beside it.
+  const cache = opts.cache && scope.config.file ? new FactsCache(scope.config.root, version()) : undefined;
   const full = (shown: string, abs: string): LoadedFile => {
     const bytes = readSopBytes(shown, abs);
     if (!(bytes instanceof Uint8Array)) return bytes;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,17 @@ describe('sop lint FILE reads only the facts of the other SOPs', () => {
     expect(lied.filter((d) => d.startsWith('unique-id'))[0]).toMatch(/KUL-005/);
     const honest = said(await diagnostics(dir, ['--no-cache', TARGET]));
     expect(honest.filter((d) => d.startsWith('unique-id'))[0]).not.toMatch(/KUL-005/);
+  });
+
+  it('writes no cache outside a repository (no sop.config.yaml)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sopkit-lint-cache-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'sops'));
+    writeFileSync(path.join(dir, 'sops/KUL-001.yaml'), minimalSop('KUL-001'));
+    writeFileSync(path.join(dir, 'sops/KUL-002.yaml'), minimalSop('KUL-002'));
+    expect(await sop(['lint', 'sops/KUL-001.yaml'], dir)).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(dir)).toEqual(['sops']);
+    expect(readdirSync(path.join(dir, 'sops')).sort()).toEqual(['KUL-001.yaml', 'KUL-002.yaml']);
   });
 
   it('leaves one whole cache file when several runs write it at once', async () => {
