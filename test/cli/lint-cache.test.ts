@@ -5,13 +5,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
 import { minimalSop, ROOT, sop } from '../helpers/cli.js';
+import { life } from '../lifecycle/life.js';
+import { testRepo, type TestRepo } from '../lifecycle/repo-helper.js';
 
 // `sop lint FILE` loads FILE in full and takes only the facts (id, number, status, …) of every other SOP,
 // from .sop-cache/ when their content is known there: its diagnostics must be those of a full lint.
 const TARGET = 'sops/kul/KUL-004-surat-masuk.yaml';
 const CACHE = '.sop-cache/facts.json';
+const A = 'sops/kul-001.yaml';
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+const repos: TestRepo[] = [];
+afterEach(() => {
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+  repos.splice(0).forEach((r) => r.cleanup());
+});
 
 /** The bundled examples, plus an SOP repeating KUL-004's id, one repeating its number, a broken one and one with an alias. */
 function repo(): string {
@@ -127,6 +134,31 @@ describe('sop lint FILE reads only the facts of the other SOPs', () => {
     expect(lied.filter((d) => d.startsWith('unique-id'))[0]).toMatch(/KUL-005/);
     const honest = said(await diagnostics(dir, ['--no-cache', TARGET]));
     expect(honest.filter((d) => d.startsWith('unique-id'))[0]).not.toMatch(/KUL-005/);
+  });
+
+  it('gives `--since` the same moves and deletions as a full lint', async () => {
+    const B = 'sops/kul-002.yaml';
+    const C = 'sops/kul-003.yaml';
+    const r = testRepo({ 'sop.config.yaml': 'locale: id\n', [A]: life.draft0, [B]: life.implemented0.replace(/KUL-001/g, 'KUL-002').replace('001/SOP', '002/SOP'), [C]: life.approved0.replace(/KUL-001/g, 'KUL-003').replace('001/SOP', '003/SOP') });
+    repos.push(r);
+    r.commit('base', '2024-01-01');
+    r.git(['checkout', '-q', '-b', 'feature']);
+    r.write(A, life.implemented0); // a skipped stage
+    r.commit('implement', '2024-05-02');
+    r.rename(B, 'sops/umum/kul-002.yaml'); // an uncommitted move: matched by id, not deleted
+    r.remove(C); // deleted instead of withdrawn: reported on the config
+    const report = async (args: string[]) => {
+      const res = await sop(['lint', '--since', 'main', '--today', '2024-06-01', '-f', 'json', ...args], r.dir);
+      const files = (JSON.parse(res.stdout) as { files: Array<{ file: string; diagnostics: Diagnostic[] }> }).files;
+      return [A, 'sop.config.yaml'].map((f) => said(files.find((x) => x.file === f)?.diagnostics ?? []));
+    };
+    const full = await report(['--no-cache']);
+    expect(full[0]!.join('\n')).toMatch(/lifecycle-transition 5:9 draft r0 → implemented r0/);
+    expect(full[1]!.join('\n')).toMatch(/KUL-003 \(approved r0 at `main`, file sops\/kul-003\.yaml\) was deleted instead of withdrawn/);
+    expect(full[1]!.join('\n')).not.toMatch(/KUL-002/);
+    expect(await report([A])).toEqual(full); // cold
+    expect(await report([A])).toEqual(full); // warm
+    expect(await report(['--no-cache', A])).toEqual(full);
   });
 
   it('writes no cache outside a repository (no sop.config.yaml)', async () => {
