@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeStale } from '../temp.js';
 import { FACTS_FORMAT, isFacts, type SopFacts } from './facts.js';
@@ -25,6 +25,15 @@ function ignoreItself(dir: string): void {
   }
 }
 
+/** Whether the cache folder is a real folder, or none yet: a symbolic link (out of the repository, maybe) is never used. */
+function usable(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
 /**
  * Facts of SOP files by the hash of their bytes, kept in `<root>/.sop-cache/facts.json` for one sopkit version
  * and one facts format. A file that is unreadable, not JSON, of another version or format is ignored as a
@@ -43,6 +52,7 @@ export class FactsCache {
     this.file = path.join(root, CACHE_DIR, FACTS_FILE);
     let parsed: unknown;
     try {
+      if (!usable(path.dirname(this.file)) || lstatSync(this.file).isSymbolicLink()) return;
       parsed = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch {
       return; // none yet, unreadable or corrupt
@@ -76,6 +86,7 @@ export class FactsCache {
     const dir = path.dirname(this.file);
     const tmp = path.join(dir, `.${FACTS_FILE}.${process.pid}.${Date.now()}.tmp`);
     try {
+      if (!usable(dir)) return;
       mkdirSync(dir, { recursive: true });
       ignoreItself(dir);
       removeStale(dir, TEMP);

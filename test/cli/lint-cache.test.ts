@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -159,6 +159,28 @@ describe('sop lint FILE reads only the facts of the other SOPs', () => {
     expect(await report([A])).toEqual(full); // cold
     expect(await report([A])).toEqual(full); // warm
     expect(await report(['--no-cache', A])).toEqual(full);
+  });
+
+  it('neither reads nor writes through a .sop-cache that is a symbolic link', async () => {
+    const dir = repo();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sopkit-elsewhere-'));
+    dirs.push(elsewhere);
+    symlinkSync(elsewhere, path.join(dir, '.sop-cache'));
+    const expected = said(await diagnostics(dir, ['--no-cache', TARGET]));
+    expect(said(await diagnostics(dir, [TARGET]))).toEqual(expected);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The same for the cache file: a link to a lie elsewhere is not read, and is replaced by a real file.
+    rmSync(path.join(dir, '.sop-cache'));
+    await diagnostics(dir, [TARGET]);
+    const lie = path.join(elsewhere, 'facts.json');
+    const good = readFileSync(path.join(dir, CACHE), 'utf8');
+    const parsed = JSON.parse(good) as { facts: Record<string, unknown> };
+    writeFileSync(lie, JSON.stringify({ ...parsed, facts: Object.fromEntries(Object.keys(parsed.facts).map((k) => [k, { id: 'KUL-004' }])) }));
+    rmSync(path.join(dir, CACHE));
+    symlinkSync(lie, path.join(dir, CACHE));
+    expect(said(await diagnostics(dir, [TARGET]))).toEqual(expected);
+    expect(lstatSync(path.join(dir, CACHE)).isSymbolicLink()).toBe(false);
+    expect(readFileSync(lie, 'utf8')).toMatch(/"id":"KUL-004"}/);
   });
 
   it('writes no cache outside a repository (no sop.config.yaml)', async () => {
