@@ -1,6 +1,8 @@
 import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
-import { openLintProject } from './project.js';
+import { openProject } from './project.js';
+import { factsLoading } from './model/facts-load.js';
+import { version } from './version.js';
 import { dayOf, type Now } from './day.js';
 import { repositoryRoot } from './paths.js';
 import { prepareSince } from './lifecycle/lint-since.js';
@@ -40,9 +42,12 @@ export interface LintResult extends LintReport {
   root: string;
 }
 
-/** Lint SOP files; cross-file checks see the whole repository. */
+/** Lint SOP files; cross-file checks see the whole repository (the facts of the files not named). */
 export async function lint(opts: LintOptions): Promise<LintResult> {
-  const project = openLintProject(opts);
+  // The files named are checked in full; of the others the cross-file rules read only their facts.
+  const facts = factsLoading({ cache: opts.cache ?? false, version: version() });
+  const project = openProject({ ...opts, loaders: facts.loaders });
+  facts.save();
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const finish = opts.since !== undefined ? await prepareSince(project, opts.since, opts.cwd) : (r: LintReport) => r;
   return { ...finish(lintRepository(lintTargets(project), project.repo)), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd) };

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { shownPath } from './paths.js';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -7,10 +7,8 @@ import { globFolder, isInside, realPath, resolveInside } from './config/inside.j
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
 import { ConfigError, UsageError } from './errors.js';
-import { loadBytes, loadFile, MAX_FILE_BYTES, readSopBytes, type LoadedFile } from './model/load.js';
-import { factsOf, type RepoFile } from './model/facts.js';
-import { contentHash, FactsCache } from './model/facts-cache.js';
-import { version } from './version.js';
+import type { Loaders, RepoFile } from './model/facts.js';
+import { loadFile, type LoadedFile } from './model/load.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';
 import { DEFAULT_PROCESS_MAP, loadProcessMap } from './model/processes/load.js';
@@ -124,24 +122,16 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
   return [...new Set(out)];
 }
 
-/** What a command is about, before any SOP is loaded. */
-interface Scope {
-  config: Config;
-  map?: ProcessMap;
-  mapAbs: string;
-  /** Every SOP file of the repository (absolute, sorted). */
-  all: string[];
-  /** The SOP files named (absolute). */
-  targetsAbs: string[];
-  /** Whether the command covers the map too. */
-  mapNamed: boolean;
-}
-
-function openScope(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Scope {
+/**
+ * Load a project: config, target files, and the whole repository for cross-file checks. Every file is loaded in
+ * full unless `loaders` (given the config) says how to load the targets and the other files (`sop lint`: facts).
+ */
+export function openProject<F extends RepoFile = LoadedFile>(opts: { cwd: string; paths: readonly string[]; configPath?: string; loaders?: (config: Config) => Loaders<F> }): Project<F | LoadedFile> {
   const { cwd, paths } = opts;
   const config = resolveConfig(cwd, paths[0], opts.configPath);
   checkRuleConfig(config);
-  const map = loadProcessMap(config, (abs: string) => shownPath(cwd, abs));
+  const shown = (abs: string) => shownPath(cwd, abs);
+  const map = loadProcessMap(config, shown);
   const mapAbs = mapFileOf(config);
   const all = repositoryFiles(config);
   const expanded = paths.length ? expandPaths(cwd, paths, config) : all;
@@ -152,71 +142,22 @@ function openScope(opts: { cwd: string; paths: readonly string[]; configPath?: s
     const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
     throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
   }
-  return { config, map, mapAbs, all, targetsAbs, mapNamed };
-}
-
-/**
- * Put a project together: the targets, then every other file of the repository (`other` gives what it holds),
- * in the order the cross-file rules list them.
- */
-function assemble<F extends RepoFile>(cwd: string, scope: Scope, full: (shown: string, abs: string) => LoadedFile, other: (shown: string, abs: string) => F): Project<F | LoadedFile> {
-  const { config, map, mapAbs } = scope;
-  const loaded = new Map<string, F | LoadedFile>();
+  const how = opts.loaders?.(config);
+  const cache = new Map<string, LoadedFile | F>();
   const absPaths = new Map<string, string>();
-  const add = <T extends F | LoadedFile>(abs: string, load: (shown: string, abs: string) => T): T => {
-    const known = loaded.get(abs);
-    if (known) return known as T;
-    const f = load(shownPath(cwd, abs), abs);
-    loaded.set(abs, f);
-    absPaths.set(f.file, abs);
+  const load = <T extends LoadedFile | F>(abs: string, read: (shown: string, abs: string) => T): T => {
+    let f = cache.get(abs) as T | undefined;
+    if (!f) {
+      f = read(shown(abs), abs);
+      cache.set(abs, f);
+      absPaths.set(f.file, abs);
+    }
     return f;
   };
-  const targets = scope.targetsAbs.map((abs) => add(abs, full));
-  for (const abs of scope.all) add(abs, other);
-  const repo = buildRepository([...loaded.values()], config);
+  const targets = targetsAbs.map((abs) => load(abs, how?.target ?? loadFile));
+  for (const abs of all) load<LoadedFile | F>(abs, how?.other ?? loadFile);
+  const repo = buildRepository([...cache.values()], config);
   repo.processMap = map;
   if (map) absPaths.set(map.file.file, mapAbs);
-  return { config, targets, repo, absPaths, map, mapTarget: map && scope.mapNamed ? map.file : undefined };
-}
-
-/** Load a project: config, target files, and the whole repository for cross-file checks. */
-export function openProject(opts: { cwd: string; paths: readonly string[]; configPath?: string }): Project {
-  return assemble(opts.cwd, openScope(opts), loadFile, loadFile) as Project;
-}
-
-/**
- * Open a project for `sop lint`: the targets are loaded in full, every other file of the repository gives
- * only its facts (what the cross-file rules read), from `<root>/.sop-cache/` when its content is known there
- * (`cache`, in a repository with a config file), else from the loader itself.
- */
-export function openLintProject(opts: { cwd: string; paths: readonly string[]; configPath?: string; cache?: boolean }): Project<RepoFile> {
-  const scope = openScope(opts);
-  // Only in a repository (a folder with sop.config.yaml): a file linted on its own leaves nothing beside it.
-  const cache = opts.cache && scope.config.file ? new FactsCache(scope.config.root, version()) : undefined;
-  const full = (shown: string, abs: string): LoadedFile => {
-    const bytes = readSopBytes(shown, abs);
-    if (!(bytes instanceof Uint8Array)) return bytes;
-    const f = loadBytes(shown, bytes);
-    cache?.set(contentHash(bytes), factsOf(f.data));
-    return f;
-  };
-  const other = (shown: string, abs: string): RepoFile => {
-    // No stat first, unlike a file under check: one too large or unreadable declares nothing either way.
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(abs);
-    } catch {
-      return { file: shown, data: undefined };
-    }
-    if (bytes.length > MAX_FILE_BYTES) return { file: shown, data: undefined };
-    const hash = cache ? contentHash(bytes) : '';
-    const known = cache?.get(hash);
-    if (known !== undefined) return { file: shown, data: known ?? undefined };
-    const facts = factsOf(loadBytes(shown, bytes).data);
-    cache?.set(hash, facts);
-    return { file: shown, data: facts };
-  };
-  const project = assemble(opts.cwd, scope, full, other);
-  cache?.save();
-  return project;
+  return { config, targets, repo, absPaths, map, mapTarget: map && mapNamed ? map.file : undefined };
 }

@@ -1,3 +1,5 @@
+import type { LoadedFile } from './load.js';
+
 /**
  * What the cross-file checks need of an SOP that is not linted itself: its top-level text fields that other
  * files refer to (`unique-id`, `unique-number`, `related-exists`, the map's coverage, `--since` moves).
@@ -18,6 +20,14 @@ export interface RepoFile {
   file: string;
   /** Its data (facts only, for a file not under check); `undefined` when the file could not be read as a mapping. */
   data: unknown;
+}
+
+/** How a command loads the files it checks (in full) and the other files of the repository (as it needs them). */
+export interface Loaders<F extends RepoFile> {
+  /** Load a file under check. */
+  target(shown: string, abs: string): LoadedFile;
+  /** Load any other SOP file of the repository. */
+  other(shown: string, abs: string): F;
 }
 
 /** The facts of loaded data; `undefined` when it is not a mapping (nothing for the cross-file checks). */
