@@ -1,7 +1,7 @@
 import { lintRepository, lintTargets } from './lint/engine.js';
 import type { LintReport } from './lint/diagnostic.js';
 import { openProject } from './project.js';
-import { factsLoading } from './model/facts-load.js';
+import { factsLoading } from './model/facts/load.js';
 import { version } from './version.js';
 import { dayOf, type Now } from './day.js';
 import { repositoryRoot } from './paths.js';

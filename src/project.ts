@@ -7,7 +7,7 @@ import { globFolder, isInside, realPath, resolveInside } from './config/inside.j
 import { resolveConfig } from './config/load.js';
 import { CONFIG_FILE, type Config } from './config/types.js';
 import { ConfigError, UsageError } from './errors.js';
-import type { Loaders, RepoFile } from './model/facts.js';
+import type { Loaders, RepoFile } from './model/facts/facts.js';
 import { loadFile, type LoadedFile } from './model/load.js';
 import { buildRepository, checkRuleConfig } from './lint/engine.js';
 import type { Repository } from './lint/rule.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { RepoFile } from '../model/facts.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { Project } from '../project.js';
 import { CatFile } from './cat-file.js';
 import { logFolder, mergeBase, openRepo, resolveCommit, SHALLOW_MESSAGE, treeFiles } from './git.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { shownPath } from '../paths.js';
 import type { LintReport } from '../lint/diagnostic.js';
 import { deletedSopDiagnostics } from '../lint/rules/lifecycle-transition.js';
-import type { RepoFile } from '../model/facts.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { Project } from '../project.js';
 import { loadLintBase } from './lint-base.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../errors.js';
-import type { RepoFile } from '../model/facts.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
 import type { Repository, Rule, RuleContext } from './rule.js';

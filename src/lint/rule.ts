@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import type { RepoFile } from '../model/facts.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import type { DocPath } from '../model/types.js';
 import type { Severity } from './diagnostic.js';

@@ -1,4 +1,4 @@
-import type { RepoFile } from '../../model/facts.js';
+import type { RepoFile } from '../../model/facts/facts.js';
 import type { Repository, Rule } from '../rule.js';
 import { isText } from './support.js';
 

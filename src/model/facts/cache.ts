@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { removeStale } from '../temp.js';
+import { removeStale } from '../../temp.js';
 import { FACTS_FORMAT, isFacts, type SopFacts } from './facts.js';
 
 /** The cache folder at the repository root (ignored by git: `sop init` writes it into `.gitignore`, and the folder ignores itself). */

@@ -1,4 +1,4 @@
-import type { LoadedFile } from './load.js';
+import type { LoadedFile } from '../load.js';
 
 /**
  * What the cross-file checks need of an SOP that is not linted itself: its top-level text fields that other

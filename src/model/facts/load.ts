@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { factsOf, type Loaders, type RepoFile } from './facts.js';
-import { contentHash, FactsCache } from './facts-cache.js';
-import { loadBytes, MAX_FILE_BYTES, readSopBytes, type LoadedFile } from './load.js';
+import { contentHash, FactsCache } from './cache.js';
+import { loadBytes, MAX_FILE_BYTES, readSopBytes, type LoadedFile } from '../load.js';
 
 /** The loaders of `sop lint`, and the cache to save once the project is open. */
 export interface FactsLoading {
