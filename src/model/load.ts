@@ -178,6 +178,8 @@ function duplicateKeys(doc: Document, locator: Locator): Array<{ range: Range; m
 
 // Anchors, aliases and tags take the full parser (alias-bomb cap, tag warnings); so does any doubt.
 const NEEDS_FULL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s]/;
+/** Whether the text may hold an anchor, alias or tag: the regular expression only where one of `&*!` occurs (most SOPs have none). */
+const needsFullParse = (t: string) => (t.includes('&') || t.includes('*') || t.includes('!')) && NEEDS_FULL_PARSE.test(t);
 
 /** A file refused before parsing (a limit, or a syntax error in a file too large to word in detail). */
 function refused(file: string, text: string, offset: number, message: string): LoadedFile {
@@ -220,7 +222,7 @@ export function loadText(file: string, rawText: string): LoadedFile {
   const pre = prescan(yamlText);
   if (pre.limit) return refused(file, text, pre.limit.offset, pre.limit.message);
   const plainMapping = pre.data !== null && typeof pre.data === 'object' && !Array.isArray(pre.data);
-  if (plainMapping && !NEEDS_FULL_PARSE.test(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
+  if (plainMapping && !needsFullParse(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
   return fullParse(file, text, yamlText, pre.error?.offset);
 }
 
