@@ -4,6 +4,8 @@ import type { LintReport } from '../../lint/diagnostic.js';
 import { dayOf, type Now } from '../../model/day.js';
 import { repositoryRoot } from '../../util/paths.js';
 import { openProject } from '../project.js';
+import { factsLoading } from '../../model/facts/load.js';
+import { version } from '../../util/version.js';
 import { loadSince } from './since.js';
 
 /** Options of a lint run. */
@@ -18,6 +20,8 @@ export interface LintOptions {
   since?: string;
   /** Today as YYYY-MM-DD for date-dependent rules (`review-due`); without it (and without `now`) they are silent. */
   today?: string;
+  /** Read and write the facts of the files not checked (what the cross-file rules need) in `<root>/.sop-cache/` (default: no). */
+  cache?: boolean;
   /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
   now?: Now;
 }
@@ -30,9 +34,12 @@ export interface LintResult extends LintReport {
   docsBase?: string;
 }
 
-/** Lint SOP files; cross-file checks see the whole repository. */
+/** Lint SOP files; cross-file checks see the whole repository (the facts of the files not named). */
 export async function lint(opts: LintOptions): Promise<LintResult> {
-  const project = openProject(opts);
+  // The files named are checked in full; of the others the cross-file rules read only their facts.
+  const facts = factsLoading({ cache: opts.cache ?? false, version: version() });
+  const project = openProject({ ...opts, loaders: facts.loaders });
+  facts.save();
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const run = opts.since !== undefined ? await loadSince(project, opts.since, opts.cwd) : {};
   return { ...lintRepository(lintTargets(project), project.repo, run), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd), docsBase: project.config.docsBase };

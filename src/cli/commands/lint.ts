@@ -34,15 +34,16 @@ export function registerLint(program: Command, state: RunState): void {
     .option('-q, --quiet', t('lint.quiet'))
     .option('--no-color', t('opt.noColor'))
     .option('--since <ref>', t('lint.since'))
+    .option('--no-cache', t('lint.noCache'))
     .option('--today <date>', t('lint.today'), dayOption(t))
-    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: string }) => {
+    .action(async (paths: string[], opts: { format: FormatName; output?: string; config?: string; maxWarnings?: number; quiet?: boolean; color?: boolean; since?: string; today?: string; cache: boolean }) => {
       const { io } = state;
       const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
       if (output) refuseInputOverwrite([output], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       // LANG-WIRING (lead, at the merge of branch `diagdata`): the lint messages and the formatters' words follow the
       // run's language once lint() and the formatter options take `lang`: add `lang: state.lang` to the lint() options
       // below and to the formatter options (and githubSummary's) further down. Only this file needs it.
-      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date() });
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date(), cache: opts.cache });
       const shown = opts.quiet ? errorsOnly(report) : report;
       const text = formatters[opts.format](shown, {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),

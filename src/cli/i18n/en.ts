@@ -71,6 +71,7 @@ export const en = {
   'lint.maxWarnings': 'exit 1 when there are more warnings than this',
   'lint.quiet': 'report errors only (warnings still count for --max-warnings)',
   'lint.since': 'also check lifecycle changes against the merge base with this git ref (pull requests)',
+  'lint.noCache': 'do not read or write .sop-cache/ (the facts of the files not checked, kept by content hash)',
   'lint.today': 'judge due monitoring and evaluation (rule review-due) as of this day (default: today)',
   'lint.tooManyWarnings': '{n} warning found; --max-warnings allows {max}|{n} warnings found; --max-warnings allows {max}',
   'lint.summaryPath': 'the step summary {file} (GITHUB_STEP_SUMMARY)',

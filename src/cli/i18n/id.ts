@@ -73,6 +73,7 @@ export const id: Catalogue = {
   'lint.maxWarnings': 'keluar dengan kode 1 bila jumlah peringatan melebihi angka ini',
   'lint.quiet': 'laporkan kesalahan saja (peringatan tetap dihitung untuk --max-warnings)',
   'lint.since': 'periksa juga perubahan tahapan terhadap merge base dengan ref git ini (pull request)',
+  'lint.noCache': 'jangan membaca atau menulis .sop-cache/ (data ringkas berkas yang tidak diperiksa, disimpan menurut hash isinya)',
   'lint.today': 'nilai jatuh tempo monitoring dan evaluasi (kaidah review-due) per tanggal ini (bawaan: hari ini)',
   'lint.tooManyWarnings': 'ditemukan {n} peringatan; --max-warnings membolehkan {max}',
   'lint.summaryPath': 'ringkasan langkah {file} (GITHUB_STEP_SUMMARY)',
