@@ -1,10 +1,11 @@
 // Benchmark: lifecycle commands on a generated repository of 500 SOPs and 5,000 commits.
-// Measures `sop status` (library, in-process, and the built CLI), the history of every SOP, the git
-// processes spawned (must not grow with commits or SOPs), peak RSS, and — for comparison — the naive
-// approach of one `git log --follow` per file.
+// Measures `sop status` (library, in-process, and the built CLI: without its cache, the run that writes
+// it, a run that reads it, and a run after one new commit), the history of every SOP, the git processes
+// spawned (must not grow with commits or SOPs), peak RSS, and — for comparison — the naive approach of
+// one `git log --follow` per file.
 // Usage: npm run build && node bench/lifecycle.mjs [--sops 500] [--no-baseline] [--keep]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,8 @@ import { buildLifecycleRepo } from './lifecycle-repo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist', 'src');
-const bin = path.join(dist, 'cli', 'bin.js');
+// What `sop` runs (package.json "bin"): the bundled CLI, or the compiled one when there is no bundle.
+const bin = [path.join(root, 'dist', 'cli', 'bin.js'), path.join(dist, 'cli', 'bin.js')].find((f) => existsSync(f));
 if (!existsSync(path.join(dist, 'app', 'lifecycle', 'index.js'))) {
   console.error('Build first: npm run build');
   process.exit(2);
@@ -47,15 +49,32 @@ try {
   console.log(`peak RSS (in-process): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   const hasTime = existsSync('/usr/bin/time');
-  for (const cmd of [['status'], ['status', '-f', 'json'], ['history', 'GEN-00001']]) {
+  const outputs = new Map();
+  const cli = (cmd, label = '') => {
     const argv = hasTime ? ['-f', '%M', process.execPath, bin, ...cmd] : [bin, ...cmd];
-    t0 = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     const r = spawnSync(hasTime ? '/usr/bin/time' : process.execPath, argv, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
-    const wall = secs(t0);
+    const wall = secs(t);
     if (r.status !== 0) throw new Error(`sop ${cmd.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
     const rss = hasTime ? `, peak RSS ${(Number(r.stderr.trim().split('\n').pop()) / 1024).toFixed(0)} MB` : '';
-    console.log(`CLI sop ${cmd.join(' ')}: ${wall} s wall (node start-up included)${rss}`);
-  }
+    console.log(`CLI sop ${cmd.join(' ')}${label}: ${wall} s wall (node start-up included)${rss}`);
+    return r.stdout;
+  };
+  const cache = path.join(dir, '.sop-cache', 'status');
+  rmSync(cache, { recursive: true, force: true });
+  const fresh = cli(['status', '--no-cache']);
+  cli(['status'], ' (no cache yet: writes .sop-cache/status/)');
+  const cached = cli(['status'], ' (reads the cache)');
+  if (cached !== fresh) throw new Error('sop status printed other rows from its cache than without it');
+  cli(['status', '-f', 'json'], ' (reads the cache)');
+  // One more commit: the cached history is continued with it.
+  const git = (a) => spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', ...a], { cwd: dir, encoding: 'utf8' });
+  const edited = path.join(dir, first.rows[0].file);
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: (.*)$/m, 'title: $1 (bench)'));
+  git(['commit', '-q', '-a', '-m', 'bench: one more commit']);
+  const after = cli(['status'], ' (after one new commit: reads it and the cache)');
+  if (after !== cli(['status', '--no-cache'])) throw new Error('sop status after a new commit printed other rows from its cache than without it');
+  cli(['history', 'GEN-00001']);
 
   if (!args.includes('--no-baseline')) {
     const files = first.rows.map((r) => r.file);

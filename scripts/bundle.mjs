@@ -11,6 +11,7 @@ import { precompileSchemas } from '../dist/src/model/schema/build.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 precompileSchemas();
 rmSync(path.join(root, 'dist', 'cli'), { recursive: true, force: true }); // no stale chunks from earlier builds
+rmSync(path.join(root, 'dist', 'src', 'build'), { recursive: true, force: true }); // where older versions built this script
 await build({
   entryPoints: [path.join(root, 'dist', 'src', 'cli', 'bin.js')],
   outdir: path.join(root, 'dist', 'cli'),

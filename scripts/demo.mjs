@@ -20,6 +20,7 @@ if (unknown.length > 0) {
 }
 
 const { findBrowser, installLine } = await import(path.join(root, 'dist/src/render/pdf/discover.js'));
+const { requirePuppeteer } = await import(path.join(root, 'dist/src/render/pdf/launch.js'));
 const { resolveConfig } = await import(path.join(root, 'dist/src/config/load.js'));
 const examples = path.join(root, 'examples');
 
@@ -70,6 +71,12 @@ for (const step of STEPS) sop(...step);
 const missing = noBrowser();
 if (missing) {
   console.log(`PDF skipped: ${missing}; for PDF install ${installLine(process.platform)} (HTML and Markdown are in ${shown(out)}).`);
+  process.exit(requirePdf ? 2 : 0);
+}
+try {
+  requirePuppeteer(); // an optional dependency: `npm ci --omit=optional` leaves it out
+} catch (e) {
+  console.log(`PDF skipped: ${e.message}`);
   process.exit(requirePdf ? 2 : 0);
 }
 for (const step of PDF_STEPS) sop(...step);

@@ -9,7 +9,7 @@ const FAST = [
   'test/lint/**/*.test.ts',
   'test/model/**/*.test.ts',
   'test/config/**/*.test.ts',
-  'test/lifecycle/{history,pure,transitions,yaml-append,yaml-edit}.test.ts',
+  'test/lifecycle/{history,pure,status-fields,transitions,yaml-append,yaml-edit}.test.ts',
   'test/render/{view,html,markdown,inline}.test.ts',
   'test/render/flowchart/{back-connectors,mermaid}.test.ts',
   'test/render/pdf/units.test.ts',

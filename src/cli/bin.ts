@@ -12,7 +12,8 @@ for (const name of ['stdout', 'stderr'] as const) {
   });
 }
 
-const code = await run(process.argv.slice(2), {
+// No top-level await: the standalone executable (scripts/sea.mjs) bundles this file as CommonJS.
+void run(process.argv.slice(2), {
   stdout: (s) => void (writable.stdout && process.stdout.write(s)),
   stderr: (s) => void (writable.stderr && process.stderr.write(s)),
   cwd: process.cwd(),
@@ -33,5 +34,6 @@ const code = await run(process.argv.slice(2), {
       process.off('SIGTERM', h);
     };
   },
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

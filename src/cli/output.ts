@@ -2,22 +2,16 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { IoError } from '../util/errors.js';
 import { removeStale } from '../util/temp.js';
+import { translator, type MessageKey, type Translate } from './i18n/index.js';
 
-/** Plain words for the errors a user can fix. */
-const WHY: Record<string, string> = {
-  EEXIST: 'a file stands where a folder of that path is needed (EEXIST)',
-  ENOTDIR: 'a file stands where a folder of that path is needed (ENOTDIR)',
-  EISDIR: 'a folder of that name exists (EISDIR)',
-  EACCES: 'permission denied (EACCES)',
-  EPERM: 'permission denied (EPERM)',
-  EROFS: 'the file system is read-only (EROFS)',
-  ENOSPC: 'no space left on the device (ENOSPC)',
-};
+/** The errors a user can fix, said in plain words (`io.<code>` in the catalogue). */
+const WHY = new Set(['EEXIST', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC']);
 
 /** The message for a failed write of `file`: the plain reason, or the code, or the error's own words. */
-export function writeErrorMessage(file: string, e: unknown): string {
+export function writeErrorMessage(file: string, e: unknown, t: Translate = translator('en')): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return `Cannot write ${file}: ${(code && WHY[code]) ?? code ?? (e as Error).message}`;
+  const why = code && WHY.has(code) ? t(`io.${code}` as MessageKey) : (code ?? (e as Error).message);
+  return t('io.cannotWrite', { file, why });
 }
 
 /**
@@ -39,8 +33,8 @@ export function makeFolder(dir: string): void {
 /** Temporary files of {@link writeFileAtomic}: `.<name>.<pid>.<ms>.tmp`. */
 export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
 
-/** Write a file atomically (temp file in the same folder, then rename); stale temp files of killed runs in that folder are removed. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+/** Write a file atomically (temp file in the same folder, then rename); stale temp files of killed runs in that folder are removed. `t` words a failure. */
+export function writeFileAtomic(file: string, data: string | Uint8Array, t?: Translate): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -54,6 +48,6 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch {
       // The folder itself is unusable (e.g. a file stands where it should be): nothing was written.
     }
-    throw new IoError(writeErrorMessage(file, e));
+    throw new IoError(writeErrorMessage(file, e, t));
   }
 }

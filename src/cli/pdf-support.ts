@@ -4,9 +4,12 @@ import { isInside, realPath } from '../util/inside.js';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../util/errors.js';
 import { progressLine, wantProgress } from '../render/pdf/progress.js';
-import { requireBrowser } from '../render/pdf/discover.js';
+import { BrowserNotFoundError, requireBrowser } from '../render/pdf/discover.js';
+import { requirePuppeteer } from '../render/pdf/launch.js';
 import type { LaunchOptions } from '../render/pdf/browser.js';
 import type { CliIO } from './io.js';
+import type { RunState } from './state.js';
+import type { Translate } from './i18n/index.js';
 
 const isFile = (f: string): boolean => {
   try {
@@ -20,20 +23,40 @@ const isFile = (f: string): boolean => {
  * The config's browser must be an installed program, not a file of the repository: a pull request could
  * commit a script and name it there, and CI would run it. (PUPPETEER_EXECUTABLE_PATH is the user's own choice.)
  */
-function refuseCommittedProgram(cwd: string, config: Config, exe: string): void {
+function refuseCommittedProgram(t: Translate, cwd: string, config: Config, exe: string): void {
   const root = realPath(config.root);
   for (const real of [realPath(path.resolve(config.root, exe)), realPath(path.resolve(cwd, exe))]) {
     if (isInside(root, real)) {
       const at = config.where ? `${config.where(['browser', 'executablePath'])} ` : '';
-      throw new ConfigError(`${at}browser.executablePath names ${real}, a file inside the repository (${root}): sop runs only an installed browser (e.g. /usr/bin/chromium), or the one PUPPETEER_EXECUTABLE_PATH names.`);
+      throw new ConfigError(t('browser.inRepo', { at, real, root }));
     }
   }
 }
 
-/** How to launch the browser for this run (exit 2 with install instructions when there is none). */
-export function launchOptions(io: CliIO, config: Config): LaunchOptions {
-  const found = requireBrowser({ env: io.env, config: config.browser, exists: isFile, platform: process.platform });
-  if (found.source === 'config') refuseCommittedProgram(io.cwd, config, found.executablePath);
+/**
+ * The no-browser message in the run's language (discovery words it in English): why (the named path that is
+ * missing, or none found), what to install on this platform, and how to name a browser.
+ */
+export function noBrowserMessage(t: Translate, env: Record<string, string | undefined>, config: Config, platform: string): string {
+  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
+  const fromConfig = config.browser.executablePath;
+  const why = fromEnv ? t('browser.envMissing', { path: fromEnv }) : fromConfig ? t('browser.configMissing', { path: fromConfig }) : t('browser.none');
+  const what = t(platform === 'win32' ? 'browser.win32' : platform === 'darwin' ? 'browser.darwin' : 'browser.linux');
+  return [why, t('browser.needs'), t('browser.install', { what }), t('browser.name')].join('\n');
+}
+
+/** How to launch the browser for this run (exit 2 with install instructions when there is none, or no puppeteer-core). */
+export function launchOptions(state: RunState, config: Config): LaunchOptions {
+  const { io } = state;
+  let found;
+  try {
+    found = requireBrowser({ env: io.env, config: config.browser, exists: isFile, platform: process.platform });
+  } catch (e) {
+    if (e instanceof BrowserNotFoundError && state.lang !== 'en') throw new ConfigError(noBrowserMessage(state.t, io.env, config, process.platform));
+    throw e;
+  }
+  if (found.source === 'config') refuseCommittedProgram(state.t, io.cwd, config, found.executablePath);
+  requirePuppeteer();
   return { executablePath: found.executablePath, onInterrupt: io.onInterrupt };
 }
 

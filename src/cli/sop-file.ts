@@ -3,7 +3,10 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { IoError, UsageError } from '../util/errors.js';
 import { alive } from '../util/temp.js';
-import type { CliIO } from './io.js';
+import type { RunState } from './state.js';
+import type { MessageKey } from './i18n/index.js';
+import { en } from './i18n/en.js';
+import { translator, type Translate } from './i18n/index.js';
 
 /** A lock older than this is taken as left behind, whoever holds it. */
 const STALE_MS = 10 * 60 * 1000;
@@ -42,7 +45,7 @@ function stale(l: { info: LockInfo; ageMs: number }): boolean {
  * A second command on the same file meanwhile fails (exit 2) instead of overwriting the first one's change;
  * a lock whose process is gone (or older than ten minutes) is removed and taken.
  */
-export async function withFileLock<T>(file: string, shown: string, fn: () => Promise<T>): Promise<T> {
+export async function withFileLock<T>(file: string, shown: string, fn: () => Promise<T>, t: Translate = translator('en')): Promise<T> {
   const lock = `${file}.lock`;
   let fd: number | undefined;
   for (let attempt = 0; fd === undefined; attempt++) {
@@ -50,14 +53,21 @@ export async function withFileLock<T>(file: string, shown: string, fn: () => Pro
       fd = openSync(lock, 'wx');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new IoError(`Cannot lock ${shown} (creating ${lock}): ${code ?? (e as Error).message}`);
+      if (code !== 'EEXIST') throw new IoError(t('io.cannotLock', { file: shown, lock, why: code ?? (e as Error).message }));
       const held = readLock(lock);
       if (attempt < 2 && (!held || stale(held))) {
         if (held) rmSync(lock, { force: true });
         continue;
       }
-      const who = held?.info.pid ? ` (process ${held.info.pid}${held.info.host && held.info.host !== hostname() ? ` on ${held.info.host}` : ''}${held.info.since ? `, since ${held.info.since}` : ''})` : '';
-      throw new UsageError(`${shown} is being changed by another sop command${who}; the file was not changed. Run the command again when that one has finished (a lock left by a crash: remove ${lock}).`);
+      const info = held?.info;
+      const who = info?.pid
+        ? t('io.lockProcess', {
+            pid: info.pid,
+            host: info.host && info.host !== hostname() ? t('io.lockHost', { host: info.host }) : '',
+            since: info.since ? t('io.lockSince', { since: info.since }) : '',
+          })
+        : '';
+      throw new UsageError(t('io.locked', { file: shown, who, lock }));
     }
   }
   try {
@@ -78,7 +88,7 @@ export async function withFileLock<T>(file: string, shown: string, fn: () => Pro
  * several links is written in place (after the caller's compare, under its lock), so every name keeps
  * seeing the same file.
  */
-export function writeSopFile(file: string, text: string): void {
+export function writeSopFile(file: string, text: string, t: Translate = translator('en')): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -98,19 +108,27 @@ export function writeSopFile(file: string, text: string): void {
       // nothing was written
     }
     const code = (e as NodeJS.ErrnoException).code;
-    throw new IoError(`Cannot write ${file}: ${code ?? (e as Error).message}`);
+    throw new IoError(t('io.cannotWrite', { file, why: code ?? (e as Error).message }));
   }
 }
 
+/** The question for a missing value in the run's language: the catalogue's words for its flag, else the library's label. */
+function question(state: RunState, m: { label: string; flag: string }): string {
+  const key = `ask.${m.flag}`;
+  // English asks with the library's own label; the seven evaluation criteria are the form's Indonesian questions in every language.
+  return state.lang !== 'en' && key in en ? state.t(key as MessageKey) : m.label;
+}
+
 /** What a command that edits an SOP (`sop promote`, `sop socialize|monitor|evaluate`) hands the library: the clock, --commit, --config, the terminal prompt, the atomic write and the file lock. */
-export function editWiring(io: CliIO, f: { today?: string; commit?: boolean; config?: string }) {
+export function editWiring(state: RunState, f: { today?: string; commit?: boolean; config?: string }) {
+  const { io } = state;
   const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   return {
     now: f.today ?? new Date(),
     commit: f.commit,
     configPath: f.config,
-    ask: prompt ? (m: { label: string; flag: string }) => prompt(`${m.label} (${m.flag}): `) : undefined,
-    write: writeSopFile,
-    lock: withFileLock,
+    ask: prompt ? (m: { label: string; flag: string }) => prompt(`${question(state, m)} (${m.flag}): `) : undefined,
+    write: (file: string, text: string) => writeSopFile(file, text, state.t),
+    lock: <T>(file: string, shown: string, fn: () => Promise<T>) => withFileLock(file, shown, fn, state.t),
   };
 }

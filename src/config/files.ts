@@ -40,7 +40,8 @@ function globWithin(pattern: string, cwd: string, realRoot: string, ignore: stri
   const guarded = { ...fs, realpathSync: Object.assign(realpathSync, { native: realpathSync }) } as unknown as typeof fs;
   // fdir (under tinyglobby) resolves every symlink it meets through this realpathSync before it walks or lists
   // it, and skips one that throws; the tests of each kind of link (file, folder, chain, `/`) hold it to that.
-  const found = globSync(pattern, { cwd, absolute: true, ignore, dot: false, fs: guarded });
+  // tinyglobby answers with `/` on Windows too: the native form, so a file found equals the same file named.
+  const found = globSync(pattern, { cwd, absolute: true, ignore, dot: false, fs: guarded }).map((f) => path.resolve(f));
   return { found, escape };
 }
 
@@ -84,7 +85,7 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
   const out: string[] = [];
   for (const p of paths) {
     if (isDynamicPattern(p)) {
-      const found = globSync(p, { cwd, absolute: true, ignore: IGNORE });
+      const found = globSync(p, { cwd, absolute: true, ignore: IGNORE }).map((f) => path.resolve(f));
       if (found.length === 0) throw new UsageError(`No files match the pattern \`${p}\`.`);
       out.push(...found.sort());
       continue;

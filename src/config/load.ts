@@ -66,6 +66,9 @@ function isBlankYaml(file: string): boolean {
   } catch {
     return false; // loadFile words the I/O error
   }
+  // A line that starts with anything but a comment, `-`, `.` or `%` holds a value (or an error): not blank. This
+  // spares the full parser on every run (the SOP loader reads the config with the quick one).
+  if (/^[ \t]*[^\s#.%-]/m.test(text)) return false;
   const doc = parseDocument(text);
   return doc.errors.length === 0 && doc.contents === null;
 }
@@ -92,7 +95,9 @@ export function loadConfig(file: string, shown: string = file): Config {
   // An empty config (or one of comments only) means the defaults; the SOP loader would call it an empty SOP.
   if (isBlankYaml(file)) return { ...defaultConfig(path.dirname(file)), file };
   const loaded = loadFile(shown, file);
-  if (loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
+  const mapping = loaded.data !== null && typeof loaded.data === 'object' && !Array.isArray(loaded.data);
+  // Data read as a mapping comes from a mapping node: the parse tree is only built to say what else it is.
+  if (!mapping && loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
   const first = loaded.problems[0];
   if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
   refuseLoweredYamlSyntax(loaded.data, loaded, shown);
@@ -141,6 +146,7 @@ export function loadConfig(file: string, shown: string = file): Config {
     browser: { ...(raw.browser ?? {}) },
     pdf: { ...base.pdf, ...(raw.pdf ?? {}) },
     history: raw.history ?? true,
+    docsBase: raw.docsBase,
     where,
   };
 }

@@ -67,6 +67,8 @@ export interface Config {
   pdf: { margin: string };
   /** Whether rendered documents show the revision history. */
   history: boolean;
+  /** Web folder of the rule pages (`…/docs/rules/`), when set: reports link rules there instead of to the installed package. */
+  docsBase?: string;
   /** `sop.config.yaml:LINE:COL` of a config value (with `key`, of its key), for messages about it (absent without a config file). */
   where?: (path: ReadonlyArray<string | number>, opts?: { key?: boolean }) => string;
 }

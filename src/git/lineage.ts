@@ -52,9 +52,11 @@ const meta = (c: LogCommit): CommitMeta => ({ hash: c.hash, author: c.author, em
  * Follow every file through a newest-first commit list (one `git log --raw -M` pass):
  * renames move a file's history to its new path, deletions close it.
  * `keep` filters paths (e.g. the SOP glob); renames are followed whatever the old path was.
+ * `from` continues the live files of an earlier walk (`log` then holds only the commits after it, and
+ * `deleted` only the files deleted by those); the map is updated in place.
  */
-export function buildLineages(log: readonly LogCommit[], keep: (path: string) => boolean = () => true): Lineages {
-  const live = new Map<string, Lineage>();
+export function buildLineages(log: readonly LogCommit[], keep: (path: string) => boolean = () => true, from?: Map<string, Lineage>): Lineages {
+  const live = from ?? new Map<string, Lineage>();
   const deleted: Lineage[] = [];
   for (let i = log.length - 1; i >= 0; i--) {
     const c = log[i]!;

@@ -45,10 +45,15 @@ const SKIP_BLOCKS = new Set(['status', 'socialization', 'monitoring', 'evaluatio
 export function contentFingerprint(text: string): string | undefined {
   const out: string[] = [];
   let skipping = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/, '');
-    if (line === '' || /^\s*#/.test(line)) continue;
-    if (/^\S/.test(line)) {
+  // One line at a time without splitting the text; the per-line tests read characters where a regular expression is not needed.
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimEnd(); // trimEnd removes exactly what `\s+$` does
+    start = end + 1;
+    if (line === '') continue;
+    if (!startsWithSpace(line)) {
+      if (line.charCodeAt(0) === 0x23) continue; // a comment at the margin
       const m = /^([A-Za-z][\w-]*)\s*:(.*)$/.exec(line);
       if (!m) return undefined;
       skipping = SKIP_BLOCKS.has(m[1]!);
@@ -60,8 +65,26 @@ export function contentFingerprint(text: string): string | undefined {
         out.push(`dates:{${parts.sort().join(',')}}`);
         continue;
       }
-    } else if (skipping) continue;
+    } else if (skipping || indentedComment(line)) continue;
     out.push(line);
   }
   return out.join('\n');
+}
+
+/** `/^\s/`, without the regular expression for the usual characters. */
+function startsWithSpace(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 0x20 || c === 0x09) return true;
+  if (c < 0x80 && (c < 0x09 || c > 0x0d)) return false;
+  return /^\s/.test(line);
+}
+
+/** `/^\s*#/` for a line that starts with a space. */
+function indentedComment(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  const c = line.charCodeAt(i);
+  if (c === 0x23) return true;
+  if (c < 0x80 && (c < 0x09 || c > 0x0d)) return false;
+  return /^\s*#/.test(line);
 }

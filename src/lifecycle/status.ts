@@ -1,7 +1,7 @@
 import type { Status } from '../model/types.js';
 import type { Config } from '../config/types.js';
 import type { WorktreeState } from '../git/git.js';
-import type { StageFacts } from './history.js';
+import type { CommitMeta } from '../git/lineage.js';
 import { reviewDue } from './review.js';
 
 /** One row of `sop status`. */
@@ -44,6 +44,14 @@ export interface StatusRow {
   unreadable?: true;
 }
 
+/** The git facts a row shows (`StageFacts` has them): the commit that entered the stage, the one that approved the revision. */
+export interface RowFacts {
+  /** The version that entered the committed stage. */
+  since?: { commit: Pick<CommitMeta, 'hash' | 'date'> };
+  /** The version that approved the current revision. */
+  approval?: { commit: Pick<CommitMeta, 'hash'> };
+}
+
 /** What `statusRow` needs to know about one SOP. */
 export interface StatusInput {
   /** File as shown. */
@@ -51,7 +59,7 @@ export interface StatusInput {
   /** Parsed working-tree data (may be partial). */
   data: Record<string, any> | undefined;
   /** From git, when available. */
-  facts?: StageFacts;
+  facts?: RowFacts;
   /** The content differs from the version that approved the current revision. */
   changedAfterApproval?: boolean;
   /** Uncommitted state. */
@@ -94,10 +102,32 @@ export function stageDateOf(data: Record<string, any> | undefined, stage: Status
   }
 }
 
+const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/**
+ * The fields of an SOP's data that {@link statusRow} reads (directly, through `reviewDue` and the stage): the
+ * row made from them is the row made from the whole data, so a cache can keep them instead of the file.
+ * Undefined when they cannot stand for the data as plain JSON (an `id` or `status` that is not text).
+ */
+export function statusFields(d: Record<string, any>): Record<string, unknown> | undefined {
+  const text = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  if (!text(d.status) || !text(d.id)) return undefined;
+  const out: Record<string, unknown> = { title: str(d.title), unit: str(d.unit) };
+  if (typeof d.id === 'string') out.id = d.id;
+  if (typeof d.status === 'string') out.status = d.status;
+  if (Number.isInteger(d.revision)) out.revision = d.revision;
+  const a = d.approval;
+  if (a && typeof a === 'object') out.approval = { position: typeof a.position === 'string' ? a.position : undefined, name: typeof a.name === 'string' ? a.name : undefined };
+  if (typeof d.dates?.effective === 'string') out.dates = { effective: d.dates.effective };
+  const dated = (v: unknown) => (v as unknown[]).filter((e: any) => e && typeof e === 'object' && typeof e.date === 'string').map((e: any) => ({ date: e.date as string }));
+  if (Array.isArray(d.monitoring)) out.monitoring = dated(d.monitoring);
+  if (Array.isArray(d.evaluations)) out.evaluations = dated(d.evaluations);
+  return out;
+}
+
 /** Build a status row (pure: git facts, data and today are given). */
 export function statusRow(input: StatusInput, review: Config['review'], today: string): StatusRow {
   const d = input.data ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
   const stage = str(d.status);
   const due = reviewDue(d, review, today);
   const approved = ['approved', 'implemented', 'evaluated'].includes(stage);

@@ -1,4 +1,8 @@
+import { isStandalone } from '../util/package-files.js';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { DocPath, Range } from '../model/types.js';
+import { packageRoot } from '../util/paths.js';
 
 import type { Severity } from '../config/types.js';
 export type { Severity, SeveritySetting } from '../config/types.js';
@@ -21,16 +25,27 @@ export interface Diagnostic {
   messageId: string;
   /** The values filled into the message's `{{name}}` placeholders. */
   data: Record<string, string | number>;
-  /** Link to the rule's documentation page. */
+  /** Link to the rule's documentation page (see {@link docsUrl}). */
   docsUrl: string;
 }
 
-/** Base URL of the rule pages. */
-export const DOCS_BASE = 'https://github.com/sopkit/sopkit/blob/main/docs/rules/';
+/** The folder of the rule pages: `docs/rules/` of the installed package (the package ships them). */
+export function docsDir(): string {
+  return path.join(packageRoot(), 'docs', 'rules');
+}
 
-/** The documentation page of a rule. */
-export function docsUrl(ruleId: string): string {
-  return `${DOCS_BASE}${ruleId}.md`;
+let installed: string | undefined;
+
+/**
+ * The documentation page of a rule: under `base` (config `docsBase`, a web folder of the pages) when given, else the
+ * `file://` URL of its page inside the installed package, so the link works offline and describes the installed
+ * version (no web address the project would have to keep alive). A standalone executable, which has no package folder,
+ * names the page's path in the sopkit sources (`docs/rules/<id>.md`) unless `docsBase` is set.
+ */
+export function docsUrl(ruleId: string, base?: string): string {
+  // A standalone executable has no package folder: its links name the page's place in the sopkit sources.
+  installed ??= isStandalone() ? 'docs/rules/' : pathToFileURL(`${docsDir()}${path.sep}`).href;
+  return `${base ?? installed}${encodeURIComponent(ruleId)}.md`;
 }
 
 /** Result of linting a set of files. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config/types.js';
 import { ConfigError } from '../util/errors.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
 import type { LintRun, MessageData, Repository, Rule, RuleContext } from './rule.js';
@@ -18,10 +19,10 @@ export function knownRuleIds(): string[] {
 }
 
 /** Index loaded files for cross-file rules. */
-export function buildRepository(files: LoadedFile[], config: Config): Repository {
-  const byId = new Map<string, LoadedFile[]>();
-  const byNumber = new Map<string, LoadedFile[]>();
-  const push = (m: Map<string, LoadedFile[]>, k: unknown, f: LoadedFile) => {
+export function buildRepository<F extends RepoFile>(files: F[], config: Config): Repository<F> {
+  const byId = new Map<string, F[]>();
+  const byNumber = new Map<string, F[]>();
+  const push = (m: Map<string, F[]>, k: unknown, f: F) => {
     if (typeof k !== 'string' || !k) return;
     const list = m.get(k);
     if (list) list.push(f);
@@ -53,12 +54,12 @@ function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Con
 }
 
 /** Lint one loaded file in the context of its repository. */
-export function lintFile(file: LoadedFile, repo: Repository, rules: readonly Rule[] = allRules, run: LintRun = {}): Diagnostic[] {
+export function lintFile(file: LoadedFile, repo: Repository<RepoFile>, rules: readonly Rule[] = allRules, run: LintRun = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const config = repo.config;
   type Worded = { path: Diagnostic['path']; range: Diagnostic['range']; messageId: string; data?: MessageData };
   const push = (ruleId: string, severity: Severity, template: string, d: Worded) =>
-    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId), path: d.path, range: d.range, message: interpolate(template, d.data), messageId: d.messageId, data: d.data ?? {} });
+    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), path: d.path, range: d.range, message: interpolate(template, d.data), messageId: d.messageId, data: d.data ?? {} });
 
   // The loader words YAML problems itself; they keep the sentence as their data.
   for (const p of file.problems) push(p.ruleId, 'error', YAML_SYNTAX_MESSAGES.syntax, { path: p.path, range: p.range, messageId: 'syntax', data: { message: p.message } });
@@ -145,7 +146,7 @@ export function lintTargets(project: { targets: LoadedFile[]; mapTarget?: Loaded
 }
 
 /** Lint `targets` against the repository (which must include them), then run the repository-level checks. */
-export function lintRepository(targets: LoadedFile[], repo: Repository, run: LintRun = {}, rules: readonly Rule[] = allRules): LintReport {
+export function lintRepository(targets: LoadedFile[], repo: Repository<RepoFile>, run: LintRun = {}, rules: readonly Rule[] = allRules): LintReport {
   const files = targets.map((f) => ({ file: f.file, diagnostics: lintFile(f, repo, rules, run) }));
   const byFile = new Map(files.map((f) => [f.file, f]));
   for (const rule of rules) {
@@ -165,7 +166,7 @@ export function lintRepository(targets: LoadedFile[], repo: Repository, run: Lin
           files.push(entry);
         }
         const message = interpolate(rule.messages[messageId] ?? messageId, data);
-        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, messageId, data: data ?? {}, docsUrl: docsUrl(rule.id) });
+        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, messageId, data: data ?? {}, docsUrl: docsUrl(rule.id, repo.config.docsBase) });
         entry.diagnostics.sort(compareDiagnostics);
       },
     });

@@ -1,16 +1,20 @@
 import type { Config } from '../config/types.js';
+import type { RepoFile } from '../model/facts/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import type { DocPath } from '../model/types.js';
 import type { Severity } from './diagnostic.js';
 
-/** What every rule sees of the whole repository (cross-file checks). */
-export interface Repository {
-  /** Every SOP file of the repository plus the named files, loaded. */
-  files: LoadedFile[];
+/**
+ * What every rule sees of the whole repository (cross-file checks). `sop lint` loads only the files it checks;
+ * of the others a rule sees their facts (model/facts.ts): F is then RepoFile.
+ */
+export interface Repository<F extends RepoFile = LoadedFile> {
+  /** Every SOP file of the repository plus the named files. */
+  files: F[];
   /** Files by the `id` they declare. */
-  byId: Map<string, LoadedFile[]>;
+  byId: Map<string, F[]>;
   /** Files by the `number` they declare. */
-  byNumber: Map<string, LoadedFile[]>;
+  byNumber: Map<string, F[]>;
   /** The repository's configuration. */
   config: Config;
   /** The business process map, when the repository has one. */
@@ -49,7 +53,7 @@ export interface RuleContext<Id extends string = string, Options = Record<string
   /** Whether the file passed the schema (rules may skip shapes they cannot trust). */
   schemaValid: boolean;
   /** The whole repository. */
-  repo: Repository;
+  repo: Repository<RepoFile>;
   /** The rule's options (defaults merged with config; the config schema checks their types). */
   options: Options;
   /** What this run knows besides the repository. */
@@ -61,7 +65,7 @@ export interface RuleContext<Id extends string = string, Options = Record<string
 /** What a rule's `checkRepository` receives: the repository as a whole, once per run. */
 export interface RepositoryContext<Id extends string = string, Options = Record<string, any>> {
   /** The whole repository. */
-  repo: Repository;
+  repo: Repository<RepoFile>;
   /** The rule's options (defaults merged with config). */
   options: Options;
   /** What this run knows besides the repository. */

@@ -178,6 +178,8 @@ function duplicateKeys(doc: Document, locator: Locator): Array<{ range: Range; m
 
 // Anchors, aliases and tags take the full parser (alias-bomb cap, tag warnings); so does any doubt.
 const NEEDS_FULL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s]/;
+/** Whether the text may hold an anchor, alias or tag: the regular expression only where one of `&*!` occurs (most SOPs have none). */
+const needsFullParse = (t: string) => (t.includes('&') || t.includes('*') || t.includes('!')) && NEEDS_FULL_PARSE.test(t);
 
 /** A file refused before parsing (a limit, or a syntax error in a file too large to word in detail). */
 function refused(file: string, text: string, offset: number, message: string): LoadedFile {
@@ -220,7 +222,7 @@ export function loadText(file: string, rawText: string): LoadedFile {
   const pre = prescan(yamlText);
   if (pre.limit) return refused(file, text, pre.limit.offset, pre.limit.message);
   const plainMapping = pre.data !== null && typeof pre.data === 'object' && !Array.isArray(pre.data);
-  if (plainMapping && !NEEDS_FULL_PARSE.test(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
+  if (plainMapping && !needsFullParse(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
   return fullParse(file, text, yamlText, pre.error?.offset);
 }
 
@@ -330,31 +332,36 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
   return { file, text, doc: hasErrors ? null : doc, data, locator, problems, disables: parseDisables(yamlText, locator) };
 }
 
-/** Read and parse a file; I/O failures, oversize and non-UTF-8 content become problems. */
-export function loadFile(file: string, absPath: string = file): LoadedFile {
-  const failed = (message: string, range: Range = point(1, 1)): LoadedFile => ({
-    file,
-    text: '',
-    doc: null,
-    data: undefined,
-    locator: createLocator(null, ''),
-    problems: [{ ruleId: 'yaml-syntax', range, path: [], message }],
-    disables: [],
-  });
-  let bytes: Buffer;
+/** A file that could not be used as text: unreadable, too large, or not UTF-8; data is undefined. */
+function failedFile(file: string, message: string, range: Range = point(1, 1)): LoadedFile {
+  return { file, text: '', doc: null, data: undefined, locator: createLocator(null, ''), problems: [{ ruleId: 'yaml-syntax', range, path: [], message }], disables: [] };
+}
+
+/** Read a file's bytes, or the LoadedFile of a file that cannot be read or is over the size limit. */
+export function readSopBytes(file: string, absPath: string = file): Buffer | LoadedFile {
   try {
     const st = statSync(absPath);
     if (st.size > MAX_FILE_BYTES) {
-      return failed(`The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; SOP files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
+      return failedFile(file, `The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; SOP files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
     }
-    bytes = readFileSync(absPath);
+    return readFileSync(absPath);
   } catch (e) {
-    return failed(`The file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return failedFile(file, `The file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** Decode and parse a file's bytes; a NUL byte or invalid UTF-8 becomes a problem. */
+export function loadBytes(file: string, bytes: Uint8Array): LoadedFile {
+  const text = decodeSopBytes(file, bytes);
+  return typeof text === 'string' ? loadText(file, text) : text;
+}
+
+/** The text of a file's bytes (BOM kept), or the file it loads when they are not UTF-8 text (a NUL byte, invalid UTF-8). */
+export function decodeSopBytes(file: string, bytes: Uint8Array): string | LoadedFile {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const p = lineColAt(bytes, nul);
-    return failed('The file is not UTF-8 text (it contains a NUL byte).', point(p.line, p.column));
+    return failedFile(file, 'The file is not UTF-8 text (it contains a NUL byte).', point(p.line, p.column));
   }
   let text: string;
   try {
@@ -362,7 +369,19 @@ export function loadFile(file: string, absPath: string = file): LoadedFile {
   } catch {
     const off = Math.max(0, firstInvalidUtf8(bytes));
     const p = lineColAt(bytes, off);
-    return failed(`The file is not valid UTF-8: byte 0x${bytes[off]?.toString(16).padStart(2, '0')} at line ${p.line}, column ${p.column}. Save it as UTF-8.`, point(p.line, p.column));
+    return failedFile(file, `The file is not valid UTF-8: byte 0x${bytes[off]?.toString(16).padStart(2, '0')} at line ${p.line}, column ${p.column}. Save it as UTF-8.`, point(p.line, p.column));
   }
-  return loadText(file, text);
+  return text;
+}
+
+/** Read and parse a file; I/O failures, oversize and non-UTF-8 content become problems. */
+export function loadFile(file: string, absPath: string = file): LoadedFile {
+  const bytes = readSopBytes(file, absPath);
+  return bytes instanceof Uint8Array ? loadBytes(file, bytes) : bytes;
+}
+
+/** The text of a file as {@link loadFile} reads it (BOM kept), or the file it loads when the text cannot be read (I/O failure, oversize, not UTF-8). */
+export function readSopText(file: string, absPath: string = file): string | LoadedFile {
+  const bytes = readSopBytes(file, absPath);
+  return bytes instanceof Uint8Array ? decodeSopBytes(file, bytes) : bytes;
 }

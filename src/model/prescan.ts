@@ -34,8 +34,8 @@ interface Frame {
   open: number;
   /** Nesting level (the root is 1). */
   depth: number;
-  /** Offsets where its children were opened (the first 2 × MAX_ITEMS + 2 only). */
-  children: number[];
+  /** Offset where the first child past the limit was opened (item MAX_ITEMS + 1, or the key past MAX_KEYS). */
+  past?: number;
   /** Children opened so far. */
   count: number;
   /** Whether it is a list (`-` or `[` where it starts), known from its first child on. */
@@ -79,12 +79,13 @@ export function prescan(text: string): Prescan {
       }
       const top = stack[stack.length - 1];
       if (top) {
-        if (top.children.length < 2 * MAX_ITEMS + 2) top.children.push(state.position);
         top.list ??= isList(text, top);
-        // A list opens a node an item, a mapping two a key: stop as soon as either is past its limit.
+        // A list opens a node an item, a mapping two a key: remember where the first one past the limit starts,
+        // and stop as soon as either is past its limit.
+        if (top.count === (top.list ? MAX_ITEMS : 2 * MAX_KEYS)) top.past = state.position;
         if (++top.count > (top.list ? MAX_ITEMS : 2 * MAX_KEYS + 1)) stop(tooBig(text, top));
       }
-      stack.push({ open: state.position, depth: stack.length + 1, children: [], count: 0 });
+      stack.push({ open: state.position, depth: stack.length + 1, count: 0 });
       return;
     }
     const frame = stack.pop();
@@ -125,8 +126,7 @@ function tooBig(text: string, f: Frame): LimitProblem {
   // The steps: the list right under the root key `steps`.
   const steps = list && f.depth === 2 && /(?:^|[\n{,])[ \t]*["']?steps["']?[ \t]*:[ \t]*(?:#[^\n]*)?\n?[ \t]*$/.test(text.slice(Math.max(0, start - 200), start));
   const how = (word: string) => `more than ${num(list ? MAX_ITEMS : MAX_KEYS)} ${word}`;
-  const past = f.children[list ? MAX_ITEMS : 2 * MAX_KEYS];
-  const at = past === undefined ? start : skipBlank(text, past);
+  const at = f.past === undefined ? start : skipBlank(text, f.past);
   if (steps) {
     return { offset: at, message: `The SOP has ${how('steps')}; at most ${num(MAX_ITEMS)} are accepted (step ${num(MAX_ITEMS + 1)} starts here). The SOP AP format advises at most 25: split the procedure into several SOPs.` };
   }

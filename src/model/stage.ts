@@ -11,27 +11,29 @@ export interface StageInfo {
   id?: string;
 }
 
-const STATUS_LINE = /^status:[ \t]*(["']?)([A-Za-z]+)\1[ \t]*(?:#.*)?$/gm;
-const REVISION_LINE = /^revision:[ \t]*(["']?)(\d+)\1[ \t]*(?:#.*)?$/gm;
-const ID_LINE = /^id:[ \t]*(["']?)([A-Za-z0-9-]+)\1[ \t]*(?:#.*)?$/gm;
-const ANY_KEY = (key: string) => new RegExp(`^${key}[ \\t]*:`, 'gm');
-
-function single(text: string, re: RegExp, key: string): string | undefined | null {
-  const all = [...text.matchAll(re)];
-  const keys = text.match(ANY_KEY(key))?.length ?? 0;
-  if (all.length !== 1 || keys !== 1) return null;
-  return all[0]![2];
-}
+const STATUS_LINE = /^status:[ \t]*(["']?)([A-Za-z]+)\1[ \t]*(?:#.*)?$/my;
+const REVISION_LINE = /^revision:[ \t]*(["']?)(\d+)\1[ \t]*(?:#.*)?$/my;
+const ID_LINE = /^id:[ \t]*(["']?)([A-Za-z0-9-]+)\1[ \t]*(?:#.*)?$/my;
+const KEYS = /^(status|revision|id)[ \t]*:/gm;
 
 /**
  * Read `status`, `revision` and `id` from the top-level lines without building a parse tree;
  * undefined when the lines do not settle it (flow-style root, several documents, odd quoting).
+ * One pass finds the lines that start with one of the keys; a key counts when it starts exactly one line
+ * and that line is the whole `key: value`.
  */
 export function quickStage(text: string): StageInfo | undefined {
-  const status = single(text, STATUS_LINE, 'status');
-  const revision = single(text, REVISION_LINE, 'revision');
+  const at: Record<string, number> = { status: -1, revision: -1, id: -1 };
+  for (const m of text.matchAll(KEYS)) at[m[1]!] = at[m[1]!] === -1 ? m.index : -2;
+  const value = (re: RegExp, i: number): string | null => {
+    if (i < 0) return null;
+    re.lastIndex = i;
+    return re.exec(text)?.[2] ?? null;
+  };
+  const status = value(STATUS_LINE, at.status!);
+  const revision = value(REVISION_LINE, at.revision!);
   if (status === null || revision === null) return undefined;
-  const id = single(text, ID_LINE, 'id');
+  const id = value(ID_LINE, at.id!);
   return { status, revision: Number(revision), id: id ?? undefined };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { resolveInside } from '../util/inside.js';
 import type { Config } from '../config/types.js';
+import { hasPackageFile, listPackageFolder, readPackageFile } from '../util/package-files.js';
 import { packageRoot } from '../util/paths.js';
 import { escapeHtml, formatDate, formatMinutes, formatRange } from './format.js';
 import { inlineHtml, inlineMarkdown } from './inline.js';
@@ -21,13 +22,16 @@ export interface TemplateEnv {
   render(name: TemplateName, context: object): string;
   /** The stylesheet (`sop.css`, user's if given). */
   css: string;
-  /** Folders searched, user's first. */
-  dirs: string[];
+  /** A file of the templates by its path in the folder (`report/report.css`), the user's first; undefined when neither has it. */
+  read(name: string): string | undefined;
 }
 
-/** The bundled templates folder. */
+/** The bundled templates, inside the package (read through src/util/package-files.ts). */
+const BUILTIN = 'templates';
+
+/** The bundled templates folder of the installed package (a standalone executable has them embedded instead). */
 export function builtinTemplates(): string {
-  return path.join(packageRoot(), 'templates');
+  return path.join(packageRoot(), BUILTIN);
 }
 
 function labelsOf(options: Handlebars.HelperOptions | undefined): Labels {
@@ -76,6 +80,12 @@ function readable(file: string, dir: string, jail: TemplateJail | undefined): st
   return resolveInside(jail.root, file, { where: jail.where, what: `templates (${path.relative(dir, file)})` });
 }
 
+function readBuiltinPartials(into: Map<string, string>): void {
+  for (const f of listPackageFolder(`${BUILTIN}/partials`)) {
+    if (f.endsWith('.hbs')) into.set(f.slice(0, -4), readPackageFile(`${BUILTIN}/partials/${f}`));
+  }
+}
+
 function readDirTemplates(dir: string, into: Map<string, string>, jail?: TemplateJail): void {
   const partials = path.join(dir, 'partials');
   if (!existsSync(partials)) return;
@@ -85,13 +95,20 @@ function readDirTemplates(dir: string, into: Map<string, string>, jail?: Templat
   }
 }
 
-function firstExisting(dirs: string[], name: string, jail: TemplateJail | undefined): string {
-  for (const [i, d] of dirs.entries()) {
-    const f = path.join(d, name);
-    // Only the user's folder (first of two) is jailed; the bundled templates are the package's own.
-    if (existsSync(f)) return readFileSync(i === 0 && dirs.length > 1 ? readable(f, d, jail) : f, 'utf8');
+/** `name` from the user's folder (jailed), else from the bundled templates (the package's own). */
+function readTemplateFile(userDir: string | undefined, name: string, jail: TemplateJail | undefined): string | undefined {
+  if (userDir) {
+    const f = path.join(userDir, name);
+    if (existsSync(f)) return readFileSync(readable(f, userDir, jail), 'utf8');
   }
-  throw new Error(`Template ${name} not found in ${dirs.join(', ')}`);
+  const builtin = `${BUILTIN}/${name}`;
+  return hasPackageFile(builtin) ? readPackageFile(builtin) : undefined;
+}
+
+function firstExisting(userDir: string | undefined, name: string, jail: TemplateJail | undefined): string {
+  const text = readTemplateFile(userDir, name, jail);
+  if (text === undefined) throw new Error(`Template ${name} not found in ${userDir ? `${userDir} nor ` : ''}sopkit's templates`);
+  return text;
 }
 
 /** Helpers known at compile time are called directly (faster than a lookup per expression). */
@@ -102,23 +119,21 @@ const COMPILE_OPTIONS: Parameters<typeof Handlebars.compile>[1] = {
 };
 
 function createEnv(userDir: string | undefined, jail: TemplateJail | undefined): TemplateEnv {
-  const builtin = builtinTemplates();
-  const dirs = userDir ? [userDir, builtin] : [builtin];
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const partials = new Map<string, string>();
-  readDirTemplates(builtin, partials);
+  readBuiltinPartials(partials);
   if (userDir) readDirTemplates(userDir, partials, jail);
   for (const [name, source] of partials) hbs.registerPartial(name, hbs.compile(source, COMPILE_OPTIONS));
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
   return {
     hbs,
-    dirs,
-    css: firstExisting(dirs, 'sop.css', jail),
+    css: firstExisting(userDir, 'sop.css', jail),
+    read: (name) => readTemplateFile(userDir, name, jail),
     render(name, context) {
       let t = compiled.get(name);
       if (!t) {
-        t = hbs.compile(firstExisting(dirs, `${name}.hbs`, jail), COMPILE_OPTIONS);
+        t = hbs.compile(firstExisting(userDir, `${name}.hbs`, jail), COMPILE_OPTIONS);
         compiled.set(name, t);
       }
       return t(context);

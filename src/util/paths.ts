@@ -20,9 +20,14 @@ export function packageRoot(): string {
 /** The bundled JSON Schemas: SOP files, sop.config.yaml, the business process map. */
 export type SchemaKind = 'sop' | 'config' | 'processes';
 
-/** Absolute path of a bundled schema. */
+/** A bundled schema's path inside the package (read it with readPackageFile, src/util/package-files.ts). */
+export function schemaFile(kind: SchemaKind): string {
+  return `schemas/${kind}.schema.json`;
+}
+
+/** Absolute path of a bundled schema (the build; at run time read it through readPackageFile). */
 export function schemaPath(kind: SchemaKind): string {
-  return path.join(packageRoot(), 'schemas', `${kind}.schema.json`);
+  return path.join(packageRoot(), ...schemaFile(kind).split('/'));
 }
 
 /**

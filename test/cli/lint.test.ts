@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
-import { minimalSop, sop, tempTree, type CliResult } from '../helpers/cli.js';
+import { minimalSop, ROOT, sop, tempTree, type CliResult } from '../helpers/cli.js';
 
 /** One CLI scenario: files in a temp folder, arguments, and what must come out. */
 interface Row {
@@ -162,6 +163,54 @@ describe('sop lint from a sub-folder of the repository', () => {
   });
 });
 
+describe('links to the rule pages', () => {
+  const DOCS = 'https://git.example.go.id/tik/sopkit/-/blob/v0.1.0/docs/rules/';
+  const sarifRules = (r: CliResult) => (JSON.parse(r.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; help?: { markdown: string } }> } } }> }).runs[0]!.tool.driver.rules;
+
+  it('link to the page in the installed package by default; SARIF carries the page itself', async () => {
+    const t = tempTree(BROKEN);
+    try {
+      const json = await sop(['lint', '-f', 'json'], t.dir);
+      const [d] = (JSON.parse(json.stdout) as { files: Array<{ diagnostics: Array<{ docsUrl: string }> }> }).files[0]!.diagnostics;
+      expect(d!.docsUrl).toBe(pathToFileURL(path.join(ROOT, 'docs/rules/schema.md')).href);
+      const rules = sarifRules(await sop(['lint', '-f', 'sarif'], t.dir));
+      expect(rules.find((r) => r.id === 'schema')).toMatchObject({ help: { markdown: expect.stringContaining('## Why') } });
+      expect(rules.filter((r) => r.helpUri !== undefined)).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('link under config docsBase when the office hosts the pages: JSON, JUnit, SARIF helpUri, the GitHub step summary', async () => {
+    const t = tempTree({ ...BROKEN, 'sop.config.yaml': `docsBase: ${DOCS}\n`, 'summary.md': '' });
+    try {
+      const json = await sop(['lint', '-f', 'json'], t.dir);
+      expect((JSON.parse(json.stdout) as { files: Array<{ diagnostics: Array<{ docsUrl: string }> }> }).files[0]!.diagnostics[0]!.docsUrl).toBe(`${DOCS}schema.md`);
+      expect((await sop(['lint', '-f', 'junit'], t.dir)).stdout).toContain(`${DOCS}schema.md</failure>`);
+      const rules = sarifRules(await sop(['lint', '-f', 'sarif'], t.dir));
+      expect(rules.find((r) => r.id === 'schema')!.helpUri).toBe(`${DOCS}schema.md`);
+      expect(rules.every((r) => r.helpUri === `${DOCS}${r.id}.md` && r.help !== undefined)).toBe(true);
+      await sop(['lint', '-f', 'github'], t.dir, { env: { GITHUB_STEP_SUMMARY: path.join(t.dir, 'summary.md') } });
+      expect(readFileSync(path.join(t.dir, 'summary.md'), 'utf8')).toContain(`| [schema](${DOCS}schema.md) | 1 | 0 |`);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuse a docsBase that is not a web folder, at its line', async () => {
+    for (const bad of ['https://git.example.go.id/docs/rules', 'javascript:alert(1)//', 'file:///opt/docs/']) {
+      const t = tempTree({ ...CLEAN, 'sop.config.yaml': `locale: id\ndocsBase: "${bad}"\n` });
+      try {
+        const r = await sop(['lint'], t.dir);
+        expect(r.code, bad).toBe(2);
+        expect(r.stderr, bad).toBe(`sop: sop.config.yaml:2:11 \`docsBase\` must be a web address (http:// or https://) of a folder, ending with "/" (got "${bad}").\n`);
+      } finally {
+        t.cleanup();
+      }
+    }
+  });
+});
+
 describe('sop lint --format github in a GitHub Actions step', () => {
   it('appends a Markdown summary to $GITHUB_STEP_SUMMARY and prints the text report after the annotations', async () => {
     // 12 problems: more than the 10 annotations GitHub shows per step.
@@ -175,7 +224,8 @@ describe('sop lint --format github in a GitHub Actions step', () => {
       expect(md.startsWith('## earlier step\n\n## sop lint\n\n❌ **12 problems** (12 errors, 0 warnings) in 12 files of 12 files checked.\n')).toBe(true);
       const rows = md.split('\n').filter((l) => /^\| \[sops\//.test(l));
       expect(rows).toHaveLength(12);
-      expect(rows[0]).toBe('| [sops/KUL-100.yaml:20:1](https://github.com/kpu/sop/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/sops/KUL-100.yaml#L20) | error | [schema](https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md) | Unknown key \\`actr\\`; did you mean \\`actors\\`? |');
+      // The rule's page is in the package on the runner (no config docsBase): named, not linked.
+      expect(rows[0]).toBe('| [sops/KUL-100.yaml:20:1](https://github.com/kpu/sop/blob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/sops/KUL-100.yaml#L20) | error | schema | Unknown key \\`actr\\`; did you mean \\`actors\\`? |');
       // The log: 12 annotations, then every problem as plain text, no colour even on a terminal.
       expect(r.stdout.match(/^::error /gm)).toHaveLength(12);
       const text = r.stdout.slice(r.stdout.indexOf('::stop-commands::'));

@@ -36,7 +36,9 @@ describe('README', () => {
   it('runs sop only through the installed package, and its CI can upload SARIF for the pull request', () => {
     const commands = [...blocks('sh'), ...blocks('yaml')].join('\n');
     expect(commands).toMatch(/npx --no-install sop lint/);
-    expect(commands).not.toMatch(/npx (?!--no-install )[^\n]*\bsop\b/);
+    // npx only with --no-install, or with a package file's path (-p ./sopkit-0.1.0.tgz): never a name the registry resolves.
+    expect(commands).not.toMatch(/npx (?!--no-install |-p \.{0,2}\/\S+\.tgz )[^\n]*\bsop\b/);
+    expect(commands).toMatch(/npx -p \.\/sopkit-\d+\.\d+\.\d+\.tgz sop /);
     const ci = blocks('yaml').filter((b) => b.includes('sop lint')).join('\n');
     expect(ci).toMatch(/^permissions:\n(?: {2}.*\n)* {2}security-events: write/m);
     expect(ci).toMatch(/- run: npm ci/);

@@ -53,6 +53,7 @@ describe('sop init', () => {
     });
     expect(read(dir, '.gitattributes')).toMatch(/^\*\.yaml text eol=lf$/m);
     expect(read(dir, '.gitignore')).toMatch(/^dist\/$/m);
+    expect(read(dir, '.gitignore')).toMatch(/^\.sop-cache\/$/m);
     const precommit = parse(read(dir, '.pre-commit-config.yaml'));
     expect(precommit.repos[0].hooks[0]).toMatchObject({ id: 'sop-lint', entry: 'npx --no-install sop lint', files: '^sops/.*\\.ya?ml$' });
     expect(JSON.parse(read(dir, 'package.json')).devDependencies.sopkit).toMatch(/^file:vendor\/sopkit-\d+\.\d+\.\d+\.tgz$/);

@@ -13,9 +13,9 @@ describe('.pre-commit-hooks.yaml (the hook sopkit ships)', () => {
     expect(doc.errors).toEqual([]);
     expect(hooks).toHaveLength(1);
     expect(hooks[0]).toMatchObject({ id: 'sop-lint', entry: 'sop lint', language: 'node', require_serial: true });
-    // `language: node` installs the package with `npm pack`: the bin must exist after prepack builds it.
+    // `language: node` installs the package with `npm pack`: the bin must exist after prepare builds it.
     expect(pkg.bin.sop).toBe('dist/cli/bin.js');
-    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.scripts.prepare).toBe('npm run build');
   });
 
   it('matches SOP files and nothing else', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UsageError } from '../../util/errors.js';
+import type { RepoFile } from '../../model/facts/facts.js';
 import type { Project } from '../project.js';
 import { CatFile } from '../../git/cat-file.js';
 import { logFolder, mergeBase, openRepo, resolveCommit, SHALLOW_MESSAGE, treeFiles } from '../../git/git.js';
@@ -16,7 +17,7 @@ const isYaml = (p: string) => /\.ya?ml$/.test(p) && path.posix.basename(p) !== '
  * `git log base..HEAD`; uncommitted moves by id), and collect the commits in between. A constant number
  * of git processes.
  */
-export async function loadLintBase(project: Project, ref: string): Promise<LintBase> {
+export async function loadLintBase(project: Project<RepoFile>, ref: string): Promise<LintBase> {
   const config = project.config;
   const info = await openRepo(config.root);
   if (!info?.head) throw new UsageError(`--since needs a git repository with commits; ${config.root} is not in one.`);

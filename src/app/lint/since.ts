@@ -3,6 +3,7 @@ import path from 'node:path';
 import { shownPath } from '../../util/paths.js';
 import type { LintRun } from '../../lint/rule.js';
 import type { Project } from '../project.js';
+import type { RepoFile } from '../../model/facts/facts.js';
 import { loadLintBase } from './base.js';
 
 /**
@@ -10,7 +11,7 @@ import { loadLintBase } from './base.js';
  * deleted since, each with the existing file its finding goes on (a deleted file cannot carry an annotation: the
  * config, else the nearest existing folder).
  */
-export async function loadSince(project: Project, ref: string, cwd: string): Promise<LintRun> {
+export async function loadSince(project: Project<RepoFile>, ref: string, cwd: string): Promise<LintRun> {
   const base = await loadLintBase(project, ref);
   const shown = (abs: string) => shownPath(cwd, abs);
   const anchor = (abs: string) => {

@@ -127,7 +127,7 @@ export function initFiles(o: InitOptions): InitFile[] {
       path: '.gitattributes',
       content: '# SOPs, config and pages keep LF line endings on every machine (Windows too)\n*.yaml text eol=lf\n*.yml text eol=lf\n*.md text eol=lf\n*.json text eol=lf\n',
     },
-    { path: '.gitignore', content: '# rendered documents and installed packages\ndist/\nnode_modules/\n' },
+    { path: '.gitignore', content: '# rendered documents, installed packages and the cache of `sop lint`\ndist/\nnode_modules/\n.sop-cache/\n' },
     {
       path: '.pre-commit-config.yaml',
       content: [

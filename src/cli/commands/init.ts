@@ -5,6 +5,7 @@ import type { Locale, Paper } from '../../config/types.js';
 import { dayOf } from '../../model/day.js';
 import { UsageError } from '../../util/errors.js';
 import { CI_HOSTS, type CiHost } from '../../app/scaffold/ci.js';
+import { isStandalone } from '../../util/package-files.js';
 import { INIT_DEFAULTS, initFiles, sopkitTarball } from '../../app/scaffold/init.js';
 import { KPU_UNITS, parseUnits } from '../../app/scaffold/units.js';
 import { version } from '../../util/version.js';
@@ -24,7 +25,7 @@ const PAPERS = ['A4', 'F4', 'Letter'] as const;
 
 /** Ask for what the flags left out (only on a terminal); an empty answer takes the default. */
 async function ask(state: RunState, f: InitFlags): Promise<Required<InitFlags>> {
-  const { io } = state;
+  const { io, t } = state;
   const prompt = io.stdinIsTTY && io.prompt ? io.prompt.bind(io) : undefined;
   const q = async (label: string, def: string, allowed?: readonly string[]): Promise<string> => {
     if (!prompt) return def;
@@ -32,19 +33,19 @@ async function ask(state: RunState, f: InitFlags): Promise<Required<InitFlags>> 
       const a = (await prompt(`${label} [${def}]: `)).trim();
       if (!a) return def;
       if (!allowed || allowed.includes(a)) return a;
-      io.stderr(`Choose one of: ${allowed.join(', ')}\n`);
+      io.stderr(`${t('init.choose', { list: allowed.join(', ') })}\n`);
     }
   };
-  const org = f.org ?? (await q('Organisation', INIT_DEFAULTS.org));
+  const org = f.org ?? (await q(t('init.ask.org'), INIT_DEFAULTS.org));
   let unit = f.unit;
   if (!unit) {
     const def = KPU_UNITS.map((u) => u.code).join(', ');
-    const a = await q('Units (codes of the KPU subbagian, or CODE=Name; separate with ";")', def);
+    const a = await q(t('init.ask.units'), def);
     unit = a === def ? KPU_UNITS.map((u) => `${u.code}=${u.name}`) : a.split(';').map((s) => s.trim()).filter(Boolean);
   }
-  const locale = (f.locale ?? (await q('Language of documents (id, en)', INIT_DEFAULTS.locale, LOCALES))) as Locale;
-  const paper = (f.paper ?? (await q('Paper (A4, F4, Letter)', INIT_DEFAULTS.paper, PAPERS))) as Paper;
-  const ci = (f.ci ?? (await q('CI (github, gitlab, none)', INIT_DEFAULTS.ci, CI_HOSTS))) as CiHost;
+  const locale = (f.locale ?? (await q(t('init.ask.locale'), INIT_DEFAULTS.locale, LOCALES))) as Locale;
+  const paper = (f.paper ?? (await q(t('init.ask.paper'), INIT_DEFAULTS.paper, PAPERS))) as Paper;
+  const ci = (f.ci ?? (await q(t('init.ask.ci'), INIT_DEFAULTS.ci, CI_HOSTS))) as CiHost;
   return { org, unit, locale, paper, ci };
 }
 
@@ -58,21 +59,22 @@ const hasSops = (dir: string) => {
 
 /** `sop init [dir]`: start an SOP repository (never overwrites a file). */
 export function registerInit(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('init')
-    .description('start an SOP repository: sop.config.yaml, an example SOP per unit, editor, git, pre-commit and CI files (never overwrites)')
-    .argument('[dir]', 'folder of the repository (created when missing)', '.')
-    .option('--org <name>', `organisation printed in the header (default "${INIT_DEFAULTS.org}")`)
-    .option('--unit <unit>', 'a unit: CODE=Name, a name, or the code of a KPU subbagian (KUL, TPH, PDI, HSDM); repeat for more (default: the four KPU subbagian)', (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(new Option('--locale <locale>', `language of rendered documents (default ${INIT_DEFAULTS.locale})`).choices(LOCALES))
-    .addOption(new Option('--paper <paper>', `paper size (default ${INIT_DEFAULTS.paper}, 215 × 330 mm)`).choices(PAPERS))
-    .addOption(new Option('--ci <host>', `CI pipeline to write (default ${INIT_DEFAULTS.ci})`).choices(CI_HOSTS))
+    .description(t('init.desc'))
+    .argument('[dir]', t('init.dir'), '.')
+    .option('--org <name>', t('init.org', { org: INIT_DEFAULTS.org }))
+    .option('--unit <unit>', t('init.unit'), (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--locale <locale>', t('init.locale', { locale: INIT_DEFAULTS.locale })).choices(LOCALES))
+    .addOption(new Option('--paper <paper>', t('init.paper', { paper: INIT_DEFAULTS.paper })).choices(PAPERS))
+    .addOption(new Option('--ci <host>', t('init.ci', { ci: INIT_DEFAULTS.ci })).choices(CI_HOSTS))
     .action(async (dir: string, flags: InitFlags) => {
       const { io } = state;
       const answers = await ask(state, flags);
-      if (!answers.org.trim()) throw new UsageError('--org must not be empty.');
+      if (!answers.org.trim()) throw new UsageError(t('init.emptyOrg'));
       const units = parseUnits(answers.unit);
-      if (units.length === 0) throw new UsageError('Give at least one --unit.');
+      if (units.length === 0) throw new UsageError(t('init.noUnit'));
       const root = path.resolve(io.cwd, dir);
       const files = initFiles({ dir: root, org: answers.org.trim(), units, locale: answers.locale, paper: answers.paper, ci: answers.ci, created: dayOf(new Date()), version: version() });
       const near = (abs: string) => {
@@ -83,21 +85,23 @@ export function registerInit(program: Command, state: RunState): void {
       for (const f of files) {
         const abs = path.join(root, f.path);
         if (f.path.startsWith('sops/') && !existsSync(abs) && hasSops(path.dirname(abs))) {
-          io.stdout(`kept     ${shown(path.dirname(f.path))}/ (has SOPs already; no example added)\n`);
+          io.stdout(`${t('init.keptFolder', { dir: shown(path.dirname(f.path)) })}\n`);
           continue;
         }
-        io.stdout(writeNewFile(abs, f.content) ? `created  ${shown(f.path)}\n` : `kept     ${shown(f.path)} (exists; not changed)\n`);
+        io.stdout(`${writeNewFile(abs, f.content, t) ? t('init.created', { file: shown(f.path) }) : t('init.kept', { file: shown(f.path) })}\n`);
       }
       const cd = near(root);
       const tgz = sopkitTarball(version());
       io.stdout(
         [
           '',
-          'Next:',
+          t('init.next'),
           ...(cd ? [`  cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
           '  git init',
-          `  copy ${tgz} (npm pack in the sopkit checkout) into vendor/, then: npm install`,
-          '  npx --no-install sop lint',
+          // The standalone executable runs as it is; CI and pre-commit still install the package with npm.
+          ...(isStandalone()
+            ? [`  ${path.basename(process.execPath)} lint`, `  ${t('init.copyStandalone', { tgz })}`]
+            : [`  ${t('init.copy', { tgz })}`, '  npx --no-install sop lint']),
           '',
         ].join('\n'),
       );

@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { schemaPath } from '../../util/paths.js';
+import { readPackageFile } from '../../util/package-files.js';
+import { schemaFile } from '../../util/paths.js';
 import type { RunState } from '../state.js';
 
 /** `sop schema [--config|--processes]`: print the bundled JSON Schema. */
 export function registerSchema(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('schema')
-    .description('print the JSON Schema of SOP files (or, with --config, of sop.config.yaml)')
-    .option('--config', 'print the schema of sop.config.yaml instead')
-    .option('--processes', 'print the schema of the business process map (processes.yaml) instead')
+    .description(t('schema.desc'))
+    .option('--config', t('schema.config'))
+    .option('--processes', t('schema.processes'))
     .action((opts: { config?: boolean; processes?: boolean }) => {
-      state.io.stdout(readFileSync(schemaPath(opts.config ? 'config' : opts.processes ? 'processes' : 'sop'), 'utf8'));
+      state.io.stdout(readPackageFile(schemaFile(opts.config ? 'config' : opts.processes ? 'processes' : 'sop')));
     });
 }

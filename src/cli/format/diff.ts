@@ -1,5 +1,6 @@
 import type { DiffReport } from '../../app/lifecycle/diff.js';
 import { isEmptyDiff, type SemanticDiff } from '../../lifecycle/semantic-diff.js';
+import { translator, type Translate } from '../i18n/index.js';
 
 /** Output formats of `sop diff`. */
 export type DiffFormat = 'text' | 'md' | 'html';
@@ -117,12 +118,15 @@ export function diffLines(diff: SemanticDiff): DiffLine[] {
 
 const title = (rep: DiffReport) => `${rep.id}: ${rep.from.label} → ${rep.to.label}`;
 
-function text(rep: DiffReport): string {
+/** A section's name in the run's language. */
+const sectionName = (t: Translate, s: DiffLine['section']) => t(`diff.section.${s}`);
+
+function text(rep: DiffReport, t: Translate): string {
   const out = [title(rep)];
-  if (isEmptyDiff(rep.diff)) out.push('No change in content.');
+  if (isEmptyDiff(rep.diff)) out.push(t('diff.noChange'));
   let section = '';
   for (const l of diffLines(rep.diff)) {
-    if (l.section !== section) out.push(l.section);
+    if (l.section !== section) out.push(sectionName(t, l.section));
     section = l.section;
     if (l.detail.length === 1) out.push(`  ${l.sign} ${l.what}: ${l.detail[0]}`);
     else {
@@ -135,12 +139,12 @@ function text(rep: DiffReport): string {
 
 const mdEsc = (s: string) => s.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#~])/g, '\\$1').replace(/\r?\n/g, ' ');
 
-function md(rep: DiffReport): string {
+function md(rep: DiffReport, t: Translate): string {
   const out = [`# ${mdEsc(title(rep))}`, ''];
-  if (isEmptyDiff(rep.diff)) out.push('No change in content.');
+  if (isEmptyDiff(rep.diff)) out.push(t('diff.noChange'));
   else {
-    out.push('| | Section | What | Change |', '|---|---|---|---|');
-    for (const l of diffLines(rep.diff)) out.push(`| ${l.sign} | ${l.section} | ${mdEsc(l.what)} | ${l.detail.map(mdEsc).join('<br>')} |`);
+    out.push(`| | ${t('diff.head.section')} | ${t('diff.head.what')} | ${t('diff.head.change')} |`, '|---|---|---|---|');
+    for (const l of diffLines(rep.diff)) out.push(`| ${l.sign} | ${sectionName(t, l.section)} | ${mdEsc(l.what)} | ${l.detail.map(mdEsc).join('<br>')} |`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -150,11 +154,11 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function html(rep: DiffReport): string {
+function html(rep: DiffReport, t: Translate): string {
   const rows = diffLines(rep.diff)
-    .map((l) => `<tr class="${l.sign === '+' ? 'add' : l.sign === '−' ? 'del' : 'chg'}"><td>${l.sign}</td><td>${l.section}</td><td>${escapeHtml(l.what)}</td><td>${l.detail.map(escapeHtml).join('<br>')}</td></tr>`)
+    .map((l) => `<tr class="${l.sign === '+' ? 'add' : l.sign === '−' ? 'del' : 'chg'}"><td>${l.sign}</td><td>${escapeHtml(sectionName(t, l.section))}</td><td>${escapeHtml(l.what)}</td><td>${l.detail.map(escapeHtml).join('<br>')}</td></tr>`)
     .join('\n');
-  const body = isEmptyDiff(rep.diff) ? '<p>No change in content.</p>' : `<table>\n<thead><tr><th></th><th>Section</th><th>What</th><th>Change</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
+  const body = isEmptyDiff(rep.diff) ? `<p>${escapeHtml(t('diff.noChange'))}</p>` : `<table>\n<thead><tr><th></th><th>${escapeHtml(t('diff.head.section'))}</th><th>${escapeHtml(t('diff.head.what'))}</th><th>${escapeHtml(t('diff.head.change'))}</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>${escapeHtml(title(rep))}</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;text-align:left;vertical-align:top}.add{background:#e6ffec}.del{background:#ffebe9}.chg{background:#fff8c5}</style>
@@ -165,7 +169,7 @@ ${body}
 `;
 }
 
-/** Format a diff report. */
-export function formatDiff(rep: DiffReport, format: DiffFormat): string {
-  return format === 'md' ? md(rep) : format === 'html' ? html(rep) : text(rep);
+/** Format a diff report (headers and section names in `t`'s language; English by default). */
+export function formatDiff(rep: DiffReport, format: DiffFormat, t: Translate = translator('en')): string {
+  return format === 'md' ? md(rep, t) : format === 'html' ? html(rep, t) : text(rep, t);
 }

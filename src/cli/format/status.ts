@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../../util/md-escape.js';
 import { showControls } from '../../util/visible.js';
 import type { StatusReport } from '../../app/lifecycle/status.js';
 import type { StatusRow } from '../../lifecycle/status.js';
+import { translator, type Translate } from '../i18n/index.js';
 
 /** Output formats of `sop status`. */
 export type StatusFormat = 'table' | 'json' | 'md' | 'csv';
@@ -15,22 +16,25 @@ export interface StatusFormatOptions {
   paintWarn?: (text: string) => string;
   /** CSV field separator (default `,`). */
   delimiter?: CsvDelimiter;
+  /** The language of the headers and notes (table and md; JSON and CSV keep their field names). Default English. */
+  t?: Translate;
 }
 
-const HEAD = ['ID', 'Title', 'Unit', 'Stage', 'Rev', 'Since', 'Approved by', 'Approval', 'Next monitoring', 'Next evaluation', 'Flags'];
+const HEAD_KEYS = ['id', 'title', 'unit', 'stage', 'rev', 'since', 'approvedBy', 'approval', 'nextMonitoring', 'nextEvaluation', 'flags'] as const;
+const head = (t: Translate) => HEAD_KEYS.map((k) => t(`status.head.${k}`));
 
-function flags(r: StatusRow): string[] {
+function flags(r: StatusRow, t: Translate): string[] {
   const out: string[] = [];
-  if (r.unreadable) out.push(`${r.file} does not parse (run \`sop lint\`)`);
-  if (r.changedAfterApproval) out.push('content changed after approval without a revision');
-  if (r.uncommitted) out.push(`uncommitted (${r.uncommitted})`);
-  if (r.submodule) out.push(`in git submodule ${r.submodule} (its history is read there)`);
+  if (r.unreadable) out.push(t('status.unreadable', { file: r.file }));
+  if (r.changedAfterApproval) out.push(t('status.changed'));
+  if (r.uncommitted) out.push(t('status.uncommitted', { what: r.uncommitted }));
+  if (r.submodule) out.push(t('status.submodule', { path: r.submodule }));
   return out;
 }
 
-const due = (date: string | undefined, overdue: boolean) => (date ? `${date}${overdue ? ' (overdue)' : ''}` : '');
+const due = (t: Translate, date: string | undefined, overdue: boolean) => (date ? `${date}${overdue ? t('status.overdue') : ''}` : '');
 
-function cells(r: StatusRow): string[] {
+function cells(r: StatusRow, t: Translate): string[] {
   return [
     r.id,
     r.title,
@@ -40,9 +44,9 @@ function cells(r: StatusRow): string[] {
     r.since ?? '',
     r.approvedBy ?? '',
     r.approvalCommit ?? '',
-    due(r.nextMonitoring, r.monitoringOverdue),
-    due(r.nextEvaluation, r.evaluationOverdue),
-    flags(r).join('; '),
+    due(t, r.nextMonitoring, r.monitoringOverdue),
+    due(t, r.nextEvaluation, r.evaluationOverdue),
+    flags(r, t).join('; '),
   ];
 }
 
@@ -52,11 +56,12 @@ const termCell = (s: string) => showControls(s.replace(/\r\n|[\r\n\t]/g, ' '));
 /** The row with every text made safe for a terminal. */
 const termRow = (r: StatusRow): StatusRow => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' ? termCell(v) : v])) as unknown as StatusRow;
 
-function table(report: StatusReport, o: StatusFormatOptions): string {
+function table(report: StatusReport, o: StatusFormatOptions, t: Translate): string {
+  const HEAD = head(t);
   const rep = { ...report, rows: report.rows.map(termRow) };
   const paintStage = o.paintStage ?? ((_s, t) => t);
   const warn = o.paintWarn ?? ((t) => t);
-  const rows = rep.rows.map((r) => cells(r).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 ? clip(c, 30) : c)));
+  const rows = rep.rows.map((r) => cells(r, t).map((c, i) => (i === 1 ? clip(c, 40) : i === 2 ? clip(c, 30) : c)));
   const width = HEAD.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cs: string[], paint?: (i: number, padded: string) => string) =>
     cs.map((c, i) => {
@@ -73,16 +78,17 @@ function table(report: StatusReport, o: StatusFormatOptions): string {
       }),
     );
   });
-  if (rep.rows.length === 0) out.push('(no SOP files)');
+  if (rep.rows.length === 0) out.push(t('status.none'));
   return `${out.join('\n')}\n`;
 }
 
 // The escaping of `render --format md`: no raw HTML, no links, no images reach a Markdown viewer.
 const mdCell = (s: string) => escapeMarkdown(s.replace(/\r\n|\r/g, '\n'), 'cell');
 
-function md(rep: StatusReport): string {
+function md(rep: StatusReport, t: Translate): string {
+  const HEAD = head(t);
   const out = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`];
-  for (const r of rep.rows) out.push(`| ${cells(r).map(mdCell).join(' | ')} |`);
+  for (const r of rep.rows) out.push(`| ${cells(r, t).map(mdCell).join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }
 
@@ -94,14 +100,15 @@ function csv(rep: StatusReport, delimiter: CsvDelimiter | undefined): string {
 
 /** Format a status report. */
 export function formatStatus(rep: StatusReport, format: StatusFormat, o: StatusFormatOptions = {}): string {
+  const t = o.t ?? translator('en');
   switch (format) {
     case 'json':
       return `${JSON.stringify({ git: rep.git, warnings: rep.warnings, sops: rep.rows }, null, 2)}\n`;
     case 'md':
-      return md(rep);
+      return md(rep, t);
     case 'csv':
       return csv(rep, o.delimiter);
     default:
-      return table(rep, o);
+      return table(rep, o, t);
   }
 }

@@ -7,7 +7,6 @@ import { wordDiagnostic } from '../messages/word.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFO_URI = 'https://github.com/sopkit/sopkit';
 const level = (s: 'error' | 'warn'): Result.level => (s === 'error' ? 'error' : 'warning');
 const encodePath = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
@@ -27,7 +26,7 @@ function region(d: Diagnostic): Region {
   };
 }
 
-/** SARIF 2.1.0 (GitHub code scanning): one run, every known rule, one result per diagnostic. */
+/** SARIF 2.1.0 (GitHub code scanning): one run, every known rule (with its page when the context has it), one result per diagnostic. */
 export const sarif: Formatter = (report, ctx) => {
   const index = new Map(ctx.rules.map((r, i) => [r.id, i]));
   const results = report.files.flatMap((f) =>
@@ -52,11 +51,13 @@ export const sarif: Formatter = (report, ctx) => {
           driver: {
             name: 'sopkit',
             version: ctx.version,
-            informationUri: INFO_URI,
+            // The rule's page travels inside the log (`help`, shown with each alert); `helpUri` only for a web page:
+            // the file:// page in the package on the machine that ran sop means nothing to whoever reads the log.
             rules: ctx.rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
-              helpUri: r.docsUrl,
+              ...(r.help ? { help: { text: r.help, markdown: r.help } } : {}),
+              ...(/^https?:\/\//.test(r.docsUrl) ? { helpUri: r.docsUrl } : {}),
               defaultConfiguration: { level: level(r.defaultSeverity) },
             })),
           },

@@ -9,8 +9,10 @@ export interface RuleMeta {
   description: string;
   /** Default severity. */
   defaultSeverity: 'error' | 'warn';
-  /** Documentation URL. */
+  /** Documentation URL (the `file://` URL of the page in the installed package). */
   docsUrl: string;
+  /** The rule's page as Markdown, when asked for (SARIF carries it). */
+  help?: string;
 }
 
 /** What a formatter may use besides the report. */

@@ -57,6 +57,16 @@ export function isRefShape(v: unknown): v is string | number {
  * (the problems are reported by `schema`, `step-ref` and `decision-branches`; graph rules would only add noise).
  */
 export function trustedFlow(sop: Record<string, any>): { steps: Step[]; flow: Flow } | undefined {
+  // Two rules ask for it (no-end, unreachable-step): the graph of one file is built once.
+  if (flows.has(sop)) return flows.get(sop);
+  const t = buildTrustedFlow(sop);
+  flows.set(sop, t);
+  return t;
+}
+
+const flows = new WeakMap<object, { steps: Step[]; flow: Flow } | undefined>();
+
+function buildTrustedFlow(sop: Record<string, any>): { steps: Step[]; flow: Flow } | undefined {
   const steps: unknown = sop.steps;
   if (!Array.isArray(steps) || steps.length === 0) return undefined;
   if (!steps.every((s) => isObj(s) && (s.type === undefined || s.type === 'process' || s.type === 'decision'))) return undefined;

@@ -20,9 +20,14 @@ export function schemaHash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-/** Where the precompiled validator of a schema lives. */
+/** The precompiled validator of a schema, inside the package (read it with loadPackageModule). */
+export function precompiledFile(kind: SchemaKind): string {
+  return `dist/schemas/${kind}.validate.cjs`;
+}
+
+/** Where the precompiled validator of a schema is written. */
 export function precompiledPath(kind: SchemaKind): string {
-  return path.join(packageRoot(), 'dist', 'schemas', `${kind}.validate.cjs`);
+  return path.join(packageRoot(), ...precompiledFile(kind).split('/'));
 }
 
 /** Precompile the schemas to standalone CommonJS validators (run by `npm run build`): start-up skips ajv's compiler. */

@@ -1,12 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, type Node } from 'yaml';
 import type { LoadedFile } from '../load.js';
 import { nodeAt } from '../locate.js';
 import type { DocPath, Range } from '../types.js';
-import { schemaPath, type SchemaKind } from '../../util/paths.js';
-import { AJV_OPTIONS, precompiledPath, schemaHash } from './build.js';
+import { hasPackageFile, loadPackageModule, readPackageFile } from '../../util/package-files.js';
+import { schemaFile, type SchemaKind } from '../../util/paths.js';
+import { AJV_OPTIONS, precompiledFile, schemaHash } from './build.js';
 import { closest, formatPath, show } from '../words.js';
 
 /** A schema violation worded for people. */
@@ -27,10 +27,10 @@ const require = createRequire(import.meta.url);
 function validator(kind: SchemaKind): ValidateFunction {
   let v = validators.get(kind);
   if (v) return v;
-  const text = readFileSync(schemaPath(kind), 'utf8');
-  const pre = precompiledPath(kind);
-  if (existsSync(pre)) {
-    const mod = require(pre) as { default?: ValidateFunction; schemaHash?: string };
+  const text = readPackageFile(schemaFile(kind));
+  const pre = precompiledFile(kind);
+  if (hasPackageFile(pre)) {
+    const mod = loadPackageModule(pre) as { default?: ValidateFunction; schemaHash?: string };
     if (mod.schemaHash === schemaHash(text) && mod.default) v = mod.default;
   }
   if (!v) {
@@ -47,6 +47,7 @@ const PATTERN_HINTS: Array<[RegExp, string]> = [
   [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'a date written YYYY-MM-DD, e.g. 2024-04-01'],
   [/\[\.-\]/, 'a process code: letters and digits in parts separated by dots or dashes, e.g. PB.2.1'],
   [/\\d\{18\}/, 'a string of 18 digits (quote it in YAML: nip: "197901012005011001")'],
+  [/^\^https\?:\/\//, 'a web address (http:// or https://) of a folder, ending with "/"'],
 ];
 
 function toPath(instancePath: string): DocPath {

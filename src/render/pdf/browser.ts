@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { IoError } from '../../util/errors.js';
 import { removeStale } from '../../util/temp.js';
-import { launchOnPipe, LaunchFailure, type Launched } from './launch.js';
+import { launchOnPipe, LaunchFailure, PuppeteerMissingError, type Launched } from './launch.js';
 
 /** How to start the browser. */
 export interface LaunchOptions {
@@ -145,6 +145,7 @@ export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
   } catch (e) {
     removeProfile();
     if (e instanceof LaunchFailure) throw new IoError(launchMessage(opts.executablePath, e));
+    if (e instanceof PuppeteerMissingError) throw e;
     throw new IoError(`Cannot start the browser ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`);
   }
   const { browser, proc, exited } = launched;

@@ -1,6 +1,66 @@
+import { isStandalone } from '../../util/package-files.js';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser, ConnectionTransport } from 'puppeteer-core';
+import { ConfigError } from '../../util/errors.js';
+import { packageRoot } from '../../util/paths.js';
+
+/**
+ * Where to install puppeteer-core so that this sopkit finds it: the project whose node_modules holds sopkit, the
+ * global packages for a global install (…/node_modules/sopkit with no project above it), else sopkit's own folder
+ * (a checkout). `root` is sopkit's package folder.
+ */
+export function puppeteerInstallLine(root: string, exists: (file: string) => boolean = existsSync): string {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const range = pkg.optionalDependencies?.['puppeteer-core'] ?? pkg.dependencies?.['puppeteer-core'];
+  const spec = range ? `puppeteer-core@${range}` : 'puppeteer-core';
+  const parent = path.dirname(root);
+  if (path.basename(parent) === 'node_modules') {
+    const host = path.dirname(parent);
+    return exists(path.join(host, 'package.json')) ? `run \`npm i ${spec}\` in ${host}` : `run \`npm i -g ${spec}\``;
+  }
+  return `run \`npm i ${spec}\` in ${root}`;
+}
+
+/**
+ * puppeteer-core is an optional dependency (`npm i --omit=optional` leaves it out): only PDF and DOCX output, which
+ * print or lay out in a browser, need it. Exit 2 with one line saying what to install, and where.
+ */
+export class PuppeteerMissingError extends ConfigError {
+  override name = 'PuppeteerMissingError';
+  constructor(root: string = packageRoot()) {
+    super(`PDF and DOCX output need puppeteer-core, an optional dependency of sopkit that is not installed (HTML and Markdown do not need it): ${puppeteerInstallLine(root)}.`);
+  }
+}
+
+const isMissing = (e: unknown) => {
+  const { code, message } = e as { code?: string; message?: string };
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && /['"]puppeteer-core['"]/.test(message ?? '');
+};
+
+/** Throw a {@link PuppeteerMissingError} unless puppeteer-core can be loaded (checked before a PDF or DOCX run starts). */
+export function requirePuppeteer(): void {
+  if (isStandalone()) return; // a standalone executable carries puppeteer-core inside
+  try {
+    createRequire(import.meta.url).resolve('puppeteer-core');
+  } catch (e) {
+    if (isMissing(e)) throw new PuppeteerMissingError();
+    throw e;
+  }
+}
+
+/** puppeteer-core, imported on first use so that `sop lint` never loads it. */
+async function loadPuppeteer() {
+  try {
+    return await import('puppeteer-core');
+  } catch (e) {
+    if (isMissing(e)) throw new PuppeteerMissingError();
+    throw e;
+  }
+}
 
 /**
  * What Chromium, Chrome and Edge print when a policy (RemoteDebuggingAllowed = false, set by an administrator)
@@ -86,7 +146,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref()
  * fails at once with that reason (instead of hanging until the protocol timeout).
  */
 export async function launchOnPipe(executablePath: string, userDataDir: string, args: string[], protocolTimeout: number): Promise<Launched> {
-  const { default: puppeteer } = await import('puppeteer-core');
+  const { default: puppeteer } = await loadPuppeteer();
   const argv = [...puppeteer.defaultArgs({ headless: true, userDataDir, args }), '--remote-debugging-pipe'];
   const proc = spawn(executablePath, argv, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], windowsHide: true });
   let stderr = '';

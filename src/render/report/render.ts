@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Config, Locale } from '../../config/types.js';
 import type { Period } from '../../lifecycle/period.js';
 import type { FollowUp } from '../../lifecycle/follow-up.js';
@@ -35,14 +33,11 @@ export function periodLabel(p: Period, locale: Locale): string {
 
 /** The report stylesheet (a user's `report/report.css` first). */
 export function reportCss(config: Config): string {
-  for (const dir of templateEnv(config.templates).dirs) {
-    try {
-      return readFileSync(path.join(dir, 'report', 'report.css'), 'utf8');
-    } catch {
-      // not in this folder
-    }
+  try {
+    return templateEnv(config.templates).read('report/report.css') ?? '';
+  } catch {
+    return ''; // an unreadable user file
   }
-  return '';
 }
 
 function common(ctx: FormContext) {

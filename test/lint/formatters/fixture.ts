@@ -10,7 +10,7 @@ const d = (file: string, ruleId: string, severity: 'error' | 'warn', at: [number
   message,
   messageId,
   data,
-  docsUrl: `https://github.com/sopkit/sopkit/blob/main/docs/rules/${ruleId}.md`,
+  docsUrl: `file:///opt/sopkit/docs/rules/${ruleId}.md`,
 });
 
 /** A fixed report: one file with problems (two from one rule), one clean file, one with hostile characters. */
@@ -41,10 +41,10 @@ export const ctx: FormatContext = {
   root: '/work/repo',
   version: '9.8.7',
   rules: [
-    { id: 'yaml-syntax', description: 'Readable YAML.', defaultSeverity: 'error', docsUrl: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/yaml-syntax.md' },
-    { id: 'schema', description: 'The SOP format.', defaultSeverity: 'error', docsUrl: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md' },
-    { id: 'legal-basis', description: 'Legal basis listed.', defaultSeverity: 'warn', docsUrl: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/legal-basis.md' },
-    { id: 'unused-rule', description: 'Never fires here.', defaultSeverity: 'warn', docsUrl: 'https://github.com/sopkit/sopkit/blob/main/docs/rules/unused-rule.md' },
+    { id: 'yaml-syntax', description: 'Readable YAML.', defaultSeverity: 'error', docsUrl: 'file:///opt/sopkit/docs/rules/yaml-syntax.md' },
+    { id: 'schema', description: 'The SOP format.', defaultSeverity: 'error', docsUrl: 'file:///opt/sopkit/docs/rules/schema.md' },
+    { id: 'legal-basis', description: 'Legal basis listed.', defaultSeverity: 'warn', docsUrl: 'file:///opt/sopkit/docs/rules/legal-basis.md' },
+    { id: 'unused-rule', description: 'Never fires here.', defaultSeverity: 'warn', docsUrl: 'file:///opt/sopkit/docs/rules/unused-rule.md' },
   ],
 };
 

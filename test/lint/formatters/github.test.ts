@@ -61,25 +61,35 @@ describe('github formatter', () => {
 
 describe('github step summary', () => {
   const base = 'https://github.com/kpu/sop/blob/0123456789abcdef0123456789abcdef01234567/';
+  // Rule pages on the web (the fixture's are file:// pages in the package, which are not linked).
+  const DOCS = 'https://sop.example.go.id/docs/rules/';
+  const web = { ...report, files: report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.map((d) => ({ ...d, docsUrl: `${DOCS}${d.ruleId}.md` })) })) };
 
   it('gives the counts, the problems per rule and a table of every diagnostic', () => {
-    const md = githubSummary(report, ctx, base);
+    const md = githubSummary(web, ctx, base);
     expect(md).toContain('## sop lint\n\n❌ **4 problems** (3 errors, 1 warning) in 2 files of 3 files checked.\n');
-    expect(md).toContain('| [legal-basis](https://github.com/sopkit/sopkit/blob/main/docs/rules/legal-basis.md) | 0 | 1 |');
-    expect(md).toContain('| [schema](https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md) | 2 | 0 |');
+    expect(md).toContain('| [legal-basis](https://sop.example.go.id/docs/rules/legal-basis.md) | 0 | 1 |');
+    expect(md).toContain('| [schema](https://sop.example.go.id/docs/rules/schema.md) | 2 | 0 |');
     const rows = md.split('\n').filter((l) => l.startsWith('| ['));
     expect(rows.filter((l) => l.includes('#L'))).toHaveLength(4);
-    expect(md).toContain(`| [sops/kul/KUL-004.yaml:3:8](${base}sops/kul/KUL-004.yaml#L3) | error | [schema](https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md) | Unknown key \\\`actr\\\` in \\\`steps\\[0\\]\\\` (step 1); did you mean \\\`actor\\\`? |`);
+    expect(md).toContain(`| [sops/kul/KUL-004.yaml:3:8](${base}sops/kul/KUL-004.yaml#L3) | error | [schema](https://sop.example.go.id/docs/rules/schema.md) | Unknown key \\\`actr\\\` in \\\`steps\\[0\\]\\\` (step 1); did you mean \\\`actor\\\`? |`);
   });
 
   it('escapes messages and paths as `status --format md` does, control characters shown', () => {
-    const md = githubSummary(report, ctx);
+    const md = githubSummary(web, ctx);
     const row = md.split('\n').find((l) => l.startsWith('| sops/odd'))!;
-    expect(row).toBe('| sops/odd, name:1.yaml:1:1 | error | [yaml-syntax](https://github.com/sopkit/sopkit/blob/main/docs/rules/yaml-syntax.md) | 50% done \\<b\\>&\\</b\\> "q" \'a\'<br>line two\\x00end |');
+    expect(row).toBe('| sops/odd, name:1.yaml:1:1 | error | [yaml-syntax](https://sop.example.go.id/docs/rules/yaml-syntax.md) | 50% done \\<b\\>&\\</b\\> "q" \'a\'<br>line two\\x00end |');
     // The only links are ours: the rule pages.
-    expect(md.match(/\]\(/g)).toHaveLength(md.match(/\]\(https:\/\/github\.com\/sopkit\/sopkit\/blob\/main\/docs\/rules\//g)!.length);
+    expect(md.match(/\]\(/g)).toHaveLength(md.match(/\]\(https:\/\/sop\.example\.go\.id\/docs\/rules\//g)!.length);
     // eslint-disable-next-line no-control-regex
     expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+
+  it("names a rule without a link when its page is a file:// page in the package (nothing a reader on GitHub could open)", () => {
+    const md = githubSummary(report, ctx, base);
+    expect(md).toContain('| schema | 2 | 0 |');
+    expect(md).toContain(`| [sops/kul/KUL-004.yaml:3:8](${base}sops/kul/KUL-004.yaml#L3) | error | schema | `);
+    expect(md).not.toContain('file:');
   });
 
   it('links only with a well-formed GitHub context', () => {

@@ -9,13 +9,13 @@ describe('junit formatter', () => {
   <testsuite name="sops/kul/KUL-004.yaml" tests="2" failures="1" errors="0">
     <testcase classname="sops/kul/KUL-004.yaml" name="schema">
       <failure message="Unknown key \`actr\` in \`steps[0]\` (step 1); did you mean \`actor\`?" type="error">sops/kul/KUL-004.yaml:3:8 error Unknown key \`actr\` in \`steps[0]\` (step 1); did you mean \`actor\`?
-https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md</failure>
+file:///opt/sopkit/docs/rules/schema.md</failure>
       <failure message="\`steps[2].requirements\` (step 3) must be a list, not the number 5." type="error">sops/kul/KUL-004.yaml:9:11 error \`steps[2].requirements\` (step 3) must be a list, not the number 5.
-https://github.com/sopkit/sopkit/blob/main/docs/rules/schema.md</failure>
+file:///opt/sopkit/docs/rules/schema.md</failure>
     </testcase>
     <testcase classname="sops/kul/KUL-004.yaml" name="legal-basis">
       <system-out>sops/kul/KUL-004.yaml:12:1 warning The SOP lists no legal basis.
-https://github.com/sopkit/sopkit/blob/main/docs/rules/legal-basis.md</system-out>
+file:///opt/sopkit/docs/rules/legal-basis.md</system-out>
     </testcase>
   </testsuite>
   <testsuite name="sops/kul/KUL-005.yaml" tests="1" failures="0" errors="0">
@@ -25,7 +25,7 @@ https://github.com/sopkit/sopkit/blob/main/docs/rules/legal-basis.md</system-out
     <testcase classname="sops/odd, name:1.yaml" name="yaml-syntax">
       <failure message="50% done &lt;b&gt;&amp;&lt;/b&gt; &quot;q&quot; &apos;a&apos;&#13;&#10;line two\uFFFDend" type="error">sops/odd, name:1.yaml:1:1 error 50% done &lt;b&gt;&amp;&lt;/b&gt; "q" 'a'&#13;
 line two\uFFFDend
-https://github.com/sopkit/sopkit/blob/main/docs/rules/yaml-syntax.md</failure>
+file:///opt/sopkit/docs/rules/yaml-syntax.md</failure>
     </testcase>
   </testsuite>
 </testsuites>

@@ -22,29 +22,30 @@ interface BookCliOptions extends PrintFlags {
 
 /** `sop book [paths…] -o FILE.pdf|FILE.html`. */
 export function registerBook(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('book')
-    .description('print the SOP book: cover, front pages, contents with page numbers, SOPs grouped by unit (PDF, one HTML file, or DOCX)')
-    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
-    .requiredOption('-o, --output <file>', 'the book to write: FILE.pdf, FILE.html or FILE.docx')
-    .addOption(new Option('-f, --format <format>', 'pdf, html or docx (default: from the --output file\'s extension)').choices(['pdf', 'html', 'docx']))
-    .option('--title <title>', 'title on the cover and in the footers (default: book.title of the config)')
-    .addOption(localeOption('language of the printed words (default: the config\'s)'))
-    .addOption(paperOption())
-    .addOption(orientationOption())
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--force', 'include SOPs that have lint errors')
-    .option('--no-color', 'no colours in the lint report')
-    .option('--no-history', 'leave out the revision history tables')
-    .option('--include-drafts', 'also print drafts (a review copy: KONSEP watermark, the cover says so); by default only SOPs in force')
-    .option('--include-withdrawn', 'also print withdrawn SOPs (DICABUT watermark); by default never')
+    .description(t('book.desc'))
+    .argument('[paths...]', t('opt.paths'))
+    .requiredOption('-o, --output <file>', t('book.output'))
+    .addOption(new Option('-f, --format <format>', t('book.format')).choices(['pdf', 'html', 'docx']))
+    .option('--title <title>', t('book.title'))
+    .addOption(localeOption(t('book.locale')))
+    .addOption(paperOption(t))
+    .addOption(orientationOption(t))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--force', t('book.force'))
+    .option('--no-color', t('opt.noColorLint'))
+    .option('--no-history', t('book.noHistory'))
+    .option('--include-drafts', t('book.includeDrafts'))
+    .option('--include-withdrawn', t('book.includeWithdrawn'))
     .action(async (paths: string[], opts: BookCliOptions) => {
       const { io } = state;
       const ext = path.extname(opts.output).toLowerCase();
       const formats: Record<string, 'pdf' | 'html' | 'docx'> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
       const byExt = formats[ext];
-      if (!byExt) throw new UsageError(`--output must end in .pdf or .html (or .docx); got ${opts.output}`);
-      if (opts.format && opts.format !== byExt) throw new UsageError(`--format ${opts.format} writes a .${opts.format} file; got --output ${opts.output}`);
+      if (!byExt) throw new UsageError(t('book.badExt', { output: opts.output }));
+      if (opts.format && opts.format !== byExt) throw new UsageError(t('book.formatMismatch', { format: opts.format, output: opts.output }));
       const file = path.resolve(io.cwd, opts.output);
       refuseInputOverwrite([file], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
       const { openPrintProject } = await import('../../../app/render/print.js');
@@ -57,33 +58,33 @@ export function registerBook(program: Command, state: RunState): void {
         'book',
       ).finally(() => reader?.close());
       printLintErrors(io, project.errors, opts.color);
-      for (const s of project.skipped) io.stderr(`sop: left out of the book: ${s.file}: ${s.reason}\n`);
+      for (const s of project.skipped) io.stderr(`sop: ${t('book.leftOut', { file: s.file, reason: s.reason })}\n`);
       const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
       const left = content.left ?? [];
       if (left.length > 0) {
         const by = (st: string) => left.filter((l) => l.status === st).map((l) => l.item.sop.id ?? l.item.file);
         const parts = [...new Set(left.map((l) => l.status))].map((st) => `${st}: ${by(st).join(', ')}`);
-        io.stderr(`sop: not in force, left out of the book (${parts.join('; ')}); --include-drafts or --include-withdrawn add them\n`);
+        io.stderr(`sop: ${t('book.notInForce', { parts: parts.join('; ') })}\n`);
       }
       if (byExt === 'docx') {
         const { bookAsDocx } = await import('../../../render/docx/book/book.js');
-        const launch = launchOptions(io, project.config);
+        const launch = launchOptions(state, project.config);
         const bar = progress(io, project.sops.length);
         try {
-          writeFileAtomic(file, await bookAsDocx(content, project, launch, bar.onProgress));
+          writeFileAtomic(file, await bookAsDocx(content, project, launch, bar.onProgress), t);
         } finally {
           bar.end();
         }
       } else if (byExt === 'pdf') {
-        const launch = launchOptions(io, project.config);
+        const launch = launchOptions(state, project.config);
         const bar = progress(io, project.sops.length);
         try {
           const book = await bookAsPdf(content, project, launch, bar.onProgress);
-          writeFileAtomic(file, book.pdf);
+          writeFileAtomic(file, book.pdf, t);
         } finally {
           bar.end();
         }
-      } else writeFileAtomic(file, bookAsHtml(content, project));
+      } else writeFileAtomic(file, bookAsHtml(content, project), t);
       io.stdout(`${shownPath(io.cwd, file)}\n`);
       state.exitCode = project.skipped.length > 0 ? 1 : 0;
     });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Locale } from '../../../config/types.js';
 import { UsageError } from '../../../util/errors.js';
 import { formatDiff } from '../../format/diff.js';
@@ -12,8 +12,7 @@ import { summarize, type Coverage, type SopSummary } from '../../../model/proces
 import { launchOptions } from '../../pdf-support.js';
 import { writeFileAtomic } from '../../output.js';
 import type { RunState } from '../../state.js';
-import { dayOption } from '../records/status.js';
-import { localeOption } from '../../options.js';
+import { localeOption, todayOption } from '../../options.js';
 
 interface EvidenceFlags {
   year?: string;
@@ -36,15 +35,16 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-');
 
 /** `sop evidence --year YYYY -o DIR`: the evidence pack, one folder per assessment item, with an index. */
 export function registerEvidence(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('evidence')
-    .description('write the evidence pack of a year (penyusunan, penerapan, evaluasi) with an index.html')
-    .option('--year <YYYY>', 'the year (default the current year)')
-    .requiredOption('-o, --output <dir>', 'folder to write the pack into (nothing is written outside it)')
-    .addOption(localeOption('labels in Indonesian or English'))
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--no-book', 'leave out the SOP book (faster)')
-    .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())
+    .description(t('evidence.desc'))
+    .option('--year <YYYY>', t('evidence.year'))
+    .requiredOption('-o, --output <dir>', t('evidence.output'))
+    .addOption(localeOption(t('opt.localeForms')))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--no-book', t('evidence.noBook'))
+    .addOption(todayOption(t))
     .action(async (f: EvidenceFlags) => {
       const { io } = state;
       const data = await loadReportData({ cwd: io.cwd, configPath: f.config, now: f.today ?? new Date() });
@@ -53,7 +53,7 @@ export function registerEvidence(program: Command, state: RunState): void {
       const locale: Locale = f.locale ?? data.config.locale;
       const dir = path.resolve(io.cwd, f.output);
       const r = await import('../../../render/report/index.js');
-      const launch = launchOptions(io, data.config);
+      const launch = launchOptions(state, data.config);
       const files: Array<{ item: (typeof r.ITEMS)[number]; rel: string; title: string; content?: string | Uint8Array; copyFrom?: string }> = [];
       const notes: Partial<Record<(typeof r.ITEMS)[number], string[]>> = {};
       const note = (item: (typeof r.ITEMS)[number], text: string) => (notes[item] ??= []).push(text);
@@ -138,10 +138,10 @@ export function registerEvidence(program: Command, state: RunState): void {
       for (const x of ev.files) if ('copyFrom' in x) files.push({ item: x.item, rel: x.rel, title: x.title, copyFrom: x.copyFrom });
 
       mkdirSync(dir, { recursive: true });
-      for (const x of files) writeFileAtomic(inside(dir, x.rel), x.content ?? readFileSync(x.copyFrom!));
+      for (const x of files) writeFileAtomic(inside(dir, x.rel), x.content ?? readFileSync(x.copyFrom!), t);
       const index = r.packIndex({ org: data.config.organization.name, year, today, files, links: ev.links, shares: r.shares(data, year, locale, coverage), notes, locale });
-      writeFileAtomic(inside(dir, 'index.html'), index);
-      io.stdout(`${f.output}: ${files.length + 1} files (index.html)\n`);
+      writeFileAtomic(inside(dir, 'index.html'), index, t);
+      io.stdout(`${t('evidence.done', { output: f.output, n: files.length + 1 })}\n`);
       state.exitCode = 0;
     });
 }

@@ -22,31 +22,32 @@ interface MapCliOptions extends PrintFlags {
 
 /** `sop map [folder] --format html|pdf|md|csv`: the Peta Proses Bisnis and the process → SOP matrix. */
 export function registerMap(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('map')
-    .description('print the business process map (Peta Proses Bisnis): the Level 0 diagram, the lower levels and the process → SOP matrix with its coverage')
-    .argument('[folder]', 'the repository (default: the one of the current folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'pdf', 'md', 'csv']).default('html'))
-    .option('-o, --out <file>', 'the file to write, or - for stdout (not pdf) (default: dist/peta-proses-bisnis.<format>)')
-    .addOption(localeOption('language of the labels (default: the config\'s)'))
-    .addOption(paperOption(' for PDF'))
-    .addOption(orientationOption(' for PDF'))
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--force', 'print the map even when it has lint errors')
-    .option('--no-color', 'no colours in the lint report')
-    .addOption(delimiterOption())
+    .description(t('map.desc'))
+    .argument('[folder]', t('map.folder'))
+    .addOption(new Option('-f, --format <format>', t('opt.format')).choices(['html', 'pdf', 'md', 'csv']).default('html'))
+    .option('-o, --out <file>', t('map.out'))
+    .addOption(localeOption(t('opt.localeLabels')))
+    .addOption(paperOption(t, t('opt.forPdf')))
+    .addOption(orientationOption(t, t('opt.forPdf')))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--force', t('map.force'))
+    .option('--no-color', t('opt.noColorLint'))
+    .addOption(delimiterOption(t))
     .action(async (folder: string | undefined, opts: MapCliOptions) => {
       const { io } = state;
-      checkDelimiter(opts.format, opts.delimiter);
-      if (opts.out === '-' && opts.format === 'pdf') throw new UsageError('--out - cannot write a PDF to stdout; name a file, e.g. --out peta.pdf');
+      checkDelimiter(t, opts.format, opts.delimiter);
+      if (opts.out === '-' && opts.format === 'pdf') throw new UsageError(t('map.noPdfStdout'));
       const project = openProject({ cwd: io.cwd, paths: folder ? [folder] : [], configPath: opts.config });
       const map = project.map;
-      if (!map) throw new UsageError(`No business process map in ${project.config.root}: create processes.yaml there (see schemas/processes.schema.json), or set \`processes\` in sop.config.yaml.`);
+      if (!map) throw new UsageError(t('map.none', { root: project.config.root }));
       const report = lintRepository([map.file], project.repo);
       if (report.errorCount > 0) {
         printLintErrors(io, errorsOnly(report), opts.color);
         if (!opts.force || map.file.data === undefined) {
-          io.stderr(`sop: the business process map has errors; fix them${map.file.data === undefined ? '' : ' or use --force'}.\n`);
+          io.stderr(`sop: ${t(map.file.data === undefined ? 'map.hasErrors' : 'map.hasErrorsForce')}\n`);
           state.exitCode = 1;
           return;
         }
@@ -59,13 +60,13 @@ export function registerMap(program: Command, state: RunState): void {
       if (opts.format === 'pdf') {
         const { parseMargins, sheet } = await import('../../../render/pdf/paper.js');
         const margin = parseMargins(project.config.pdf.margin);
-        if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm"; got "${project.config.pdf.margin}"`);
+        if (!margin) throw new UsageError(t('map.badMargin', { margin: String(project.config.pdf.margin) }));
         const page = sheet(opts.paper ?? project.config.paper, opts.orientation ?? project.config.orientation, margin);
-        output = await render.mapPdf(doc, page, launchOptions(io, project.config));
+        output = await render.mapPdf(doc, page, launchOptions(state, project.config));
       } else output = opts.format === 'html' ? render.mapHtml(doc) : opts.format === 'md' ? render.mapMarkdown(doc) : render.mapCsv(doc, { delimiter: opts.delimiter });
       if (!file) io.stdout(output as string);
       else {
-        writeFileAtomic(file, output);
+        writeFileAtomic(file, output, t);
         io.stdout(`${shownPath(io.cwd, file)}\n`);
       }
       state.exitCode = report.errorCount > 0 ? 1 : 0;

@@ -4,32 +4,33 @@ import type { PreviewSnapshot } from '../../../app/preview/snapshot.js';
 import type { RunState } from '../../state.js';
 import { templatesDir } from './render.js';
 import { localeOption } from '../../options.js';
+import type { Translate } from '../../i18n/index.js';
 
-function portNumber(v: string): number {
-  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+const portNumber = (t: Translate) => (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(t('arg.port'));
   return Number(v);
-}
+};
 
-function counts(snap: PreviewSnapshot): string {
-  if (snap.fatal) return `cannot open the repository: ${snap.fatal}`;
+function counts(t: Translate, snap: PreviewSnapshot): string {
+  if (snap.fatal) return t('preview.cannotOpen', { reason: snap.fatal });
   let errors = 0;
   let warnings = 0;
   for (const e of [...snap.entries, ...snap.others]) for (const d of e.diagnostics) d.severity === 'error' ? errors++ : warnings++;
-  const n = snap.entries.length;
-  return `${n} SOP${n === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return t('preview.counts', { sops: t('preview.sops', { n: snap.entries.length }), errors: t('preview.errors', { n: errors }), warnings: t('preview.warnings', { n: warnings }) });
 }
 
 /** `sop preview [paths…]`: a local server showing the documents and their lint problems, updated on save. */
 export function registerPreview(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('preview')
-    .description('serve the SOPs as HTML documents with their lint problems on 127.0.0.1, updated whenever a file is saved (runs until Ctrl-C)')
-    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
-    .option('-p, --port <n>', 'port to listen on (default 0: any free port)', portNumber, 0)
-    .addOption(localeOption('language of the document labels (default: the config\'s)'))
-    .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--no-history', 'leave out the revision history table')
+    .description(t('preview.desc'))
+    .argument('[paths...]', t('opt.paths'))
+    .option('-p, --port <n>', t('preview.port'), portNumber(t), 0)
+    .addOption(localeOption(t('opt.localeDoc')))
+    .option('-t, --templates <dir>', t('opt.templates'))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--no-history', t('opt.noHistory'))
     .action(async (paths: string[], opts: { port: number; locale?: 'id' | 'en'; templates?: string; config?: string; history: boolean }) => {
       const { io } = state;
       const { startPreview } = await import('../../../app/preview/server.js');
@@ -38,15 +39,15 @@ export function registerPreview(program: Command, state: RunState): void {
         paths,
         configPath: opts.config,
         locale: opts.locale,
-        templates: templatesDir(io.cwd, opts.templates),
+        templates: templatesDir(t, io.cwd, opts.templates),
         histories: opts.history ? revisionHistories : undefined,
         port: opts.port,
-        onUpdate: (snap) => io.stderr(`sop preview: updated: ${counts(snap)}\n`),
+        onUpdate: (snap) => io.stderr(`sop preview: ${t('preview.updated', { counts: counts(t, snap) })}\n`),
         onError: (message) => io.stderr(`sop preview: ${message}\n`),
       });
       let unregister: (() => void) | undefined;
       try {
-        io.stdout(`sop preview: ${server.url} (${counts(server.snapshot())}); press Ctrl-C to stop\n`);
+        io.stdout(`sop preview: ${t('preview.listening', { url: server.url, counts: counts(t, server.snapshot()) })}\n`);
         // Runs until Ctrl-C or SIGTERM (or, in-process, until the caller's interrupt handler is called).
         await new Promise<void>((resolve) => {
           unregister = io.onInterrupt?.(() => resolve());
@@ -55,7 +56,7 @@ export function registerPreview(program: Command, state: RunState): void {
         unregister?.();
         await server.close();
       }
-      io.stderr('sop preview: stopped\n');
+      io.stderr(`sop preview: ${t('preview.stopped')}\n`);
       state.exitCode = 0;
     });
 }

@@ -8,12 +8,12 @@ import { openForPrinting, type PdfCliOptions } from './render-pdf.js';
 
 /** `sop render --format docx`: one Word file per SOP; Chromium lays them out (PDF page breaks, band pictures) in one browser. */
 export async function renderDocxCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
-  const { io } = state;
-  if (opts.out === '-') throw new UsageError('--out - is not available for DOCX; name an output folder');
+  const { io, t } = state;
+  if (opts.out === '-') throw new UsageError(t('render.noDocxStdout'));
   const { renderDocxs } = await import('../../../render/docx/index.js');
-  const project = await openForPrinting(paths, opts, io, 'docx');
+  const project = await openForPrinting(paths, opts, state, 'docx');
   if (project.sops.length > 0) {
-    const launch = launchOptions(io, project.config);
+    const launch = launchOptions(state, project.config);
     const dir = path.resolve(io.cwd, opts.out);
     const bar = progress(io, project.sops.length);
     try {
@@ -22,7 +22,7 @@ export async function renderDocxCommand(paths: string[], opts: PdfCliOptions, st
         launch,
         (item, docx) => {
           const file = path.join(dir, `${item.base}.docx`);
-          writeFileAtomic(file, docx);
+          writeFileAtomic(file, docx, t);
           io.stdout(`${shownPath(io.cwd, file)}\n`);
         },
         bar.onProgress,

@@ -7,7 +7,6 @@ import { createHistoryReader } from '../../../app/lifecycle/revision-history.js'
 import { writeFileAtomic } from '../../output.js';
 import { launchOptions, progress } from '../../pdf-support.js';
 import type { RunState } from '../../state.js';
-import type { CliIO } from '../../io.js';
 import type { PrintProject } from '../../../render/pdf/sources.js';
 import { printLintErrors } from '../../lint-errors.js';
 
@@ -34,7 +33,8 @@ export interface PdfCliOptions {
 }
 
 /** Open the SOPs for printing (PDF or DOCX) with their revision history, and say on stderr the lint errors and the files left out. */
-export async function openForPrinting(paths: readonly string[], opts: PdfCliOptions, io: CliIO, ext: 'pdf' | 'docx'): Promise<PrintProject> {
+export async function openForPrinting(paths: readonly string[], opts: PdfCliOptions, state: RunState, ext: 'pdf' | 'docx'): Promise<PrintProject> {
+  const { io, t } = state;
   const { openPrintProject } = await import('../../../app/render/print.js');
   // Riwayat Revisi from git (one log pass and one cat-file for all files); --no-history or `history: false` leave it out.
   const reader = opts.history !== false ? createHistoryReader() : undefined;
@@ -43,18 +43,18 @@ export async function openForPrinting(paths: readonly string[], opts: PdfCliOpti
     ext,
   ).finally(() => reader?.close());
   printLintErrors(io, project.errors, opts.color);
-  for (const s of project.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+  for (const s of project.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
   return project;
 }
 
 /** `sop render --format pdf`: one PDF per SOP, all from one browser. */
 export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, state: RunState): Promise<void> {
-  const { io } = state;
-  if (opts.out === '-') throw new UsageError('--out - is not available for PDF; name an output folder');
+  const { io, t } = state;
+  if (opts.out === '-') throw new UsageError(t('render.noPdfStdout'));
   const { printPdfs } = await import('../../../render/pdf/index.js');
-  const project = await openForPrinting(paths, opts, io, 'pdf');
+  const project = await openForPrinting(paths, opts, state, 'pdf');
   if (project.sops.length > 0) {
-    const launch = launchOptions(io, project.config);
+    const launch = launchOptions(state, project.config);
     const dir = path.resolve(io.cwd, opts.out);
     refuseInputOverwrite(project.sops.map((s) => path.join(dir, `${s.base}.pdf`)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: opts.templates, config: project.config });
     const bar = progress(io, project.sops.length);
@@ -65,7 +65,7 @@ export async function renderPdfCommand(paths: string[], opts: PdfCliOptions, sta
         launch,
         (item, pdf) => {
           const file = path.join(dir, `${item.base}.pdf`);
-          writeFileAtomic(file, pdf);
+          writeFileAtomic(file, pdf, t);
           written.set(item.file, shownPath(io.cwd, file));
         },
         { onProgress: bar.onProgress },

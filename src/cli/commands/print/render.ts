@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../output.js';
 import type { RunState } from '../../state.js';
 import { printLintErrors } from '../../lint-errors.js';
 import { localeOption, paperOption, orientationOption, type PrintFlags } from '../../options.js';
+import type { Translate } from '../../i18n/index.js';
 
 /** Options of `sop render`. */
 interface RenderCliOptions extends PrintFlags {
@@ -19,7 +20,7 @@ interface RenderCliOptions extends PrintFlags {
 }
 
 /** The absolute `--templates` folder, checked to exist. */
-export function templatesDir(cwd: string, dir: string | undefined): string | undefined {
+export function templatesDir(t: Translate, cwd: string, dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   const abs = path.resolve(cwd, dir);
   let ok = false;
@@ -28,36 +29,37 @@ export function templatesDir(cwd: string, dir: string | undefined): string | und
   } catch {
     ok = false;
   }
-  if (!ok) throw new UsageError(`--templates: no such folder: ${dir}`);
+  if (!ok) throw new UsageError(t('render.noTemplates', { dir }));
   return abs;
 }
 
 /** `sop render [paths…] --format md|html`. */
 export function registerRender(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('render')
-    .description('render SOPs to HTML, Markdown, PDF or Word (DOCX) documents (one file per SOP, named after its id)')
-    .argument('[paths...]', 'files, folders or globs (default: the SOP glob of sop.config.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'md', 'pdf', 'docx']).default('html'))
-    .option('-o, --out <dir>', 'output folder, or - for stdout (one SOP only)', 'dist')
-    .addOption(localeOption('language of the document labels (default: the config\'s)'))
-    .option('-t, --templates <dir>', 'folder of templates/partials/sop.css overriding the bundled ones by name')
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--force', 'render files even when they have lint errors')
-    .option('--no-history', 'leave out the revision history table')
-    .addOption(paperOption(' for printing'))
-    .addOption(orientationOption(' for printing'))
-    .option('--no-color', 'no colours in the lint report')
+    .description(t('render.desc'))
+    .argument('[paths...]', t('opt.paths'))
+    .addOption(new Option('-f, --format <format>', t('opt.format')).choices(['html', 'md', 'pdf', 'docx']).default('html'))
+    .option('-o, --out <dir>', t('render.out'), 'dist')
+    .addOption(localeOption(t('opt.localeDoc')))
+    .option('-t, --templates <dir>', t('opt.templates'))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--force', t('render.force'))
+    .option('--no-history', t('opt.noHistory'))
+    .addOption(paperOption(t, t('opt.forPrinting')))
+    .addOption(orientationOption(t, t('opt.forPrinting')))
+    .option('--no-color', t('opt.noColorLint'))
     .action(async (paths: string[], opts: RenderCliOptions) => {
       const { io } = state;
       if (opts.format === 'pdf') {
         const { renderPdfCommand } = await import('./render-pdf.js');
-        await renderPdfCommand(paths, { ...opts, templates: templatesDir(io.cwd, opts.templates) }, state);
+        await renderPdfCommand(paths, { ...opts, templates: templatesDir(t, io.cwd, opts.templates) }, state);
         return;
       }
       if (opts.format === 'docx') {
         const { renderDocxCommand } = await import('./render-docx.js');
-        await renderDocxCommand(paths, { ...opts, templates: templatesDir(io.cwd, opts.templates) }, state);
+        await renderDocxCommand(paths, { ...opts, templates: templatesDir(t, io.cwd, opts.templates) }, state);
         return;
       }
       const toStdout = opts.out === '-';
@@ -68,7 +70,7 @@ export function registerRender(program: Command, state: RunState): void {
         configPath: opts.config,
         format: opts.format,
         locale: opts.locale,
-        templates: templatesDir(io.cwd, opts.templates),
+        templates: templatesDir(t, io.cwd, opts.templates),
         force: opts.force,
         paper: opts.paper,
         orientation: opts.orientation,
@@ -76,18 +78,18 @@ export function registerRender(program: Command, state: RunState): void {
         histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
       printLintErrors(io, result.errors, opts.color);
-      for (const s of result.skipped) io.stderr(`sop: not rendered: ${s.file}: ${s.reason}\n`);
+      for (const s of result.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
       if (toStdout) {
         const total = result.rendered.length + result.skipped.length;
-        if (total !== 1) throw new UsageError(`--out - writes one SOP to stdout, but ${total} files were given; name one file or use --out <dir>`);
+        if (total !== 1) throw new UsageError(t('render.oneToStdout', { n: total }));
         const only = result.rendered[0];
         if (only) io.stdout(only.text);
       } else {
         const dir = path.resolve(io.cwd, opts.out);
-        refuseInputOverwrite(result.rendered.map((r) => path.join(dir, r.name)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: templatesDir(io.cwd, opts.templates) });
+        refuseInputOverwrite(result.rendered.map((r) => path.join(dir, r.name)), { cwd: io.cwd, paths, configPath: opts.config, flag: '--out', templates: templatesDir(t, io.cwd, opts.templates) });
         for (const r of result.rendered) {
           const file = path.join(dir, r.name);
-          writeFileAtomic(file, r.text);
+          writeFileAtomic(file, r.text, t);
           io.stdout(`${shownPath(io.cwd, file)}\n`);
         }
       }

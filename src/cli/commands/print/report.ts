@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Locale } from '../../../config/types.js';
 import { UsageError } from '../../../util/errors.js';
 import { semesterOf, semesterPeriod, yearPeriod, type Period } from '../../../lifecycle/period.js';
@@ -10,8 +10,8 @@ import { checkDelimiter, delimiterOption } from '../../csv-option.js';
 import { launchOptions } from '../../pdf-support.js';
 import { writeFileAtomic } from '../../output.js';
 import type { RunState } from '../../state.js';
-import { dayOption } from '../records/status.js';
-import { localeOption } from '../../options.js';
+import { localeOption, todayOption } from '../../options.js';
+import { translator, type Translate } from '../../i18n/index.js';
 
 /** Forms `sop report` prints. */
 export const REPORT_FORMS = ['monitoring', 'evaluation', 'attendance', 'register'] as const;
@@ -35,30 +35,30 @@ interface ReportFlags {
 const FORMATS: Record<Form, string[]> = { monitoring: ['html', 'md', 'pdf'], evaluation: ['html', 'md', 'pdf'], attendance: ['html', 'md', 'pdf'], register: ['html', 'csv', 'xlsx', 'pdf'] };
 
 /** The period of a form: --period (a semester) or --year; by default the semester (monitoring) or year of today. */
-export function periodOf(form: Form, f: ReportFlags, today: string): Period {
-  if (f.period && f.year) throw new UsageError('Give --period or --year, not both.');
+export function periodOf(form: Form, f: ReportFlags, today: string, t: Translate = translator('en')): Period {
+  if (f.period && f.year) throw new UsageError(t('report.periodOrYear'));
   if (f.period) return semesterPeriod(f.period);
   if (f.year) return yearPeriod(f.year);
   return form === 'monitoring' ? semesterOf(today) : yearPeriod(today.slice(0, 4));
 }
 
 /** Check --unit against the units of the repository. */
-export function checkUnit(data: ReportData, unit: string | undefined): void {
+export function checkUnit(data: ReportData, unit: string | undefined, t: Translate = translator('en')): void {
   if (unit === undefined) return;
   const units = [...new Set(data.sops.map((s) => s.unit))];
   if (units.includes(unit)) return;
   const hint = closest(unit, units);
-  throw new UsageError(`--unit \`${unit}\` is not the unit of any SOP${hint ? `; did you mean \`${hint}\`?` : ''} Units: ${units.join('; ')}.`);
+  throw new UsageError(t('report.badUnit', { unit, hint: hint ? t('report.didYouMean', { hint }) : '', units: units.join('; ') }));
 }
 
 /** Produce one form as text or bytes. */
 async function produce(state: RunState, form: Form, f: ReportFlags, format: string): Promise<{ text?: string; bytes?: Uint8Array }> {
-  const { io } = state;
+  const { io, t } = state;
   const data = await loadReportData({ cwd: io.cwd, configPath: f.config, now: f.today ?? new Date() });
   const today = data.today;
-  checkUnit(data, f.unit);
+  checkUnit(data, f.unit, t);
   const locale: Locale = f.locale ?? data.config.locale;
-  const period = periodOf(form, f, today);
+  const period = periodOf(form, f, today, t);
   const r = await import('../../../render/report/index.js');
   const pdf = format === 'pdf';
   const orientation = form === 'attendance' ? 'portrait' : 'landscape';
@@ -76,49 +76,53 @@ async function produce(state: RunState, form: Form, f: ReportFlags, format: stri
     if (format === 'xlsx') return { bytes: await r.registerXlsx(reg, locale) };
     text = r.renderDashboard(ctx, reg);
   } else {
-    if (!f.sop) throw new UsageError('`sop report attendance` needs --sop <id>: the SOP whose socialisation the list is for.');
+    if (!f.sop) throw new UsageError(t('report.needSop'));
     const sop = data.sops.find((s) => s.id === f.sop);
-    if (!sop) throw new UsageError(`No SOP with id \`${f.sop}\`${closest(f.sop, data.sops.map((s) => s.id)) ? `; did you mean \`${closest(f.sop, data.sops.map((s) => s.id))}\`?` : '.'}`);
-    if (f.date && !sop.socialization.some((s) => s.date === f.date)) throw new UsageError(`${sop.id} has no socialisation on ${f.date}; recorded: ${sop.socialization.map((s) => s.date).join(', ') || 'none'}.`);
+    if (!sop) {
+      const hint = closest(f.sop, data.sops.map((s) => s.id));
+      throw new UsageError(t('report.noSop', { id: f.sop, hint: hint ? t('report.didYouMean', { hint }) : '.' }));
+    }
+    if (f.date && !sop.socialization.some((s) => s.date === f.date)) throw new UsageError(t('report.noSocialization', { id: sop.id, date: f.date, dates: sop.socialization.map((s) => s.date).join(', ') || t('report.none') }));
     const rows = f.rows !== undefined ? Number(f.rows) : undefined;
-    if (rows !== undefined && (!Number.isInteger(rows) || rows < 1 || rows > 500)) throw new UsageError(`--rows must be a whole number from 1 to 500, got \`${f.rows}\`.`);
+    if (rows !== undefined && (!Number.isInteger(rows) || rows < 1 || rows > 500)) throw new UsageError(t('report.badRows', { rows: f.rows! }));
     text = r.renderAttendance(ctx, sop, fmt, { date: f.date, rows });
   }
   if (!pdf) return { text };
-  const [bytes] = await r.printHtml(launchOptions(io, data.config), sheet, [text]);
+  const [bytes] = await r.printHtml(launchOptions(state, data.config), sheet, [text]);
   return { bytes };
 }
 
 /** `sop report <form>`: the printed forms of penerapan and evaluasi, and the register. */
 export function registerReport(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('report')
-    .description('print the monitoring form, the evaluation worksheets and recap, a socialisation attendance list, or the SOP register')
-    .addArgument(new Command().createArgument('<form>', 'which form').choices([...REPORT_FORMS]))
-    .option('--period <YYYY-Sn>', 'semester, e.g. 2026-S2 (monitoring; default the current semester)')
-    .option('--year <YYYY>', 'year, e.g. 2026 (evaluation; default the current year)')
-    .option('--unit <name>', 'only this unit (unit kerja) as written in the SOPs')
-    .option('--sop <id>', 'attendance: the SOP')
-    .option('--date <date>', 'attendance: the socialisation of this day (default the latest)')
-    .option('--rows <n>', 'attendance: blank rows to sign (default the attendees, at least 15)')
-    .option('-f, --format <format>', 'html, md or pdf (register: html, csv, xlsx or pdf)', 'html')
-    .option('-o, --output <file>', 'write to this file (required for pdf and xlsx; default stdout)')
-    .addOption(delimiterOption())
-    .addOption(localeOption('labels in Indonesian or English'))
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp())
+    .description(t('report.desc'))
+    .addArgument(new Command().createArgument('<form>', t('report.form')).choices([...REPORT_FORMS]))
+    .option('--period <YYYY-Sn>', t('report.period'))
+    .option('--year <YYYY>', t('report.year'))
+    .option('--unit <name>', t('report.unit'))
+    .option('--sop <id>', t('report.sop'))
+    .option('--date <date>', t('report.date'))
+    .option('--rows <n>', t('report.rows'))
+    .option('-f, --format <format>', t('report.format'), 'html')
+    .option('-o, --output <file>', t('report.output'))
+    .addOption(delimiterOption(t))
+    .addOption(localeOption(t('opt.localeForms')))
+    .option('-c, --config <file>', t('opt.config'))
+    .addOption(todayOption(t))
     .action(async (form: Form, f: ReportFlags) => {
       const { io } = state;
       const format = f.format ?? 'html';
-      if (!FORMATS[form].includes(format)) throw new UsageError(`--format for ${form} must be one of ${FORMATS[form].join(', ')}, got \`${format}\`.`);
-      checkDelimiter(format, f.delimiter);
-      if ((format === 'pdf' || format === 'xlsx') && (!f.output || f.output === '-')) throw new UsageError(`--format ${format} needs -o FILE.${format}.`);
-      if (form === 'attendance' && (f.period || f.year)) throw new UsageError('attendance takes --sop and --date, not --period or --year.');
+      if (!FORMATS[form].includes(format)) throw new UsageError(t('report.badFormat', { form, list: FORMATS[form].join(', '), format }));
+      checkDelimiter(t, format, f.delimiter);
+      if ((format === 'pdf' || format === 'xlsx') && (!f.output || f.output === '-')) throw new UsageError(t('report.needFile', { format }));
+      if (form === 'attendance' && (f.period || f.year)) throw new UsageError(t('report.attendancePeriod'));
       const out = await produce(state, form, f, format);
       if (f.output && f.output !== '-') {
         const file = path.resolve(io.cwd, f.output);
-        writeFileAtomic(file, out.bytes ?? out.text ?? '');
-        io.stderr(`sop: wrote ${f.output}\n`);
+        writeFileAtomic(file, out.bytes ?? out.text ?? '', t);
+        io.stderr(`sop: ${t('report.wrote', { file: f.output })}\n`);
       } else io.stdout(out.text ?? '');
       state.exitCode = 0;
     });

@@ -7,19 +7,20 @@ import type { RunState } from '../../state.js';
 
 /** `sop history <id|path>`. */
 export function registerHistory(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('history')
-    .description('show every commit that touched an SOP, stage transitions highlighted, with what changed')
-    .argument('<sop>', 'SOP id (e.g. KUL-004) or file path')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'md']).default('text'))
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--no-color', 'no colours')
+    .description(t('history.desc'))
+    .argument('<sop>', t('history.sop'))
+    .addOption(new Option('-f, --format <name>', t('opt.format')).choices(['text', 'json', 'md']).default('text'))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--no-color', t('opt.noColor'))
     .action(async (target: string, opts: { format: HistoryFormat; config?: string; color?: boolean }) => {
       const { io } = state;
       const rep = await sopHistory({ cwd: io.cwd, target, configPath: opts.config });
       for (const w of rep.warnings) io.stderr(`sop: ${w}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
-      io.stdout(formatHistory(rep, opts.format, { transition: (t) => c.bold.cyan(t), bad: (t) => c.bold.red(t), dim: (t) => c.dim(t) }));
+      io.stdout(formatHistory(rep, opts.format, { transition: (s) => c.bold.cyan(s), bad: (s) => c.bold.red(s), dim: (s) => c.dim(s) }, t));
       state.exitCode = 0;
     });
 }

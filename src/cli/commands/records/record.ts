@@ -4,7 +4,8 @@ import { CRITERION_LABELS, criterionFlag, type RecordKind, type RecordValues } f
 import { sopRecord } from '../../../app/lifecycle/record.js';
 import { editWiring } from '../../sop-file.js';
 import type { RunState } from '../../state.js';
-import { dayOption } from './status.js';
+import { todayOption } from '../../options.js';
+import type { Translate } from '../../i18n/index.js';
 
 interface RecordFlags extends Omit<RecordValues, 'criteria'> {
   commit?: boolean;
@@ -16,15 +17,15 @@ interface RecordFlags extends Omit<RecordValues, 'criteria'> {
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** Flags every record command has. */
-function common(cmd: Command): Command {
+function common(t: Translate, cmd: Command): Command {
   return cmd
-    .argument('<sop>', 'SOP id or file path')
-    .option('--date <date>', 'date of the record, YYYY-MM-DD (default today)')
-    .option('--evidence <path-or-url>', 'evidence: a file of the repository (path from its root) or an http(s) URL; repeat for several', collect)
-    .option('--notes <text>', 'notes (catatan)')
-    .option('--commit', 'commit the file with the message `sop(<id>): <kind>` and SOP-* trailers')
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .addOption(new Option('--today <date>', 'treat this day as today').argParser(dayOption).hideHelp());
+    .argument('<sop>', t('opt.sop'))
+    .option('--date <date>', t('record.date'))
+    .option('--evidence <path-or-url>', t('record.evidence'), collect)
+    .option('--notes <text>', t('record.notes'))
+    .option('--commit', t('record.commit'))
+    .option('-c, --config <file>', t('opt.config'))
+    .addOption(todayOption(t));
 }
 
 function valuesOf(f: RecordFlags): RecordValues {
@@ -38,53 +39,53 @@ function valuesOf(f: RecordFlags): RecordValues {
   return values;
 }
 
-const NEXT: Record<string, (id: string) => string> = {
-  revise: (id) => `Decision: revise. Next: \`sop revise ${id}\`, edit the SOP, then \`sop approve ${id}\` for the revised edition.\n`,
-  withdraw: (id) => `Decision: withdraw. Next: \`sop withdraw ${id}\` (with --superseded-by when another SOP replaces it).\n`,
-  keep: () => 'Decision: keep.\n',
-};
+const NEXT = { revise: 'record.next.revise', withdraw: 'record.next.withdraw', keep: 'record.next.keep' } as const;
 
 async function act(state: RunState, target: string, kind: RecordKind, f: RecordFlags): Promise<void> {
-  const { io } = state;
+  const { io, t } = state;
   const r = await sopRecord({
     cwd: io.cwd,
     target,
     kind,
     values: valuesOf(f),
-    ...editWiring(io, f),
+    ...editWiring(state, f),
   });
   const list = kind === 'evaluation' ? 'evaluations' : kind;
-  const stage = r.to.status !== r.from.status ? `; ${r.from.status} → ${r.to.status}` : '';
-  io.stdout(`${r.id}: ${kind} recorded as ${list}[${r.index}] (${r.file})${stage}${r.commit ? `, committed ${r.commit.slice(0, 7)}` : ''}\n`);
-  if (r.decision) io.stdout(NEXT[r.decision]?.(r.id) ?? '');
+  const stage = r.to.status !== r.from.status ? t('record.stage', { from: r.from.status, to: r.to.status }) : '';
+  const committed = r.commit ? t('promote.committed', { commit: r.commit.slice(0, 7) }) : '';
+  io.stdout(`${t('record.done', { id: r.id, kind: t(`record.kind.${kind}`), list, index: r.index, file: r.file })}${stage}${committed}\n`);
+  const next = r.decision ? NEXT[r.decision as keyof typeof NEXT] : undefined;
+  if (next) io.stdout(`${t(next, { id: r.id })}\n`);
   for (const e of r.earlier) {
     const f = e.followUp;
-    io.stdout(`Earlier decision to revise (${e.date}): ${f ? `followed up by revision ${f.revision} on ${f.date}${f.commit ? ` (commit ${f.commit.slice(0, 7)})` : ''}` : 'not followed up by a revision yet'}.\n`);
+    const what = f ? t('record.followedUp', { revision: f.revision, date: f.date }) + (f.commit ? t('record.followedUpCommit', { commit: f.commit.slice(0, 7) }) : '') : t('record.notFollowedUp');
+    io.stdout(`${t('record.earlier', { date: e.date, what })}\n`);
   }
   state.exitCode = 0;
 }
 
 /** `sop socialize`, `sop monitor`, `sop evaluate`: append penerapan and evaluasi records to an SOP. */
 export function registerRecords(program: Command, state: RunState): void {
-  common(program.command('socialize').description('record a socialisation meeting (sosialisasi) of an SOP'))
-    .option('--place <text>', 'where (tempat)')
-    .option('--audience <text>', 'who was addressed (peserta)')
-    .option('--attendees <n>', 'how many attended (jumlah peserta)')
+  const { t } = state;
+  common(t, program.command('socialize').description(t('record.socialize')))
+    .option('--place <text>', t('record.place'))
+    .option('--audience <text>', t('record.audience'))
+    .option('--attendees <n>', t('record.attendees'))
     .action((target: string, f: RecordFlags) => act(state, target, 'socialization', f));
-  common(program.command('monitor').description('record a monitoring of an SOP (Permenpan RB 35/2012 monitoring form)'))
-    .option('--assessor <text>', 'who assessed (penilai)')
-    .addOption(new Option('--method <method>', 'how (metode monitoring)').choices([...MONITORING_METHODS]))
-    .addOption(new Option('--result <result>', 'good = berjalan dengan baik, poor = tidak berjalan dengan baik').choices(['good', 'poor']))
-    .option('--action <text>', 'action to take (tindakan yang harus diambil)')
+  common(t, program.command('monitor').description(t('record.monitor')))
+    .option('--assessor <text>', t('record.assessor'))
+    .addOption(new Option('--method <method>', t('record.method')).choices([...MONITORING_METHODS]))
+    .addOption(new Option('--result <result>', t('record.result')).choices(['good', 'poor']))
+    .option('--action <text>', t('record.action'))
     .action((target: string, f: RecordFlags) => act(state, target, 'monitoring', f));
-  const evaluate = common(program.command('evaluate').description('record an evaluation (evaluasi penerapan SOP AP: seven Ya/Tidak questions and a decision); an implemented SOP becomes evaluated'))
-    .option('--evaluator <text>', 'who evaluated (name, position or team)');
+  const evaluate = common(t, program.command('evaluate').description(t('record.evaluate')))
+    .option('--evaluator <text>', t('record.evaluator'));
   for (const c of CRITERIA) evaluate.option(`${criterionFlag(c)} <ya|tidak>`, `${CRITERION_LABELS[c]}?`);
   evaluate
-    .addOption(new Option('--decision <decision>', 'keep, revise or withdraw').choices([...DECISIONS]))
-    .option('--meeting-date <date>', 'date of the evaluation meeting (default the evaluation date when another meeting flag is given)')
-    .option('--meeting-place <text>', 'where the meeting was held')
-    .option('--minutes <path-or-url>', 'minutes of the meeting (notulen): repository path or URL')
-    .option('--attendance <path-or-url>', 'attendance list of the meeting (daftar hadir): repository path or URL')
+    .addOption(new Option('--decision <decision>', t('record.decision')).choices([...DECISIONS]))
+    .option('--meeting-date <date>', t('record.meetingDate'))
+    .option('--meeting-place <text>', t('record.meetingPlace'))
+    .option('--minutes <path-or-url>', t('record.minutes'))
+    .option('--attendance <path-or-url>', t('record.attendance'))
     .action((target: string, f: RecordFlags) => act(state, target, 'evaluation', f));
 }

@@ -1,19 +1,14 @@
 import chalk, { Chalk } from 'chalk';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { formatStatus, type StatusFormat } from '../../format/status.js';
 import { sopStatus } from '../../../app/lifecycle/status.js';
+import { STATUS_CACHE_FILE } from '../../../git/status-cache.js';
+import { writeFileAtomic } from '../../output.js';
 import type { CsvDelimiter } from '../../../util/csv.js';
 import { checkDelimiter, delimiterOption } from '../../csv-option.js';
 import { useColor } from '../../io.js';
 import type { RunState } from '../../state.js';
-
-/** Check a `YYYY-MM-DD` option: a calendar day, kept as written (the day it names in every time zone). */
-export function dayOption(v: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) throw new InvalidArgumentError('expected a calendar date YYYY-MM-DD, e.g. 2024-04-01');
-  return v;
-}
+import { dayOption } from '../../options.js';
 
 const STAGE_COLOR: Record<string, (c: typeof chalk) => (t: string) => string> = {
   draft: (c) => c.yellow,
@@ -25,19 +20,21 @@ const STAGE_COLOR: Record<string, (c: typeof chalk) => (t: string) => string> = 
 
 /** `sop status [paths…]`. */
 export function registerStatus(program: Command, state: RunState): void {
+  const { t } = state;
   program
     .command('status')
-    .description('show each SOP\'s stage, since when (from git), approval, due reviews and unrevised edits')
-    .argument('[paths...]', 'files, folders or globs (default: every SOP)')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json', 'md', 'csv']).default('table'))
-    .option('-c, --config <file>', 'use this sop.config.yaml')
-    .option('--today <date>', 'compute due dates as of this day (default: today)', dayOption)
-    .option('--no-color', 'no colours')
-    .addOption(delimiterOption())
-    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; delimiter?: CsvDelimiter }) => {
+    .description(t('status.desc'))
+    .argument('[paths...]', t('status.paths'))
+    .addOption(new Option('-f, --format <name>', t('opt.format')).choices(['table', 'json', 'md', 'csv']).default('table'))
+    .option('-c, --config <file>', t('opt.config'))
+    .option('--today <date>', t('status.today'), dayOption(t))
+    .option('--no-color', t('opt.noColor'))
+    .option('--no-cache', t('status.noCache', { file: STATUS_CACHE_FILE }))
+    .addOption(delimiterOption(t))
+    .action(async (paths: string[], opts: { format: StatusFormat; config?: string; today?: string; color?: boolean; cache?: boolean; delimiter?: CsvDelimiter }) => {
       const { io } = state;
-      checkDelimiter(opts.format, opts.delimiter);
-      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date() });
+      checkDelimiter(t, opts.format, opts.delimiter);
+      const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date(), cache: opts.cache === false ? undefined : writeFileAtomic });
       for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
       io.stdout(
@@ -45,6 +42,7 @@ export function registerStatus(program: Command, state: RunState): void {
           paintStage: (stage, text) => (STAGE_COLOR[stage]?.(c) ?? ((t: string) => t))(text),
           paintWarn: (t) => c.red(t),
           delimiter: opts.delimiter,
+          t,
         }),
       );
       state.exitCode = 0;

@@ -1,4 +1,4 @@
-import type { LoadedFile } from '../../../model/load.js';
+import type { RepoFile } from '../../../model/facts/facts.js';
 import { defineRule, type Repository, type Rule } from '../../rule.js';
 import { isText } from '../support.js';
 
@@ -6,7 +6,7 @@ import { isText } from '../support.js';
 export function uniqueFieldRule(spec: {
   id: string;
   key: 'id' | 'number';
-  index: (repo: Repository) => Map<string, LoadedFile[]>;
+  index: (repo: Repository<RepoFile>) => Map<string, RepoFile[]>;
   description: string;
   message: string;
 }): Rule {
