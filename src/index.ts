@@ -12,6 +12,9 @@ export { loadProcessMap } from './config/process-map.js';
 export type { ProcessMap, Process, Category, Coverage, MatrixRow, SopSummary } from './model/processes/index.js';
 
 export { lint, type LintOptions, type LintResult } from './app/lint/run.js';
+// Diagnostics worded in another language from their messageId and data (`lint({ lang })` does it for you).
+export { wordDiagnostic, wordReport } from './lint/messages/word.js';
+export type { Lang } from './model/lang.js';
 
 export type { RenderProjectOptions, RenderProjectResult, RenderedSop } from './app/render/project.js';
 

@@ -19,8 +19,12 @@ export interface Diagnostic {
   path: DocPath;
   /** Source range, 1-based. */
   range: Range;
-  /** Human sentence. */
+  /** Human sentence (English unless reworded with `wordDiagnostic`). */
   message: string;
+  /** Stable id of the message within its rule (`ruleId/messageId` names it across rules), for tools and translations. */
+  messageId: string;
+  /** The values filled into the message's `{{name}}` placeholders. */
+  data: Record<string, string | number>;
   /** Link to the rule's documentation page (see {@link docsUrl}). */
   docsUrl: string;
 }

@@ -4,9 +4,11 @@ import { ConfigError } from '../util/errors.js';
 import type { RepoFile } from '../model/facts/facts.js';
 import type { LoadedFile } from '../model/load.js';
 import { compareDiagnostics, docsUrl, type Diagnostic, type LintReport, type Severity } from './diagnostic.js';
-import type { LintRun, Repository, Rule, RuleContext } from './rule.js';
+import type { LintRun, MessageData, Repository, Rule, RuleContext } from './rule.js';
 import { rules as allRules } from './rules/index.js';
 import { closest } from '../model/words.js';
+import { CRASHED, CRASHED_MESSAGE, DISABLE_COMMENT_MESSAGES, YAML_SYNTAX_MESSAGES } from './messages/core.js';
+import { interpolate } from './messages/template.js';
 
 /** Rule ids reported by the loader and the engine itself. */
 export const CORE_RULE_IDS = ['yaml-syntax', 'disable-comment'] as const;
@@ -47,10 +49,6 @@ export function checkRuleConfig(config: Config): void {
   }
 }
 
-function interpolate(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
-}
-
 function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Config): Severity | 'off' {
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
@@ -59,31 +57,33 @@ function severityOf(rule: { id: string; defaultSeverity: Severity }, config: Con
 export function lintFile(file: LoadedFile, repo: Repository<RepoFile>, rules: readonly Rule[] = allRules, run: LintRun = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const config = repo.config;
-  const push = (ruleId: string, severity: Severity, d: Omit<Diagnostic, 'ruleId' | 'severity' | 'file' | 'docsUrl'>) =>
-    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), ...d });
+  type Worded = { path: Diagnostic['path']; range: Diagnostic['range']; messageId: string; data?: MessageData };
+  const push = (ruleId: string, severity: Severity, template: string, d: Worded) =>
+    out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), path: d.path, range: d.range, message: interpolate(template, d.data), messageId: d.messageId, data: d.data ?? {} });
 
-  for (const p of file.problems) push(p.ruleId, 'error', { path: p.path, range: p.range, message: p.message });
+  // The loader words YAML problems itself; they keep the sentence as their data.
+  for (const p of file.problems) push(p.ruleId, 'error', YAML_SYNTAX_MESSAGES.syntax, { path: p.path, range: p.range, messageId: 'syntax', data: { message: p.message } });
 
   // `disable-comment` takes its configured severity (`yaml-syntax` is always an error: the config refuses anything else).
   const commentSeverity = severityOf({ id: 'disable-comment', defaultSeverity: 'error' }, config);
-  const comment = (d: { range: Diagnostic['range'] }, message: string) => {
-    if (commentSeverity !== 'off') push('disable-comment', commentSeverity, { path: [], range: d.range, message });
+  const comment = (d: { range: Diagnostic['range'] }, messageId: keyof typeof DISABLE_COMMENT_MESSAGES, data?: MessageData) => {
+    if (commentSeverity !== 'off') push('disable-comment', commentSeverity, DISABLE_COMMENT_MESSAGES[messageId], { path: [], range: d.range, messageId, ...(data ? { data } : {}) });
   };
 
   const known = knownRuleIds();
   const disabled = new Map<number, Set<string>>();
   for (const d of file.disables) {
     if (d.rules.length === 0) {
-      comment(d, 'A `sop-disable-next-line` comment must name the rule it silences: `# sop-disable-next-line <rule-id> -- <reason>`.');
+      comment(d, 'noRule');
       continue;
     }
     const unknown = d.rules.filter((r) => !known.includes(r));
     for (const u of unknown) {
       const hint = closest(u, known);
-      comment(d, `Unknown rule \`${u}\` in a disable comment${hint ? `; did you mean \`${hint}\`?` : '.'}`);
+      comment(d, hint ? 'unknownRuleHint' : 'unknownRule', hint ? { rule: u, hint } : { rule: u });
     }
     if (!d.reason) {
-      comment(d, 'A disable comment needs a reason after `--`, e.g. `# sop-disable-next-line max-steps -- the process cannot be split`. The comment is ignored until it has one.');
+      comment(d, 'noReason');
       continue;
     }
     const set = disabled.get(d.line) ?? new Set<string>();
@@ -112,16 +112,17 @@ export function lintFile(file: LoadedFile, repo: Repository<RepoFile>, rules: re
         run,
         report: (r) => {
           const template = rule.messages[r.messageId] ?? r.messageId;
-          push(rule.id, severity, { path: r.path, range: file.locator.locate(r.path, { key: r.key }), message: interpolate(template, r.data) });
+          push(rule.id, severity, template, { path: r.path, range: file.locator.locate(r.path, { key: r.key }), messageId: r.messageId, ...(r.data ? { data: r.data } : {}) });
         },
       };
       try {
         rule.check(ctx);
       } catch (e) {
-        push(rule.id, 'error', {
+        push(rule.id, 'error', CRASHED_MESSAGE, {
           path: [],
           range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-          message: `Rule \`${rule.id}\` failed on this file (${(e as Error).message}); please report this as a sopkit bug.`,
+          messageId: CRASHED,
+          data: { rule: rule.id, error: (e as Error).message },
         });
       }
       if (rule === schemaRule && out.length > before) schemaValid = false;
@@ -165,7 +166,7 @@ export function lintRepository(targets: LoadedFile[], repo: Repository<RepoFile>
           files.push(entry);
         }
         const message = interpolate(rule.messages[messageId] ?? messageId, data);
-        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, docsUrl: docsUrl(rule.id, repo.config.docsBase) });
+        entry.diagnostics.push({ ruleId: rule.id, severity, file, path: [], range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, message, messageId, data: data ?? {}, docsUrl: docsUrl(rule.id, repo.config.docsBase) });
         entry.diagnostics.sort(compareDiagnostics);
       },
     });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { lintRepository, lintTargets } from '../../src/lint/engine.js';
 import type { Diagnostic } from '../../src/lint/diagnostic.js';
 import { openProject } from '../../src/app/project.js';
+import { rules } from '../../src/lint/rules/index.js';
+import { messageTemplate } from '../../src/lint/messages/word.js';
+import { placeholders } from '../../src/lint/messages/template.js';
 import { tempTree } from './cli.js';
 
 /** A diagnostic a row expects. */
@@ -60,10 +63,33 @@ export function lintTree(files: Record<string, string | Uint8Array>, paths: stri
   }
 }
 
+/**
+ * What is wrong with a diagnostic's message, as ESLint's RuleTester checks it: an id its rule does not declare,
+ * a `{{name}}` of the message without a value, or a value for no placeholder. Empty when it is sound.
+ */
+export function messageProblems(d: Diagnostic): string[] {
+  const template = messageTemplate(d.ruleId, d.messageId);
+  if (template === undefined) return [`${d.ruleId} reported the message id "${d.messageId}", which it does not declare`];
+  const wanted = placeholders(template);
+  const given = Object.keys(d.data).sort();
+  const out: string[] = [];
+  for (const k of wanted) if (!given.includes(k)) out.push(`${d.ruleId}/${d.messageId}: {{${k}}} left unfilled`);
+  for (const k of given) if (!wanted.includes(k)) out.push(`${d.ruleId}/${d.messageId}: data "${k}" fills no placeholder`);
+  return out;
+}
+
 const where = (d: Diagnostic) => `${d.ruleId} ${d.range.start.line}:${d.range.start.column} ${d.message}`;
 
-/** ESLint RuleTester-style table test of one rule: valid rows are silent, invalid rows report exactly `expected`. */
-export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: InvalidRow[] }): void {
+/**
+ * ESLint RuleTester-style table test of one rule: valid rows are silent, invalid rows report exactly `expected`,
+ * each message with a declared id and its placeholders filled by exactly its data; the last test checks that
+ * the invalid rows reach every message the rule declares, except those in `unreached` (id → why not).
+ * Call it once per rule: test/lint/reach.test.ts checks that every rule has its one table.
+ */
+export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: InvalidRow[]; unreached?: Record<string, string> }): void {
+  // Message ids of the rule per invalid row, as linted (the last test lints any row not run, e.g. under `-t`).
+  const reached = new Map<InvalidRow, string[]>();
+  const lintRow = (row: InvalidRow) => lintTree(row.files, [row.file], row.config, row.today);
   describe(ruleId, () => {
     for (const row of rows.valid) {
       it(`valid: ${row.name}`, () => {
@@ -74,7 +100,8 @@ export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: Inv
     }
     for (const row of rows.invalid) {
       it(`invalid: ${row.name}`, () => {
-        const all = lintTree(row.files, [row.file], row.config, row.today);
+        const all = lintRow(row);
+        reached.set(row, all.filter((d) => d.ruleId === ruleId).map((d) => d.messageId));
         const ids = new Set(row.expected.map((e) => e.ruleId ?? ruleId));
         const found = all.filter((d) => ids.has(d.ruleId)).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || a.ruleId.localeCompare(b.ruleId));
         const want = [...row.expected].map((e) => ({ ...e, ruleId: e.ruleId ?? ruleId })).sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
@@ -83,6 +110,7 @@ export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: Inv
         );
         want.forEach((e, i) => {
           const d = found[i]!;
+          expect(messageProblems(d), where(d)).toEqual([]);
           expect(d.file.endsWith(row.file.replace(/^\.\//, ''))).toBe(true);
           if (e.messageIncludes) expect(d.message).toContain(e.messageIncludes);
           if (e.severity) expect(d.severity).toBe(e.severity);
@@ -90,6 +118,14 @@ export function testRule(ruleId: string, rows: { valid: ValidRow[]; invalid: Inv
         });
       });
     }
+    it('reaches every declared message', () => {
+      const rule = rules.find((r) => r.id === ruleId);
+      expect(rule, `no rule ${ruleId}`).toBeDefined();
+      for (const id of Object.keys(rows.unreached ?? {})) expect(Object.keys(rule!.messages), `unreached lists an unknown message`).toContain(id);
+      const ids = new Set(rows.invalid.flatMap((row) => reached.get(row) ?? lintRow(row).filter((d) => d.ruleId === ruleId).map((d) => d.messageId)));
+      const missing = Object.keys(rule!.messages).filter((id) => !ids.has(id) && !rows.unreached?.[id]);
+      expect(missing, 'declared messages that no invalid row reaches').toEqual([]);
+    });
   });
 }
 

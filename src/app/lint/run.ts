@@ -1,6 +1,8 @@
 // `sop lint` as a library call: open the project once, give the date rules their day, the lifecycle rule its past.
 import { lintRepository, lintTargets } from '../../lint/engine.js';
 import type { LintReport } from '../../lint/diagnostic.js';
+import { wordReport } from '../../lint/messages/word.js';
+import type { Lang } from '../../model/lang.js';
 import { dayOf, type Now } from '../../model/day.js';
 import { repositoryRoot } from '../../util/paths.js';
 import { openProject } from '../project.js';
@@ -24,6 +26,8 @@ export interface LintOptions {
   cache?: boolean;
   /** The clock: its day in the config's time zone is today for `review-due` (when `today` is not given) and the NIP rule. */
   now?: Now;
+  /** Language of the diagnostics' messages (`messageId` and `data` are the same in every language); English by default. */
+  lang?: Lang;
 }
 
 /** A lint report and where its repository is. */
@@ -42,6 +46,6 @@ export async function lint(opts: LintOptions): Promise<LintResult> {
   facts.save();
   if (opts.today ?? opts.now) project.repo.today = opts.today ?? dayOf(opts.now!, project.config.timeZone);
   const run = opts.since !== undefined ? await loadSince(project, opts.since, opts.cwd) : {};
-  return { ...lintRepository(lintTargets(project), project.repo, run), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd), docsBase: project.config.docsBase };
+  return { ...wordReport(lintRepository(lintTargets(project), project.repo, run), opts.lang ?? 'en'), root: repositoryRoot(project.config.root, project.config.file ? project.config.root : opts.cwd), docsBase: project.config.docsBase };
 }
 

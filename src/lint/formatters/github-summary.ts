@@ -1,7 +1,9 @@
 import { escapeMarkdown } from '../../util/md-escape.js';
 import type { Diagnostic, LintReport } from '../diagnostic.js';
 import { portablePath, relativeTo } from './location.js';
+import { wordReport } from '../messages/word.js';
 import type { FormatContext } from './types.js';
+import { REPORT_WORDS } from './words.js';
 
 /** GitHub keeps at most 1 MiB of a step's summary: the table stops short of it and says how many rows it left out. */
 export const SUMMARY_LIMIT = 1000 * 1000;
@@ -15,7 +17,6 @@ export function blobBase(env: Record<string, string | undefined>): string | unde
 
 // The escaping of `status --format md` (and `render --format md`): no raw HTML, no links, control characters shown.
 const cell = (s: string) => escapeMarkdown(s.replace(/\r\n|\r/g, '\n'), 'cell');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const encodePath = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
 function where(d: Diagnostic, ctx: Pick<FormatContext, 'cwd' | 'root'>, base: string | undefined): string {
@@ -30,17 +31,19 @@ function where(d: Diagnostic, ctx: Pick<FormatContext, 'cwd' | 'root'>, base: st
  * the problems per rule, and a table of every diagnostic (file:line:col, linked to the file on GitHub when
  * `base` is given; severity; rule, linked to its page; message).
  */
-export function githubSummary(report: LintReport, ctx: Pick<FormatContext, 'cwd' | 'root' | 'hiddenWarnings'>, base?: string): string {
+export function githubSummary(given: LintReport, ctx: Pick<FormatContext, 'cwd' | 'root' | 'hiddenWarnings' | 'lang'>, base?: string): string {
+  const report = wordReport(given, ctx.lang ?? 'en');
+  const w = REPORT_WORDS[ctx.lang ?? 'en'];
   const total = report.errorCount + report.warningCount;
-  const checked = `${plural(report.files.length, 'file')} checked`;
-  const hidden = ctx.hiddenWarnings ? ` (${plural(ctx.hiddenWarnings, 'warning')} hidden by --quiet)` : '';
+  const checked = w.checked(report.files.length);
+  const hidden = ctx.hiddenWarnings ? ` (${w.hidden(ctx.hiddenWarnings)})` : '';
   const out = ['## sop lint', ''];
   if (total === 0) {
-    out.push(`✅ ${checked}, no ${hidden ? 'errors' : 'problems'}${hidden}.`, '');
+    out.push(`✅ ${checked}, ${w.none(hidden !== '')}${hidden}.`, '');
     return `${out.join('\n')}\n`;
   }
   const withProblems = report.files.filter((f) => f.diagnostics.length > 0).length;
-  out.push(`${report.errorCount ? '❌' : '⚠️'} **${plural(total, 'problem')}** (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')})${hidden} in ${plural(withProblems, 'file')} of ${checked}.`, '');
+  out.push(`${report.errorCount ? '❌' : '⚠️'} **${w.count(total, 'problem')}** (${w.count(report.errorCount, 'error')}, ${w.count(report.warningCount, 'warning')})${hidden}${w.in}${w.count(withProblems, 'file')}${w.of}${checked}.`, '');
   const all = report.files.flatMap((f) => f.diagnostics);
   const byRule = new Map<string, { url: string; errors: number; warnings: number }>();
   for (const d of all) {
@@ -50,19 +53,19 @@ export function githubSummary(report: LintReport, ctx: Pick<FormatContext, 'cwd'
     byRule.set(d.ruleId, r);
   }
   const ruleLink = (id: string, url: string) => (/^https:\/\/[^\s()<>]+$/.test(url) ? `[${cell(id)}](${url})` : cell(id));
-  out.push('| Rule | Errors | Warnings |', '|---|---:|---:|');
+  out.push(w.ruleTable, '|---|---:|---:|');
   for (const [id, r] of [...byRule].sort((a, b) => a[0].localeCompare(b[0]))) out.push(`| ${ruleLink(id, r.url)} | ${r.errors} | ${r.warnings} |`);
-  out.push('', '| Where | Severity | Rule | Message |', '|---|---|---|---|');
+  out.push('', w.problemTable, '|---|---|---|---|');
   let size = Buffer.byteLength(out.join('\n'));
   let shown = 0;
   for (const d of all) {
-    const row = `| ${where(d, ctx, base)} | ${d.severity === 'error' ? 'error' : 'warning'} | ${ruleLink(d.ruleId, d.docsUrl)} | ${cell(d.message)} |`;
+    const row = `| ${where(d, ctx, base)} | ${w.severity(d.severity)} | ${ruleLink(d.ruleId, d.docsUrl)} | ${cell(d.message)} |`;
     if (size + Buffer.byteLength(row) + 200 > SUMMARY_LIMIT) break;
     out.push(row);
     size += Buffer.byteLength(row) + 1;
     shown++;
   }
-  if (shown < all.length) out.push('', `${all.length - shown} more not shown here (the summary is limited to 1 MiB); the job log lists every one.`);
+  if (shown < all.length) out.push('', w.notShown(all.length - shown));
   out.push('');
   return `${out.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { showControls } from '../../util/visible.js';
 import { portablePath } from './location.js';
 import { stylish } from './stylish.js';
+import { wordDiagnostic } from '../messages/word.js';
 import type { Formatter } from './types.js';
 
 // Control characters shown escaped: the Actions log is a terminal too.
@@ -18,7 +19,7 @@ const property = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C'
 export const github: Formatter = (report, ctx) => {
   const lines: string[] = [];
   for (const f of report.files) {
-    for (const d of f.diagnostics) {
+    for (const d of f.diagnostics.map((x) => wordDiagnostic(x, ctx.lang ?? 'en'))) {
       const { start, end } = d.range;
       const props = [
         `file=${property(portablePath(ctx, d.file))}`,

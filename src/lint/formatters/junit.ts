@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
+import { wordReport } from '../messages/word.js';
 import type { Formatter } from './types.js';
 
 // Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
@@ -21,7 +22,8 @@ function failure(d: Diagnostic): string {
  * JUnit XML: a testsuite per file, a testcase per rule that reported. Only errors fail (one <failure> each);
  * warnings never do: they are listed in the testcase's <system-out>, as `sop lint` exits 0 on them.
  */
-export const junit: Formatter = (report) => {
+export const junit: Formatter = (given, ctx) => {
+  const report = wordReport(given, ctx.lang ?? 'en');
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;

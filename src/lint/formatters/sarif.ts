@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, Region, Result } from 'sarif';
 import type { Diagnostic } from '../diagnostic.js';
 import { relativeTo } from './location.js';
+import { wordDiagnostic } from '../messages/word.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -35,8 +36,9 @@ export const sarif: Formatter = (report, ctx) => {
         ruleId: d.ruleId,
         ...(ruleIndex === undefined ? {} : { ruleIndex }),
         level: level(d.severity),
-        message: { text: d.message },
+        message: { text: wordDiagnostic(d, ctx.lang ?? 'en').message },
         locations: [{ physicalLocation: { artifactLocation: artifact(ctx, d.file), region: region(d) } }],
+        properties: { messageId: d.messageId, data: d.data },
       };
     }),
   );

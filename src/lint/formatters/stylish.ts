@@ -1,13 +1,15 @@
 import { Chalk } from 'chalk';
 import { showControls } from '../../util/visible.js';
+import { wordReport } from '../messages/word.js';
 import type { Formatter } from './types.js';
+import { REPORT_WORDS } from './words.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** Keep one diagnostic on one line whatever its message holds, control characters shown escaped. */
 const oneLine = (s: string) => showControls(s.replace(/\r\n|\r|\n/g, ' '));
 
 /** Grouped by file: `file:line:col  severity  message  rule-id` (columns aligned), then a summary line. */
-export const stylish: Formatter = (report, ctx) => {
+export const stylish: Formatter = (given, ctx) => {
+  const report = wordReport(given, ctx.lang ?? 'en');
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
   const lines: string[] = [];
   for (const f of report.files) {
@@ -21,13 +23,14 @@ export const stylish: Formatter = (report, ctx) => {
     });
     lines.push('');
   }
+  const w = REPORT_WORDS[ctx.lang ?? 'en'];
   const total = report.errorCount + report.warningCount;
-  const checked = `${plural(report.files.length, 'file')} checked`;
-  const hidden = ctx.hiddenWarnings ? `${plural(ctx.hiddenWarnings, 'warning')} hidden by --quiet` : '';
+  const checked = w.checked(report.files.length);
+  const hidden = ctx.hiddenWarnings ? w.hidden(ctx.hiddenWarnings) : '';
   if (total === 0) {
-    lines.push(hidden ? c.yellow(`✓ ${checked}, no errors (${hidden})`) : c.green(`✓ ${checked}, no problems`));
+    lines.push(hidden ? c.yellow(`✓ ${checked}, ${w.none(true)} (${hidden})`) : c.green(`✓ ${checked}, ${w.none(false)}`));
   } else {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}${hidden ? `; ${hidden}` : ''}) in ${checked}`;
+    const summary = `✖ ${w.count(total, 'problem')} (${w.count(report.errorCount, 'error')}, ${w.count(report.warningCount, 'warning')}${hidden ? `; ${hidden}` : ''})${w.in}${checked}`;
     lines.push(report.errorCount ? c.red.bold(summary) : c.yellow.bold(summary));
   }
   return `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import type { Lang } from '../../model/lang.js';
 import type { LintReport } from '../diagnostic.js';
 
 /** Rule metadata a formatter may list (SARIF needs every rule). */
@@ -28,6 +29,8 @@ export interface FormatContext {
   version: string;
   /** Warnings left out of the report by `--quiet` (said in the summary). */
   hiddenWarnings?: number;
+  /** Language of the diagnostics' messages (reworded from their message id and data); English by default. */
+  lang?: Lang;
 }
 
 /** A pure function from report to text. */

@@ -14,10 +14,9 @@ export function isText(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0;
 }
 
-/** `steps[3].actor` (step 4): a path worded for messages, with the step number when inside `steps`. */
-export function where(p: DocPath): string {
-  const base = `\`${formatPath(p)}\``;
-  return p[0] === 'steps' && typeof p[1] === 'number' ? `${base} (step ${p[1] + 1})` : base;
+/** Data naming a node inside `steps`, for messages worded `\`{{field}}\` (step {{step}})`: `steps[3].actor` and 4. */
+export function stepField(p: DocPath): { field: string; step: number } {
+  return { field: formatPath(p), step: typeof p[1] === 'number' ? p[1] + 1 : 0 };
 }
 
 /** The steps as a list of (index, mapping) pairs, skipping entries that are not mappings. */

@@ -1,13 +1,15 @@
 import type { Diagnostic, LintReport } from '../../../src/lint/diagnostic.js';
 import type { FormatContext } from '../../../src/lint/formatters/types.js';
 
-const d = (file: string, ruleId: string, severity: 'error' | 'warn', at: [number, number, number, number], message: string, path: Diagnostic['path'] = []): Diagnostic => ({
+const d = (file: string, ruleId: string, severity: 'error' | 'warn', at: [number, number, number, number], message: string, path: Diagnostic['path'] = [], messageId = 'invalid', data: Diagnostic['data'] = { message }): Diagnostic => ({
   ruleId,
   severity,
   file,
   path,
   range: { start: { line: at[0], column: at[1] }, end: { line: at[2], column: at[3] } },
   message,
+  messageId,
+  data,
   docsUrl: `file:///opt/sopkit/docs/rules/${ruleId}.md`,
 });
 
@@ -19,13 +21,13 @@ export const report: LintReport = {
       diagnostics: [
         d('sops/kul/KUL-004.yaml', 'schema', 'error', [3, 8, 3, 12], 'Unknown key `actr` in `steps[0]` (step 1); did you mean `actor`?', ['steps', 0, 'actr']),
         d('sops/kul/KUL-004.yaml', 'schema', 'error', [9, 11, 9, 12], '`steps[2].requirements` (step 3) must be a list, not the number 5.', ['steps', 2, 'requirements']),
-        d('sops/kul/KUL-004.yaml', 'legal-basis', 'warn', [12, 1, 12, 1], 'The SOP lists no legal basis.'),
+        d('sops/kul/KUL-004.yaml', 'legal-basis', 'warn', [12, 1, 12, 1], 'The SOP lists no legal basis.', [], 'missing', {}),
       ],
     },
     { file: 'sops/kul/KUL-005.yaml', diagnostics: [] },
     {
       file: 'sops/odd, name:1.yaml',
-      diagnostics: [d('sops/odd, name:1.yaml', 'yaml-syntax', 'error', [1, 1, 2, 4], '50% done <b>&</b> "q" \'a\'\r\nline two\u0000end')],
+      diagnostics: [d('sops/odd, name:1.yaml', 'yaml-syntax', 'error', [1, 1, 2, 4], '50% done <b>&</b> "q" \'a\'\r\nline two\u0000end', [], 'syntax')],
     },
   ],
   errorCount: 3,

@@ -76,6 +76,7 @@ describe('sarif formatter', () => {
           },
         },
       ],
+      properties: { messageId: 'invalid', data: { message: '`steps[2].requirements` (step 3) must be a list, not the number 5.' } },
     });
     expect(run.results[2]).toMatchObject({ ruleId: 'legal-basis', ruleIndex: 2, level: 'warning' });
     // An empty range becomes a one-character region.
@@ -150,7 +151,11 @@ describe('sarif formatter', () => {
                 }
               }
             }
-          ]
+          ],
+          "properties": {
+            "messageId": "missing",
+            "data": {}
+          }
         }
       ]
     }

@@ -8,6 +8,8 @@ const F = 'sops/KUL-001.yaml';
 
 const sound = sop(p('Terima', '\n    id: terima'), d('Lengkap?', '\n    ifNo: terima\n    labels: [Lengkap, Tidak lengkap]'), p('Arsip', '\n    next: end'));
 const badId = sop(p('Terima', '\n    id: terima'), p('Periksa', '\n    next: trima'), p('Arsip'));
+const farId = sop(p('Terima', '\n    id: terima'), p('Periksa', '\n    next: arsipkan-berkas'), p('Arsip'));
+const noIds = sop(p('Terima'), p('Periksa', '\n    next: arsip'), p('Arsip'));
 const badNumber = sop(p('Terima'), p('Periksa', '\n    next: 7'), p('Arsip'));
 const dupIds = sop(p('Terima', '\n    id: terima'), p('Periksa', '\n    id: terima'));
 const misplaced = sop(p('Terima', '\n    ifNo: end'), d('Lengkap?', '\n    ifNo: 1\n    next: 3'), p('Arsip', '\n    labels: [A, B]'));
@@ -20,6 +22,8 @@ testRule('step-ref', {
   ],
   invalid: [
     { name: 'an unknown step id with a hint', files: files(badId), file: F, expected: [{ ...at(badId, 'trima'), messageIncludes: '`steps[1].next` (step 2) names the step id "trima", but no step has that id; did you mean `terima`?' }] },
+    { name: 'an unknown step id, nothing close: the ids are listed', files: files(farId), file: F, expected: [{ ...at(farId, 'arsipkan-berkas'), messageIncludes: 'but no step has that id. Step ids: terima; or use a step number or `end`.' }] },
+    { name: 'an unknown step id where no step has one', files: files(noIds), file: F, expected: [{ ...at(noIds, 'next: arsip', 1), column: at(noIds, 'next: arsip').column + 6, messageIncludes: 'No step has an `id`: add `id: arsip` to the target step, or use its number or `end`.' }] },
     { name: 'a step number past the end', files: files(badNumber), file: F, expected: [{ ...at(badNumber, '7'), messageIncludes: 'names step 7, but the SOP has 3 steps' }] },
     { name: 'a duplicate step id', files: files(dupIds), file: F, expected: [{ ...at(dupIds, 'terima', 2), messageIncludes: 'repeats the step id "terima" of step 1' }] },
     {
@@ -37,6 +41,8 @@ testRule('step-ref', {
 
 const noIfNo = sop(p('Terima'), d('Lengkap?'), p('Arsip'));
 const sameDefault = sop(p('Terima'), d('Lengkap?', '\n    ifNo: 3'), p('Arsip'));
+const sameStepExplicit = sop(p('Terima'), d('Lengkap?', '\n    ifYes: 3\n    ifNo: 3'), p('Arsip'));
+const sameEndDefault = sop(p('Terima'), d('Lengkap?', '\n    ifNo: end'));
 const sameExplicit = sop(p('Terima', '\n    id: terima'), d('Lengkap?', '\n    ifYes: end\n    ifNo: end'), p('Arsip'));
 testRule('decision-branches', {
   valid: [
@@ -46,6 +52,8 @@ testRule('decision-branches', {
   invalid: [
     { name: 'no ifNo', files: files(noIfNo), file: F, expected: [{ ...at(noIfNo, 'decision'), messageIncludes: '`steps[1]` (step 2) is a decision but has no `ifNo`' }] },
     { name: 'ifNo equals the default ifYes', files: files(sameDefault), file: F, expected: [{ ...at(sameDefault, 'ifNo: 3', 1), column: at(sameDefault, 'ifNo: 3').column + 6, messageIncludes: 'both branches of this decision go to step 3 (`ifYes` defaults to the following step)' }] },
+    { name: 'both branches name the same step', files: files(sameStepExplicit), file: F, expected: [{ ...at(sameStepExplicit, 'ifNo: 3'), column: at(sameStepExplicit, 'ifNo: 3').column + 6, messageIncludes: 'both branches of this decision go to step 3 (`ifYes` and `ifNo` agree)' }] },
+    { name: 'the last step: ifNo end equals the default ifYes', files: files(sameEndDefault), file: F, expected: [{ ...at(sameEndDefault, 'ifNo: end'), column: at(sameEndDefault, 'ifNo: end').column + 6, messageIncludes: 'both branches of this decision go to `end` (`ifYes` defaults to the following step)' }] },
     { name: 'both branches end', files: files(sameExplicit), file: F, expected: [{ ...at(sameExplicit, 'end', 2), messageIncludes: 'go to `end`' }] },
   ],
 });

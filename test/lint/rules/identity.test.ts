@@ -69,6 +69,12 @@ testRule('related-exists', {
       ],
     },
     {
+      name: 'an id-shaped entry naming no SOP, nothing close',
+      files: { 'sops/KUL-001.yaml': sopYaml({ top: 'related: [PPID-900]' }) },
+      file: 'sops/KUL-001.yaml',
+      expected: [{ ...at(sopYaml({ top: 'related: [PPID-900]' }), 'PPID-900'), messageIncludes: '`related[0]` names "PPID-900", but no SOP of the repository has that id. An entry shaped like an id' }],
+    },
+    {
       name: 'an SOP relating to itself',
       files: { 'sops/KUL-001.yaml': sopYaml({ top: 'related: [KUL-001]' }) },
       file: 'sops/KUL-001.yaml',

@@ -10,6 +10,9 @@ const noNip = sopYaml({ status: 'approved', top: 'number: 001/SOP/KUL/2024\nappr
 const implementedNoDate = full('implemented', '{created: 2024-03-11, effective: 2024-04-01}');
 const evaluatedOld = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}', EVAL('2024-03-20'));
 const evaluatedNone = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-02}');
+const evaluatedNoImpl = full('evaluated', '{created: 2024-03-11, effective: 2024-04-01}');
+const evaluatedBadEffective = full('evaluated', '{created: 2024-03-11, effective: 2024-02-30, implemented: 2024-04-02}');
+const evaluatedBadEffectiveNoImpl = full('evaluated', '{created: 2024-03-11, effective: 2024-02-30}');
 
 testRule('status-requirements', {
   valid: [
@@ -25,6 +28,19 @@ testRule('status-requirements', {
     { name: 'implemented without the date', files: files(implementedNoDate), file: F, expected: [{ ...at(implementedNoDate, 'status'), messageIncludes: '`dates.implemented`' }] },
     { name: 'evaluated with an evaluation before the effective date', files: files(evaluatedOld), file: F, expected: [{ ...at(evaluatedOld, 'status'), messageIncludes: 'an `evaluations` entry dated on or after `dates.effective` (2024-04-01)' }] },
     { name: 'evaluated without evaluations', files: files(evaluatedNone), file: F, expected: [{ ...at(evaluatedNone, 'status'), messageIncludes: 'evaluations' }] },
+    {
+      name: 'evaluated without the implementation date and evaluations',
+      files: files(evaluatedNoImpl),
+      file: F,
+      expected: [{ ...at(evaluatedNoImpl, 'status'), messageIncludes: 'Status `evaluated` requires `dates.implemented` and an `evaluations` entry dated on or after `dates.effective` (2024-04-01), which are missing. Add them' }],
+    },
+    { name: 'evaluated, an unusable effective date: any evaluation', files: files(evaluatedBadEffective), file: F, expected: [{ ...at(evaluatedBadEffective, 'status'), messageIncludes: 'Status `evaluated` requires an `evaluations` entry, which is missing. Add it' }] },
+    {
+      name: 'evaluated, an unusable effective date, no implementation date',
+      files: files(evaluatedBadEffectiveNoImpl),
+      file: F,
+      expected: [{ ...at(evaluatedBadEffectiveNoImpl, 'status'), messageIncludes: 'Status `evaluated` requires `dates.implemented` and an `evaluations` entry, which are missing.' }],
+    },
   ],
 });
 
@@ -32,6 +48,15 @@ const feb29 = sopYaml({ dates: '{created: 2023-02-29}' });
 const month13 = sopYaml({ dates: '{created: 2024-03-11, revised: 2024-13-01}', revision: 1 });
 const monitoring = sopYaml({ tail: 'monitoring:\n  - {date: 2024-04-31, assessor: Kasubbag, result: good}' });
 const evalDay0 = sopYaml({ tail: EVAL('2024-05-00') });
+// Records (socialisation, monitoring, evaluations) of an implemented SOP.
+const CRIT = '{improvesPerformance: true, easyToUnderstand: true, easyToApply: true, rolesClear: true, solvesProblems: true, meetsNeeds: true, synergy: true}';
+const implemented = (tail: string, dates = '{created: 2024-03-11, effective: 2024-04-01, implemented: 2024-04-15}') => full('implemented', dates, tail);
+const socialEarly = implemented('socialization:\n  - {date: 2024-03-20, audience: Pelaksana}');
+const monitorBeforeImpl = implemented('monitoring:\n  - {date: 2024-04-10, assessor: Kasubbag, result: good}');
+const meetingEarly = implemented(`evaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-03-30}`);
+const socialBad = implemented('socialization:\n  - {date: 2024-04-31, audience: Pelaksana}');
+const meetingBadDay = implemented(`evaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-02-30}`);
+
 testRule('date-valid', {
   valid: [
     { name: 'a leap day', files: files(sopYaml({ dates: '{created: 2024-02-29}' })) },
@@ -43,6 +68,8 @@ testRule('date-valid', {
     { name: 'month 13', files: files(month13), file: F, expected: [{ ...at(month13, '2024-13-01'), messageIncludes: 'month 13 does not exist' }] },
     { name: 'a monitoring date', files: files(monitoring), file: F, expected: [{ ...at(monitoring, '2024-04-31'), messageIncludes: '`monitoring[0].date`' }] },
     { name: 'an evaluation date with day 00', files: files(evalDay0), file: F, expected: [{ ...at(evalDay0, '2024-05-00'), messageIncludes: 'day 00' }] },
+    { name: 'a socialisation date', files: files(socialBad), file: F, expected: [{ ...at(socialBad, '2024-04-31'), messageIncludes: '`socialization[0].date` is not a real calendar day' }] },
+    { name: 'a meeting date', files: files(meetingBadDay), file: F, expected: [{ ...at(meetingBadDay, '2025-02-30'), messageIncludes: '`evaluations[0].meeting.date`' }] },
   ],
 });
 
@@ -61,6 +88,8 @@ testRule('date-order', {
       name: 'a revised SOP keeps the evaluation of its previous revision',
       files: files(sopYaml({ revision: 1, dates: '{created: 2024-03-11, revised: 2025-05-01, effective: 2025-06-01}', tail: EVAL('2025-04-01') })),
     },
+    { name: 'monitoring on the day implementation began; meeting on the evaluation day', files: files(implemented(`monitoring:\n  - {date: 2024-04-15, assessor: Kasubbag, result: good}\nevaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-04-01}`)) },
+    { name: 'socialisation on the effective day', files: files(implemented('socialization:\n  - {date: 2024-04-01, audience: Pelaksana}')) },
   ],
   invalid: [
     { name: 'effective before created', files: files(effBefore), file: F, expected: [{ ...at(effBefore, '2024-03-01'), messageIncludes: '`dates.effective` (2024-03-01) is before `dates.created` (2024-03-11)' }] },
@@ -82,6 +111,9 @@ testRule('date-order', {
         { ...at(monitorEarly, '2024-03-16'), messageIncludes: '`evaluations[0].date`' },
       ],
     },
+    { name: 'socialisation before the effective date', files: files(socialEarly), file: F, expected: [{ ...at(socialEarly, '2024-03-20'), messageIncludes: '`socialization[0].date` (2024-03-20) is before `dates.effective` (2024-04-01); an SOP is socialised once it is adopted' }] },
+    { name: 'monitoring before implementation began', files: files(monitorBeforeImpl), file: F, expected: [{ ...at(monitorBeforeImpl, '2024-04-10'), messageIncludes: '`monitoring[0].date` (2024-04-10) is before `dates.implemented` (2024-04-15)' }] },
+    { name: 'a meeting before its evaluation', files: files(meetingEarly), file: F, expected: [{ ...at(meetingEarly, '2025-03-30'), messageIncludes: '`evaluations[0].meeting.date` (2025-03-30) is before `evaluations[0].date` (2025-04-01)' }] },
   ],
 });
 

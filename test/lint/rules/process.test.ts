@@ -126,6 +126,12 @@ testRule('process-parent', {
       expected: [{ line: 8, column: 13, messageIncludes: '`parent` names "PB.3.11", but no process of the map has that code; did you mean `PB.3.1`?' }],
     },
     {
+      name: 'an unknown parent with nothing close',
+      files: { 'processes.yaml': flat('PK.9.9.9.9') },
+      file: 'processes.yaml',
+      expected: [{ line: 8, column: 13, messageIncludes: '`parent` names "PK.9.9.9.9", but no process of the map has that code.' }],
+    },
+    {
       name: 'a cycle, at each process in it',
       files: { 'processes.yaml': flat('PB.3.1.2', 'PB.3.1.1') },
       file: 'processes.yaml',
@@ -187,6 +193,12 @@ testRule('process-exists', {
       files: { 'processes.yaml': mapYaml(), 'sops/KUL-001.yaml': typo },
       file: 'sops/KUL-001.yaml',
       expected: [{ ...at(typo, 'PB.3.1.3'), messageIncludes: 'the business process map (processes.yaml) has no process with that code; did you mean `PB.3.1.1`?' }],
+    },
+    {
+      name: 'an unknown code with nothing close',
+      files: { 'processes.yaml': mapYaml(), 'sops/KUL-001.yaml': sopOf('KUL-001', 'PK.9.9.9.9') },
+      file: 'sops/KUL-001.yaml',
+      expected: [{ ...at(sopOf('KUL-001', 'PK.9.9.9.9'), 'PK.9.9.9.9'), messageIncludes: 'has no process with that code.' }],
     },
   ],
 });

@@ -81,32 +81,6 @@ testRule('review-due', {
   ],
 });
 
-// --- date-order and date-valid on the new records ------------------------------------------------
-const socialEarly = implemented('socialization:\n  - {date: 2024-03-20, audience: Pelaksana}');
-const monitorBeforeImpl = implemented('monitoring:\n  - {date: 2024-04-10, assessor: Kasubbag, result: good}');
-const meetingEarly = implemented(`evaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-03-30}`);
-testRule('date-order', {
-  valid: [
-    { name: 'monitoring on the day implementation began; meeting on the evaluation day', files: files(implemented(`monitoring:\n  - {date: 2024-04-15, assessor: Kasubbag, result: good}\nevaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-04-01}`)) },
-    { name: 'socialisation on the effective day', files: files(implemented('socialization:\n  - {date: 2024-04-01, audience: Pelaksana}')) },
-  ],
-  invalid: [
-    { name: 'socialisation before the effective date', files: files(socialEarly), file: F, expected: [{ ...at(socialEarly, '2024-03-20'), messageIncludes: '`socialization[0].date` (2024-03-20) is before `dates.effective` (2024-04-01); an SOP is socialised once it is adopted' }] },
-    { name: 'monitoring before implementation began', files: files(monitorBeforeImpl), file: F, expected: [{ ...at(monitorBeforeImpl, '2024-04-10'), messageIncludes: '`monitoring[0].date` (2024-04-10) is before `dates.implemented` (2024-04-15)' }] },
-    { name: 'a meeting before its evaluation', files: files(meetingEarly), file: F, expected: [{ ...at(meetingEarly, '2025-03-30'), messageIncludes: '`evaluations[0].meeting.date` (2025-03-30) is before `evaluations[0].date` (2025-04-01)' }] },
-  ],
-});
-
-const socialBad = implemented('socialization:\n  - {date: 2024-04-31, audience: Pelaksana}');
-const meetingBadDay = implemented(`evaluations:\n  - date: 2025-04-01\n    evaluator: Tim\n    criteria: ${CRIT}\n    decision: keep\n    meeting: {date: 2025-02-30}`);
-testRule('date-valid', {
-  valid: [],
-  invalid: [
-    { name: 'a socialisation date', files: files(socialBad), file: F, expected: [{ ...at(socialBad, '2024-04-31'), messageIncludes: '`socialization[0].date` is not a real calendar day' }] },
-    { name: 'a meeting date', files: files(meetingBadDay), file: F, expected: [{ ...at(meetingBadDay, '2025-02-30'), messageIncludes: '`evaluations[0].meeting.date`' }] },
-  ],
-});
-
 // --- schema: the new fields --------------------------------------------------------------------
 const badMethod = implemented('monitoring:\n  - {date: 2024-10-01, assessor: Kasubbag, result: good, method: survei}');
 const badAttendees = implemented('socialization:\n  - {date: 2024-04-10, audience: Pelaksana, attendees: -3}');

@@ -1,5 +1,5 @@
 import { yearOf } from '../../../model/day.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isObj, isRealDay } from '../support.js';
 
 /** Problems with the parts of an 18-digit NIP (birth date, appointment, sex digit). */
@@ -22,12 +22,14 @@ export function nipProblems(nip: string, thisYear: number): string[] {
 }
 
 /** The signer's NIP is structurally plausible. */
-export const nip: Rule = {
-  id: 'nip',
-  description: '`approval.nip` is a well-formed NIP: birth date, appointment year and month, and sex digit make sense.',
-  defaultSeverity: 'error',
-  messages: {
-    invalid: '`approval.nip` "{{nip}}" is not a valid NIP: {{problems}}. A NIP is birth date (8 digits) + appointment year and month (6) + sex (1: 1 or 2) + sequence (3).',
+export const nip = defineRule({
+  meta: {
+    id: 'nip',
+    description: '`approval.nip` is a well-formed NIP: birth date, appointment year and month, and sex digit make sense.',
+    defaultSeverity: 'error',
+    messages: {
+      invalid: '`approval.nip` "{{nip}}" is not a valid NIP: {{problems}}. A NIP is birth date (8 digits) + appointment year and month (6) + sex (1: 1 or 2) + sequence (3).',
+    },
   },
   check(ctx) {
     const value: unknown = isObj(ctx.sop.approval) ? ctx.sop.approval.nip : undefined;
@@ -35,4 +37,4 @@ export const nip: Rule = {
     const problems = nipProblems(value, yearOf(ctx.repo.today ?? new Date(), ctx.repo.config.timeZone));
     if (problems.length) ctx.report({ path: ['approval', 'nip'], messageId: 'invalid', data: { nip: value, problems: problems.join('; ') } });
   },
-};
+});

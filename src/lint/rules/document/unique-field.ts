@@ -1,5 +1,5 @@
 import type { RepoFile } from '../../../model/facts/facts.js';
-import type { Repository, Rule } from '../../rule.js';
+import { defineRule, type Repository, type Rule } from '../../rule.js';
 import { isText } from '../support.js';
 
 /** A rule that a top-level text field (`id`, `number`) is unique across the repository; each file reports its own place. */
@@ -10,11 +10,13 @@ export function uniqueFieldRule(spec: {
   description: string;
   message: string;
 }): Rule {
-  return {
-    id: spec.id,
-    description: spec.description,
-    defaultSeverity: 'error',
-    messages: { duplicate: spec.message },
+  return defineRule({
+    meta: {
+      id: spec.id,
+      description: spec.description,
+      defaultSeverity: 'error',
+      messages: { duplicate: spec.message },
+    },
     check(ctx) {
       const value: unknown = ctx.sop[spec.key];
       if (!isText(value)) return;
@@ -22,5 +24,5 @@ export function uniqueFieldRule(spec: {
       if (others.length === 0) return;
       ctx.report({ path: [spec.key], messageId: 'duplicate', data: { value, others: others.join(', ') } });
     },
-  };
+  });
 }

@@ -1,15 +1,18 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
-import { actorEntries, isText, stepEntries, where } from '../support.js';
+import { actorEntries, isText, stepEntries, stepField } from '../support.js';
 
 /** Every step's actor is declared, and actor ids are unique. */
-export const actorDeclared: Rule = {
-  id: 'actor-declared',
-  description: "Each step's `actor` is the id of a declared actor; actor ids are unique.",
-  defaultSeverity: 'error',
-  messages: {
-    undeclared: '{{where}} must be one of the declared actors: {{declared}} (got "{{actor}}"){{hint}}',
-    duplicate: '{{where}} repeats the actor id "{{id}}" already declared at `actors[{{first}}]`; actor ids must be unique (each is one column of the flowchart).',
+export const actorDeclared = defineRule({
+  meta: {
+    id: 'actor-declared',
+    description: "Each step's `actor` is the id of a declared actor; actor ids are unique.",
+    defaultSeverity: 'error',
+    messages: {
+      undeclared: '`{{field}}` (step {{step}}) must be one of the declared actors: {{declared}} (got "{{actor}}").',
+      undeclaredHint: '`{{field}}` (step {{step}}) must be one of the declared actors: {{declared}} (got "{{actor}}"); did you mean `{{hint}}`?',
+      duplicate: '`actors[{{index}}].id` repeats the actor id "{{id}}" already declared at `actors[{{first}}]`; actor ids must be unique (each is one column of the flowchart).',
+    },
   },
   check(ctx) {
     const actors = actorEntries(ctx.sop);
@@ -18,7 +21,7 @@ export const actorDeclared: Rule = {
       if (!isText(a.id)) continue;
       const first = firstIndex.get(a.id);
       if (first === undefined) firstIndex.set(a.id, i);
-      else ctx.report({ path: ['actors', i, 'id'], messageId: 'duplicate', data: { where: where(['actors', i, 'id']), id: a.id, first } });
+      else ctx.report({ path: ['actors', i, 'id'], messageId: 'duplicate', data: { index: i, id: a.id, first } });
     }
     // Without a usable actor list the schema has already complained; checking steps would be noise.
     if (!Array.isArray(ctx.sop.actors) || firstIndex.size === 0) return;
@@ -28,9 +31,9 @@ export const actorDeclared: Rule = {
       const hint = closest(s.actor, declared);
       ctx.report({
         path: ['steps', i, 'actor'],
-        messageId: 'undeclared',
-        data: { where: where(['steps', i, 'actor']), declared: declared.join(', '), actor: s.actor, hint: hint ? `; did you mean \`${hint}\`?` : '.' },
+        messageId: hint ? 'undeclaredHint' : 'undeclared',
+        data: { ...stepField(['steps', i, 'actor']), declared: declared.join(', '), actor: s.actor, ...(hint ? { hint } : {}) },
       });
     }
   },
-};
+});

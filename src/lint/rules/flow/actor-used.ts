@@ -1,13 +1,15 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { actorEntries, isText, stepEntries } from '../support.js';
 
 /** Every declared actor carries at least one step. */
-export const actorUsed: Rule = {
-  id: 'actor-used',
-  description: 'Each declared actor has at least one step (an empty column is usually a leftover).',
-  defaultSeverity: 'warn',
-  messages: {
-    unused: 'Actor "{{id}}" (`actors[{{index}}]`) has no step: no step names it in `actor`. Give it a step or remove it (it would be an empty column).',
+export const actorUsed = defineRule({
+  meta: {
+    id: 'actor-used',
+    description: 'Each declared actor has at least one step (an empty column is usually a leftover).',
+    defaultSeverity: 'warn',
+    messages: {
+      unused: 'Actor "{{id}}" (`actors[{{index}}]`) has no step: no step names it in `actor`. Give it a step or remove it (it would be an empty column).',
+    },
   },
   check(ctx) {
     if (!Array.isArray(ctx.sop.steps)) return;
@@ -19,4 +21,4 @@ export const actorUsed: Rule = {
       if (!used.has(a.id)) ctx.report({ path: ['actors', i, 'id'], messageId: 'unused', data: { id: a.id, index: i } });
     }
   },
-};
+});

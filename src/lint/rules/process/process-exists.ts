@@ -1,14 +1,17 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { closest } from '../../../model/words.js';
 import { isText } from '../support.js';
 
 /** An SOP's `process` is a code of the business process map. */
-export const processExists: Rule = {
-  id: 'process-exists',
-  description: 'An SOP\'s `process` names a process of the business process map (when the repository has one).',
-  defaultSeverity: 'error',
-  messages: {
-    missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code{{hint}}',
+export const processExists = defineRule({
+  meta: {
+    id: 'process-exists',
+    description: 'An SOP\'s `process` names a process of the business process map (when the repository has one).',
+    defaultSeverity: 'error',
+    messages: {
+      missing: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code.',
+      missingHint: '`process` names "{{code}}", but the business process map ({{map}}) has no process with that code; did you mean `{{hint}}`?',
+    },
   },
   check(ctx) {
     const map = ctx.repo.processMap;
@@ -16,6 +19,7 @@ export const processExists: Rule = {
     // An unreadable map is reported on the map; checking codes against it would only add noise.
     if (!map || map.file.data === undefined || !isText(code) || map.byCode.has(code)) return;
     const hint = closest(code, map.byCode.keys());
-    ctx.report({ path: ['process'], messageId: 'missing', data: { code, map: map.file.file, hint: hint ? `; did you mean \`${hint}\`?` : '.' } });
+    if (hint) ctx.report({ path: ['process'], messageId: 'missingHint', data: { code, map: map.file.file, hint } });
+    else ctx.report({ path: ['process'], messageId: 'missing', data: { code, map: map.file.file } });
   },
-};
+});

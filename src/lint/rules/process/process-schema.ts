@@ -1,16 +1,18 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { validateAgainst } from '../../../model/schema/check.js';
 
 /** The business process map follows schemas/processes.schema.json; categories are set at Level 0 and not contradicted below. */
-export const processSchema: Rule = {
-  id: 'process-schema',
-  scope: 'map',
-  description: 'The business process map (processes.yaml) follows its format: required keys, types, allowed values, no unknown keys; each Level 0 process has a `category`.',
-  defaultSeverity: 'error',
-  messages: {
-    invalid: '{{message}}',
-    noCategory: 'Level 0 process `{{code}}` needs a `category`: `manajemen`, `inti` or `pendukung`.',
-    otherCategory: 'Process `{{code}}` has category `{{category}}`, but it lies under the Level 0 process `{{root}}` ({{rootCategory}}); a lower process keeps its Level 0 category. Remove `category` here.',
+export const processSchema = defineRule({
+  meta: {
+    id: 'process-schema',
+    scope: 'map',
+    description: 'The business process map (processes.yaml) follows its format: required keys, types, allowed values, no unknown keys; each Level 0 process has a `category`.',
+    defaultSeverity: 'error',
+    messages: {
+      invalid: '{{message}}',
+      noCategory: 'Level 0 process `{{code}}` needs a `category`: `manajemen`, `inti` or `pendukung`.',
+      otherCategory: 'Process `{{code}}` has category `{{category}}`, but it lies under the Level 0 process `{{root}}` ({{rootCategory}}); a lower process keeps its Level 0 category. Remove `category` here.',
+    },
   },
   check(ctx) {
     const issues = validateAgainst('processes', ctx.sop, ctx.file);
@@ -27,4 +29,4 @@ export const processSchema: Rule = {
       ctx.report({ path: [...p.path, 'category'], messageId: 'otherCategory', data: { code: p.code, category: p.declared.category, root: root.code, rootCategory: p.category } });
     }
   },
-};
+});

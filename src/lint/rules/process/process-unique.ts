@@ -1,12 +1,14 @@
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 
 /** Codes of the business process map are unique. */
-export const processUnique: Rule = {
-  id: 'process-unique',
-  scope: 'map',
-  description: 'No two processes of the business process map share a `code`.',
-  defaultSeverity: 'error',
-  messages: { duplicate: 'The code `{{code}}` is already used by the process on line {{line}} ({{name}}); every process needs its own code.' },
+export const processUnique = defineRule({
+  meta: {
+    id: 'process-unique',
+    scope: 'map',
+    description: 'No two processes of the business process map share a `code`.',
+    defaultSeverity: 'error',
+    messages: { duplicate: 'The code `{{code}}` is already used by the process on line {{line}} ({{name}}); every process needs its own code.' },
+  },
   check(ctx) {
     const map = ctx.repo.processMap;
     if (!map) return;
@@ -17,4 +19,4 @@ export const processUnique: Rule = {
       ctx.report({ path: [...p.path, 'code'], messageId: 'duplicate', data: { code: p.code, line, name: first.name } });
     }
   },
-};
+});

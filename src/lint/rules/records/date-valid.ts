@@ -1,5 +1,5 @@
 import type { DocPath } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { formatPath } from '../../../model/words.js';
 import { DATE_SHAPE, isObj, isRealDay } from '../support.js';
 
@@ -20,12 +20,16 @@ export function allDates(sop: Record<string, any>): Array<{ path: DocPath; value
 }
 
 /** Dates are real calendar days. */
-export const dateValid: Rule = {
-  id: 'date-valid',
-  description: 'Every date (`dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date` and `.meeting.date`) is a real calendar day.',
-  defaultSeverity: 'error',
-  messages: {
-    invalid: '`{{where}}` is not a real calendar day: {{why}} (got "{{value}}").',
+export const dateValid = defineRule({
+  meta: {
+    id: 'date-valid',
+    description: 'Every date (`dates.*`, `socialization[].date`, `monitoring[].date`, `evaluations[].date` and `.meeting.date`) is a real calendar day.',
+    defaultSeverity: 'error',
+    messages: {
+      badMonth: '`{{field}}` is not a real calendar day: month {{month}} does not exist (01–12) (got "{{value}}").',
+      dayZero: '`{{field}}` is not a real calendar day: day 00 does not exist (got "{{value}}").',
+      noSuchDay: '`{{field}}` is not a real calendar day: {{month}} has no day {{day}} (got "{{value}}").',
+    },
   },
   check(ctx) {
     for (const { path, value } of allDates(ctx.sop)) {
@@ -34,8 +38,10 @@ export const dateValid: Rule = {
       if (!m) continue; // the schema reports the shape
       const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
       if (isRealDay(y, mo, d)) continue;
-      const why = mo < 1 || mo > 12 ? `month ${m[2]} does not exist (01–12)` : d < 1 ? 'day 00 does not exist' : `${m[1]}-${m[2]} has no day ${m[3]}`;
-      ctx.report({ path, messageId: 'invalid', data: { where: formatPath(path), why, value } });
+      const field = formatPath(path);
+      if (mo < 1 || mo > 12) ctx.report({ path, messageId: 'badMonth', data: { field, month: m[2]!, value } });
+      else if (d < 1) ctx.report({ path, messageId: 'dayZero', data: { field, value } });
+      else ctx.report({ path, messageId: 'noSuchDay', data: { field, month: `${m[1]}-${m[2]}`, day: m[3]!, value } });
     }
   },
-};
+});

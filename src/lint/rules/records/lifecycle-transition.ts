@@ -1,8 +1,8 @@
 import { contentOf, sameContent } from '../../../lifecycle/content.js';
 import { semanticDiff, summarizeDiff, type SemanticDiff } from '../../../lifecycle/semantic-diff.js';
 import type { DocPath } from '../../../model/types.js';
-import { checkTransition, TRANSITION_TEXT } from '../../../lifecycle/transitions.js';
-import type { Rule } from '../../rule.js';
+import { checkTransition, TRANSITION_TEXT, type TransitionProblem } from '../../../lifecycle/transitions.js';
+import { defineRule } from '../../rule.js';
 
 interface Point {
   data: Record<string, any>;
@@ -12,8 +12,23 @@ interface Point {
 const APPROVED = new Set(['approved', 'implemented', 'evaluated']);
 const stage = (d: Record<string, any>) => `${String(d.status)} r${String(d.revision)}`;
 
+/** The message id of each invalid change: one message per reason, so the reason is worded in each language. */
+const INVALID = {
+  skipped: 'skipped',
+  backward: 'backward',
+  'revision-required': 'revisionRequired',
+  'revision-down': 'revisionDown',
+  'revision-jump': 'revisionJump',
+  'after-withdrawal': 'afterWithdrawal',
+  'unknown-stage': 'unknownStage',
+} as const satisfies Record<TransitionProblem, string>;
+
+const invalid = Object.fromEntries(
+  (Object.keys(INVALID) as TransitionProblem[]).map((p) => [INVALID[p], `{{from}} → {{to}} ({{where}}) is not a valid lifecycle change since {{ref}}: ${TRANSITION_TEXT[p]}.`]),
+) as Record<(typeof INVALID)[TransitionProblem], string>;
+
 const MESSAGES = {
-  invalid: '{{from}} → {{to}} ({{where}}) is not a valid lifecycle change since {{ref}}: {{reason}}.',
+  ...invalid,
   contentChanged: 'The content changed after approval without a revision ({{stage}}, since {{where}}): {{summary}}. Start a revision (`sop revise {{id}}`: revision + 1, back to draft) or undo the change.',
   idChanged: 'The id changed from `{{from}}` to `{{to}}` since {{ref}}; an id is stable (other SOPs and documents cite it). Keep `{{from}}`, or withdraw this SOP and add a new one.',
   deleted: '{{id}} ({{stage}} at {{ref}}, file {{path}}) was deleted instead of withdrawn. Restore the file and set `status: withdrawn` (`sop withdraw {{id}}`), so the record of the SOP stays.',
@@ -34,11 +49,13 @@ function changedAt(d: SemanticDiff, now: Record<string, any>): DocPath | undefin
 }
 
 /** With `sop lint --since <ref>`: every SOP changed only along the lifecycle since the merge base. */
-export const lifecycleTransition: Rule = {
-  id: 'lifecycle-transition',
-  description: 'With `--since <ref>`: no invalid or skipped stage change, no content change after approval without a revision, no revision going down, no id change, no SOP deleted instead of withdrawn.',
-  defaultSeverity: 'error',
-  messages: MESSAGES,
+export const lifecycleTransition = defineRule({
+  meta: {
+    id: 'lifecycle-transition',
+    description: 'With `--since <ref>`: no invalid or skipped stage change, no content change after approval without a revision, no revision going down, no id change, no SOP deleted instead of withdrawn.',
+    defaultSeverity: 'error',
+    messages: MESSAGES,
+  },
   check(ctx) {
     const b = ctx.run.since?.byFile.get(ctx.file.file);
     if (!b || !b.data) return;
@@ -53,7 +70,7 @@ export const lifecycleTransition: Rule = {
       const t = checkTransition(p.data, q.data);
       if (t.ok) continue;
       const at = t.problem.startsWith('revision') ? 'revision' : 'status';
-      ctx.report({ path: [at], messageId: 'invalid', data: { from: stage(p.data), to: stage(q.data), where: q.where, ref, reason: TRANSITION_TEXT[t.problem] } });
+      ctx.report({ path: [at], messageId: INVALID[t.problem], data: { from: stage(p.data), to: stage(q.data), where: q.where, ref } });
       break;
     }
 
@@ -92,4 +109,4 @@ export const lifecycleTransition: Rule = {
       });
     }
   },
-};
+});

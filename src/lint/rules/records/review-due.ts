@@ -1,6 +1,6 @@
 import { reviewDue } from '../../../lifecycle/review.js';
 import type { DocPath } from '../../../model/types.js';
-import type { Rule } from '../../rule.js';
+import { defineRule } from '../../rule.js';
 import { isObj, validDate } from '../support.js';
 
 /** Path of the latest dated entry of a record list, or undefined. */
@@ -16,13 +16,17 @@ function latestEntry(sop: Record<string, any>, list: 'monitoring' | 'evaluations
 }
 
 /** Monitoring and evaluation are not overdue (as of `--today`), by the config's review intervals. */
-export const reviewDueRule: Rule = {
-  id: 'review-due',
-  description: 'Monitoring (every `review.monitoringMonths`) and evaluation (every `review.evaluationMonths`) of an SOP in force are not overdue as of today (`sop lint --today`).',
-  defaultSeverity: 'warn',
-  messages: {
-    monitoring: 'Monitoring is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop monitor {{id}}`.',
-    evaluation: 'Evaluation is overdue: it was due on {{due}} ({{months}} months after {{base}}), as of {{today}}. Record one with `sop evaluate {{id}}`.',
+export const reviewDueRule = defineRule({
+  meta: {
+    id: 'review-due',
+    description: 'Monitoring (every `review.monitoringMonths`) and evaluation (every `review.evaluationMonths`) of an SOP in force are not overdue as of today (`sop lint --today`).',
+    defaultSeverity: 'warn',
+    messages: {
+      monitoring: 'Monitoring is overdue: it was due on {{due}} ({{months}} months after dates.effective {{since}}), as of {{today}}. Record one with `sop monitor {{id}}`.',
+      monitoringAgain: 'Monitoring is overdue: it was due on {{due}} ({{months}} months after the last monitoring on {{since}}), as of {{today}}. Record one with `sop monitor {{id}}`.',
+      evaluation: 'Evaluation is overdue: it was due on {{due}} ({{months}} months after dates.effective {{since}}), as of {{today}}. Record one with `sop evaluate {{id}}`.',
+      evaluationAgain: 'Evaluation is overdue: it was due on {{due}} ({{months}} months after the last evaluation on {{since}}), as of {{today}}. Record one with `sop evaluate {{id}}`.',
+    },
   },
   check(ctx) {
     const today = ctx.repo.today;
@@ -30,12 +34,14 @@ export const reviewDueRule: Rule = {
     const review = ctx.repo.config.review;
     const due = reviewDue(ctx.sop, review, today);
     const id = typeof ctx.sop.id === 'string' ? ctx.sop.id : '<id>';
-    const report = (list: 'monitoring' | 'evaluations', messageId: string, dueOn: string, months: number) => {
-      const path = latestEntry(ctx.sop, list) ?? ['dates', 'effective'];
-      const base = path[0] === 'dates' ? `dates.effective ${ctx.sop.dates.effective}` : `the last ${list === 'monitoring' ? 'monitoring' : 'evaluation'} on ${(ctx.sop[list] as Array<{ date: string }>)[path[1] as number]!.date}`;
-      ctx.report({ path, messageId, data: { due: dueOn, months, base, today, id } });
+    const report = (list: 'monitoring' | 'evaluations', dueOn: string, months: number) => {
+      const last = latestEntry(ctx.sop, list);
+      const path = last ?? ['dates', 'effective'];
+      const since: string = last ? (ctx.sop[list] as Array<{ date: string }>)[last[1] as number]!.date : ctx.sop.dates.effective;
+      const messageId = list === 'monitoring' ? (last ? 'monitoringAgain' : 'monitoring') : last ? 'evaluationAgain' : 'evaluation';
+      ctx.report({ path, messageId, data: { due: dueOn, months, since, today, id } });
     };
-    if (due.monitoringOverdue && due.nextMonitoring) report('monitoring', 'monitoring', due.nextMonitoring, review.monitoringMonths);
-    if (due.evaluationOverdue && due.nextEvaluation) report('evaluations', 'evaluation', due.nextEvaluation, review.evaluationMonths);
+    if (due.monitoringOverdue && due.nextMonitoring) report('monitoring', due.nextMonitoring, review.monitoringMonths);
+    if (due.evaluationOverdue && due.nextEvaluation) report('evaluations', due.nextEvaluation, review.evaluationMonths);
   },
-};
+});
