@@ -40,10 +40,7 @@ export function registerLint(program: Command, state: RunState): void {
       const { io } = state;
       const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
       if (output) refuseInputOverwrite([output], { cwd: io.cwd, paths, configPath: opts.config, flag: '--output' });
-      // LANG-WIRING (lead, at the merge of branch `diagdata`): the lint messages and the formatters' words follow the
-      // run's language once lint() and the formatter options take `lang`: add `lang: state.lang` to the lint() options
-      // below and to the formatter options (and githubSummary's) further down. Only this file needs it.
-      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date(), cache: opts.cache });
+      const report = await lint({ cwd: io.cwd, paths, configPath: opts.config, since: opts.since, now: opts.today ?? new Date(), cache: opts.cache, lang: state.lang });
       const shown = opts.quiet ? errorsOnly(report) : report;
       const text = formatters[opts.format](shown, {
         color: opts.output ? false : useColor(io, opts.color, io.stdoutIsTTY),
@@ -52,13 +49,14 @@ export function registerLint(program: Command, state: RunState): void {
         rules: ruleMetas({ help: opts.format === 'sarif', docsBase: report.docsBase }),
         version: version(),
         hiddenWarnings: opts.quiet ? report.warningCount : 0,
+        lang: state.lang,
       });
       if (output) writeFileAtomic(output, text, t);
       else io.stdout(text);
       // GitHub shows 10 annotations of a kind per step: the job's summary page gets every problem.
       const summaryFile = io.env.GITHUB_STEP_SUMMARY;
       if (opts.format === 'github' && summaryFile) {
-        const md = githubSummary(shown, { cwd: io.cwd, root: report.root, hiddenWarnings: opts.quiet ? report.warningCount : 0 }, blobBase(io.env));
+        const md = githubSummary(shown, { cwd: io.cwd, root: report.root, hiddenWarnings: opts.quiet ? report.warningCount : 0, lang: state.lang }, blobBase(io.env));
         try {
           appendFileSync(path.resolve(io.cwd, summaryFile), md);
         } catch (e) {

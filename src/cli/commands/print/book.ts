@@ -57,7 +57,7 @@ export function registerBook(program: Command, state: RunState): void {
         { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, force: opts.force, now, historyFor: reader?.historyFor },
         'book',
       ).finally(() => reader?.close());
-      printLintErrors(io, project.errors, opts.color);
+      printLintErrors(io, project.errors, opts.color, state.lang);
       for (const s of project.skipped) io.stderr(`sop: ${t('book.leftOut', { file: s.file, reason: s.reason })}\n`);
       const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
       const left = content.left ?? [];

@@ -45,7 +45,7 @@ export function registerMap(program: Command, state: RunState): void {
       if (!map) throw new UsageError(t('map.none', { root: project.config.root }));
       const report = lintRepository([map.file], project.repo);
       if (report.errorCount > 0) {
-        printLintErrors(io, errorsOnly(report), opts.color);
+        printLintErrors(io, errorsOnly(report), opts.color, state.lang);
         if (!opts.force || map.file.data === undefined) {
           io.stderr(`sop: ${t(map.file.data === undefined ? 'map.hasErrors' : 'map.hasErrorsForce')}\n`);
           state.exitCode = 1;

@@ -42,7 +42,7 @@ export async function openForPrinting(paths: readonly string[], opts: PdfCliOpti
     { cwd: io.cwd, paths, configPath: opts.config, locale: opts.locale, paper: opts.paper, orientation: opts.orientation, templates: opts.templates, force: opts.force, now: new Date(), historyFor: reader?.historyFor },
     ext,
   ).finally(() => reader?.close());
-  printLintErrors(io, project.errors, opts.color);
+  printLintErrors(io, project.errors, opts.color, state.lang);
   for (const s of project.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
   return project;
 }

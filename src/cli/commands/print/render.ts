@@ -77,7 +77,7 @@ export function registerRender(program: Command, state: RunState): void {
         now: new Date(),
         histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
-      printLintErrors(io, result.errors, opts.color);
+      printLintErrors(io, result.errors, opts.color, state.lang);
       for (const s of result.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
       if (toStdout) {
         const total = result.rendered.length + result.skipped.length;
