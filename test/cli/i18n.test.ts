@@ -190,6 +190,26 @@ describe('the CLI in Indonesian', () => {
     expect(formatHistory(hist, 'md')).toContain('| Date | Commit | Who | Stage | Change | Subject |');
   });
 
+  it('sop lint --lang id words the findings and the summary; the JSON keeps the message id and its data', async () => {
+    const tree = tempTree({ 'sops/KUL-001.yaml': minimalSop('KUL-001'), 'sops/KUL-002.yaml': minimalSop('KUL-001') });
+    try {
+      const id = await sop(['lint', '--lang', 'id', '--no-color'], tree.dir);
+      expect(id.code).toBe(1);
+      expect(id.stdout).toContain('sudah dipakai oleh');
+      expect(id.stdout).toMatch(/masalah \(\d+ kesalahan, \d+ peringatan\)/);
+      const en = await sop(['lint', '--no-color'], tree.dir);
+      expect(en.stdout).not.toContain('sudah dipakai');
+      expect(en.stdout).toMatch(/problems? \(/);
+      const json = JSON.parse((await sop(['lint', '--lang', 'id', '-f', 'json'], tree.dir)).stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string; messageId?: string; message: string; data?: Record<string, unknown> }> }> };
+      const dup = json.files.flatMap((f) => f.diagnostics).find((m) => m.ruleId === 'unique-id');
+      expect(dup?.messageId).toBeTruthy();
+      expect(dup?.message).toContain('sudah dipakai');
+      expect(Object.keys(dup?.data ?? {}).length).toBeGreaterThan(0);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   it('words the summary of `sop new` and the no-browser hint of PDF output', async () => {
     const n = tempTree({ 'sops/KUL/KUL-001.yaml': minimalSop('KUL-001') });
     try {
