@@ -36,6 +36,8 @@ export interface BookLayout {
   css: string;
   /** The cover's height in CSS px (one printable page). */
   coverHeightPx: number;
+  /** Print only a part of the book: the SOPs whose seq is in [from, to), and the pages before them when `front`. */
+  part?: { from: number; to: number; front: boolean };
 }
 
 const partialCache = new Map<string, (ctx: object) => string>();
@@ -51,6 +53,15 @@ function articleTemplate(templates: string | undefined, config: PrintProject['co
   return t;
 }
 
+/**
+ * The contents link to every SOP, and Chromium writes a link only to an anchor in the document: the first part of
+ * a book printed in parts holds empty anchors of the SOPs printed in the others (the merge points them at their pages).
+ */
+function elsewhere(content: BookContent, part: BookLayout['part']): string[] {
+  if (!part) return [];
+  return content.units.flatMap((u) => u.sops).filter((s) => s.seq < part.from || s.seq >= part.to).map((s) => s.anchor);
+}
+
 /** The whole book as one self-contained HTML document (no script; images only as data: URIs). */
 export function bookHtml(content: BookContent, project: PrintProject, layout: BookLayout, locale: Locale): string {
   const templates = project.ctx.templates ?? project.config.templates;
@@ -59,6 +70,7 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
   let css = '';
   for (const u of content.units) {
     u.sops.forEach((s, i) => {
+      if (layout.part && (s.seq < layout.part.from || s.seq >= layout.part.to)) return;
       const p = layout.paginations?.get(s.seq);
       const view = htmlView(s.item.sop, { ...project.ctx, templates, history: s.item.history, breaks: p?.breaks ?? [], extraCss: css ? '' : layout.css });
       css ||= view.css;
@@ -70,11 +82,16 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
       );
     });
   }
+  const front = layout.part?.front ?? true;
   const body = [
-    coverHtml(content.cover, locale, layout.coverHeightPx),
-    (content.decree ?? []).join('\n'),
-    content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
-    contentsHtml(content.units, locale, layout.pages),
+    ...(front
+      ? [
+          coverHtml(content.cover, locale, layout.coverHeightPx),
+          (content.decree ?? []).join('\n'),
+          content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
+          contentsHtml(content.units, locale, layout.pages, elsewhere(content, layout.part)),
+        ]
+      : []),
     sections.join('\n'),
   ].join('\n');
   return htmlPage({ lang: locale, title: content.title, css, body });
