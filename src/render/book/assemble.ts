@@ -54,8 +54,9 @@ function articleTemplate(templates: string | undefined, config: PrintProject['co
 }
 
 /**
- * The contents link to every SOP, and Chromium writes a link only to an anchor in the document: the first part of
- * a book printed in parts holds empty anchors of the SOPs printed in the others (the merge points them at their pages).
+ * The contents (and an SOP's Keterkaitan) link to SOPs, and Chromium writes a link only to an anchor in the
+ * document: each part of a book printed in parts holds empty anchors (no room taken) of the SOPs printed in the
+ * others, in its first SOP heading; the merge points them at their pages.
  */
 function elsewhere(content: BookContent, part: BookLayout['part']): string[] {
   if (!part) return [];
@@ -68,17 +69,20 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
   const article = articleTemplate(templates, project.config);
   const sections: string[] = [];
   let css = '';
+  let anchors = elsewhere(content, layout.part).map((a) => `<a id="${escapeHtml(a)}"></a>`).join('');
   for (const u of content.units) {
     u.sops.forEach((s, i) => {
       if (layout.part && (s.seq < layout.part.from || s.seq >= layout.part.to)) return;
       const p = layout.paginations?.get(s.seq);
       const view = htmlView(s.item.sop, { ...project.ctx, templates, history: s.item.history, breaks: p?.breaks ?? [], extraCss: css ? '' : layout.css });
       css ||= view.css;
+      const first = anchors;
+      anchors = '';
       const classes = `book-sop s${s.seq}${p?.tableOnNewPage ? ' table-new-page' : ''}`;
       sections.push(
         `<section class="${classes}">` +
           (i === 0 ? `<h1 class="unit-heading">${escapeHtml(u.name)}</h1>` : '') +
-          `<h2 class="sop-heading">${escapeHtml(String(s.item.sop.number ?? '').trim() ? `${s.number} ${s.title}` : s.title)}</h2>\n${demoteHeadings(article(view))}</section>`,
+          `<h2 class="sop-heading">${escapeHtml(String(s.item.sop.number ?? '').trim() ? `${s.number} ${s.title}` : s.title)}${first}</h2>\n${demoteHeadings(article(view))}</section>`,
       );
     });
   }
@@ -89,7 +93,7 @@ export function bookHtml(content: BookContent, project: PrintProject, layout: Bo
           coverHtml(content.cover, locale, layout.coverHeightPx),
           (content.decree ?? []).join('\n'),
           content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
-          contentsHtml(content.units, locale, layout.pages, elsewhere(content, layout.part)),
+          contentsHtml(content.units, locale, layout.pages),
         ]
       : []),
     sections.join('\n'),

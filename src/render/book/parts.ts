@@ -88,11 +88,8 @@ export function coverHtml(c: CoverInfo, locale: Locale, heightPx: number): strin
   return `<section class="book-cover" style="height: ${Math.floor(heightPx) - 4}px">${lines.filter(Boolean).join('\n')}</section>`;
 }
 
-/**
- * The table of contents; `pages` gives each SOP's first page by anchor (blank while unknown). `anchors`: empty
- * anchors put in its heading (they take no room), for SOPs printed in another part of the book.
- */
-export function contentsHtml(units: readonly BookUnit[], locale: Locale, pages: ReadonlyMap<string, number> | undefined, anchors: readonly string[] = []): string {
+/** The table of contents; `pages` gives each SOP's first page by anchor (blank while unknown). */
+export function contentsHtml(units: readonly BookUnit[], locale: Locale, pages: ReadonlyMap<string, number> | undefined): string {
   const w = BOOK_WORDS[locale];
   const rows: string[] = [];
   let n = 0;
@@ -107,5 +104,5 @@ export function contentsHtml(units: readonly BookUnit[], locale: Locale, pages: 
     }
   }
   const head = `<tr><th class="toc-no">${w.no}</th><th class="toc-number">${w.number}</th><th class="toc-title">${w.title}</th>${pages ? `<th class="toc-page">${w.page}</th>` : ''}</tr>`;
-  return `<section class="book-toc"><h1 class="toc-heading">${escapeHtml(w.contents)}${anchors.map((a) => `<a id="${escapeHtml(a)}"></a>`).join('')}</h1>\n<table class="toc"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`;
+  return `<section class="book-toc"><h1 class="toc-heading">${escapeHtml(w.contents)}</h1>\n<table class="toc"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table></section>`;
 }
