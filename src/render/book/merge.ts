@@ -81,20 +81,21 @@ function rawValue(dict: string, key: string): string | undefined {
   return /^\d+\s+\d+\s+R/.exec(rest)?.[0];
 }
 
-/** The items of an array's text: numbers, references (`N 0 R`), strings, names, nested arrays (raw). */
+/** The items of the first array in `text` (up to its closing bracket): numbers, references (`N 0 R`), strings, names, nested arrays (raw). */
 function arrayItems(text: string): string[] {
   const items: string[] = [];
-  const re = /\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>|\[[^\]]*\]|\d+\s+\d+\s+R(?![\w#])|[^\s[\]()<>]+/g;
-  for (const m of text.slice(text.indexOf('[') + 1, text.lastIndexOf(']')).matchAll(re)) items.push(m[0]);
+  const re = /\s*(?:(\((?:[^()\\]|\\[\s\S]|\((?:[^()\\]|\\[\s\S])*\))*\)|<[0-9A-Fa-f\s]*>|\[[^\]]*\]|\d+\s+\d+\s+R(?![\w#])|[^\s[\]()<>]+)|(\]))/y;
+  re.lastIndex = text.indexOf('[') + 1;
+  for (let m = re.exec(text); m && !m[2]; m = re.exec(text)) items.push(m[1]!);
   return items;
 }
 
 /** Key/value pairs of a number tree (/Nums) or name tree (/Names), walking /Kids. */
 function treePairs(pdf: PdfText, node: number, key: 'Nums' | 'Names', out: Array<[string, string]> = [], depth = 0): Array<[string, string]> {
   const dict = pdf.obj(node);
-  const leaf = rawValue(dict, key) ?? (new RegExp(`/${key}\\s*\\[`).test(dict) ? dict.slice(dict.indexOf(`/${key}`)) : undefined);
-  if (leaf !== undefined) {
-    const items = arrayItems(dict.slice(dict.indexOf(`/${key}`)));
+  const at = dict.search(new RegExp(`/${key}\\s*\\[`));
+  if (at >= 0) {
+    const items = arrayItems(dict.slice(at));
     for (let i = 0; i + 1 < items.length; i += 2) out.push([items[i]!, items[i + 1]!]);
   }
   const kids = /\/Kids\s*\[([^\]]*)\]/.exec(dict)?.[1];
