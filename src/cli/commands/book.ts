@@ -52,7 +52,7 @@ export function registerBook(program: Command, state: RunState): void {
       const now = new Date();
       // SOPKIT_PROFILE=1: the wall time of each phase on stderr.
       const started = performance.now();
-      const profile = io.env.SOPKIT_PROFILE ? (phase: string, ms: number) => io.stderr(`sop: profile: ${phase}: ${Math.round(ms)} ms\n`) : undefined;
+      const profile = io.env.SOPKIT_PROFILE && io.env.SOPKIT_PROFILE !== '0' ? (phase: string, ms: number) => io.stderr(`sop: profile: ${phase}: ${Math.round(ms)} ms\n`) : undefined;
       // Riwayat Revisi from git (one log pass and one cat-file for the whole book); --no-history or `history: false` leave it out.
       const reader = opts.history ? createHistoryReader() : undefined;
       const project = await openPrintProject(

@@ -10,7 +10,7 @@ import { sopYaml } from '../../../bench/gen-sops.mjs';
 import { bookAsPdf, bookContent } from '../../../src/render/book/index.js';
 import { PdfText, pageObjects, readOutline, ref, type OutlineEntry } from '../../../src/render/book/outline.js';
 import { openPrintProject } from '../../../src/render/pdf/sources.js';
-import { tempTree } from '../../helpers/cli.js';
+import { sop, tempTree, type CliResult } from '../../helpers/cli.js';
 import { pdfInfo, pdfText, squeeze } from './poppler.js';
 
 const N = 12;
@@ -33,6 +33,7 @@ interface Printed {
 }
 let one: Printed;
 let three: Printed;
+let cli: CliResult;
 
 async function print(parts: number): Promise<Printed> {
   const project = await openPrintProject({ cwd: tree.dir, paths: [], now: new Date('2026-06-01T00:00:00Z') }, 'book');
@@ -51,6 +52,7 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) writeFileSync(path.join(tree.dir, 'sops', `GEN-${i}.yaml`), sopYaml(i, { status: i % 10 === 9 ? 'draft' : 'approved' }));
   // One print as one document and one in three parts, side by side: every assertion below shares them.
   [one, three] = await Promise.all([print(1), print(3)]);
+  cli = await sop(['book', '--include-drafts', '-o', 'cli.pdf'], tree.dir, { env: { NO_COLOR: '1', SOPKIT_PROFILE: '1' } });
 }, 240_000);
 afterAll(() => tree.cleanup());
 
@@ -123,5 +125,13 @@ describe('sop book printed in parts', () => {
     const keys = [...bytes.toString('latin1').matchAll(/\/StructParents (\d+)/g)].map((m) => Number(m[1]));
     expect(keys).toHaveLength(three.pages);
     expect(new Set(keys).size).toBe(three.pages);
+  });
+
+  it('sop book with SOPKIT_PROFILE=1 prints the time of each phase on stderr, and the same book', () => {
+    expect(cli.code, cli.stderr).toBe(0);
+    for (const phase of ['read and check the SOPs', 'html (node, all parts)', 'layout (', 'print pass 1', 'write', 'total (']) {
+      expect(cli.stderr, phase).toMatch(new RegExp(`^sop: profile: ${phase.replace(/[()]/g, '\\$&')}.*: \\d+ ms$`, 'm'));
+    }
+    expect(pdfInfo(path.join(tree.dir, 'cli.pdf')).pages).toBe(one.pages);
   });
 });
