@@ -218,9 +218,10 @@ export async function printBook(browser: PdfBrowser, content: BookContent, proje
       // Where each SOP starts: its bookmark in its part, after the earlier parts' pages.
       const actualCounts = pdfs.map(pdfPageCount);
       const actual = new Map<string, number>();
+      const outlines = pdfs.map(readOutline);
       let offset = 0;
       parts.forEach((part, i) => {
-        const outline = readOutline(pdfs[i]!);
+        const outline = outlines[i]!;
         if (outline.length < part.marks.length) throw new Error(`book outline: expected ${part.marks.length} bookmarks in part ${i + 1}, found ${outline.length}`);
         const tail = outline.slice(outline.length - part.marks.length);
         const starts = tail.filter((_, j) => part.marks[j] === 'sop');
@@ -235,7 +236,7 @@ export async function printBook(browser: PdfBrowser, content: BookContent, proje
           parts.map((part, i) => {
             const outline = part.marks.length;
             const lead = part.marks.findIndex((m) => m === 'unit');
-            const base = readOutline(pdfs[i]!).length - outline;
+            const base = outlines[i]!.length - outline;
             let k = 0;
             const anchors = part.marks.flatMap((m, j) => (m === 'sop' ? [[part.sops[k++]!.anchor, base + j] as const] : []));
             return { pdf: pdfs[i]!, nest: i === 0 ? 0 : lead < 0 ? part.marks.length : lead, anchors };
