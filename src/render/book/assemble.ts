@@ -36,6 +36,8 @@ export interface BookLayout {
   css: string;
   /** The cover's height in CSS px (one printable page). */
   coverHeightPx: number;
+  /** Print only a part of the book: the SOPs whose seq is in [from, to), and the pages before them when `front`. */
+  part?: { from: number; to: number; front: boolean };
 }
 
 const partialCache = new Map<string, (ctx: object) => string>();
@@ -51,30 +53,49 @@ function articleTemplate(templates: string | undefined, config: PrintProject['co
   return t;
 }
 
+/**
+ * The contents (and an SOP's Keterkaitan) link to SOPs, and Chromium writes a link only to an anchor in the
+ * document: each part of a book printed in parts holds empty anchors (no room taken) of the SOPs printed in the
+ * others, in its first SOP heading; the merge points them at their pages.
+ */
+function elsewhere(content: BookContent, part: BookLayout['part']): string[] {
+  if (!part) return [];
+  return content.units.flatMap((u) => u.sops).filter((s) => s.seq < part.from || s.seq >= part.to).map((s) => s.anchor);
+}
+
 /** The whole book as one self-contained HTML document (no script; images only as data: URIs). */
 export function bookHtml(content: BookContent, project: PrintProject, layout: BookLayout, locale: Locale): string {
   const templates = project.ctx.templates ?? project.config.templates;
   const article = articleTemplate(templates, project.config);
   const sections: string[] = [];
   let css = '';
+  let anchors = elsewhere(content, layout.part).map((a) => `<a id="${escapeHtml(a)}"></a>`).join('');
   for (const u of content.units) {
     u.sops.forEach((s, i) => {
+      if (layout.part && (s.seq < layout.part.from || s.seq >= layout.part.to)) return;
       const p = layout.paginations?.get(s.seq);
       const view = htmlView(s.item.sop, { ...project.ctx, templates, history: s.item.history, breaks: p?.breaks ?? [], extraCss: css ? '' : layout.css });
       css ||= view.css;
+      const first = anchors;
+      anchors = '';
       const classes = `book-sop s${s.seq}${p?.tableOnNewPage ? ' table-new-page' : ''}`;
       sections.push(
         `<section class="${classes}">` +
           (i === 0 ? `<h1 class="unit-heading">${escapeHtml(u.name)}</h1>` : '') +
-          `<h2 class="sop-heading">${escapeHtml(String(s.item.sop.number ?? '').trim() ? `${s.number} ${s.title}` : s.title)}</h2>\n${demoteHeadings(article(view))}</section>`,
+          `<h2 class="sop-heading">${escapeHtml(String(s.item.sop.number ?? '').trim() ? `${s.number} ${s.title}` : s.title)}${first}</h2>\n${demoteHeadings(article(view))}</section>`,
       );
     });
   }
+  const front = layout.part?.front ?? true;
   const body = [
-    coverHtml(content.cover, locale, layout.coverHeightPx),
-    (content.decree ?? []).join('\n'),
-    content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
-    contentsHtml(content.units, locale, layout.pages),
+    ...(front
+      ? [
+          coverHtml(content.cover, locale, layout.coverHeightPx),
+          (content.decree ?? []).join('\n'),
+          content.front.map((html) => `<section class="book-page">\n${html}</section>`).join('\n'),
+          contentsHtml(content.units, locale, layout.pages),
+        ]
+      : []),
     sections.join('\n'),
   ].join('\n');
   return htmlPage({ lang: locale, title: content.title, css, body });

@@ -9,11 +9,11 @@ import { mapBookParts } from '../map/index.js';
 import { attachmentHeader, attachmentHtml, decreeHtml } from './decree.js';
 import { groupByUnit } from './parts.js';
 import { selectBookSops, type BookSelectionOptions } from './select.js';
-import { printBook, type PrintedBook } from './print.js';
+import { printBook, type PrintBookOptions, type PrintedBook } from './print.js';
 import { BOOK_WORDS } from './words.js';
 
 export { readOutline, type OutlineEntry } from './outline.js';
-export type { PrintedBook } from './print.js';
+export type { PrintedBook, PrintBookOptions } from './print.js';
 export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions } from './select.js';
 
 /**
@@ -60,12 +60,12 @@ export function bookAsHtml(content: BookContent, project: PrintProject): string 
   return bookHtml(content, project, { css: `${BOOK_CSS}\n${BOOK_HTML_CSS}`, coverHeightPx: project.sheet.contentHeightPx }, project.locale);
 }
 
-/** Print the book to PDF in one browser. */
+/** Print the book to PDF in one browser (a large book in parts side by side, merged). */
 export async function bookAsPdf(
   content: BookContent,
   project: PrintProject,
   launch: LaunchOptions,
-  onStep?: (done: number, total: number, label: string) => void,
+  opts: PrintBookOptions = {},
 ): Promise<PrintedBook & { launches: number }> {
-  return withBrowser(launch, async (browser) => ({ ...(await printBook(browser, content, project, onStep)), launches: browser.launches }));
+  return withBrowser(launch, async (browser) => ({ ...(await printBook(browser, content, project, opts)), launches: browser.launches }));
 }

@@ -9,9 +9,10 @@ export interface OutlineEntry {
 }
 
 /** A minimal reader of the classic-xref PDFs Chromium (Skia) writes: objects by number, dictionaries as text. */
-class PdfText {
-  private readonly offsets = new Map<number, number>();
-  constructor(private readonly s: string) {
+export class PdfText {
+  /** Byte offset of each object in use, by number. */
+  readonly offsets = new Map<number, number>();
+  constructor(readonly s: string) {
     const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(s)?.[1] ?? NaN);
     if (!Number.isFinite(start) || !s.startsWith('xref', start)) throw new Error('PDF outline: no classic xref table');
     const lines = s.slice(start, s.indexOf('trailer', start)).split(/\r?\n|\r/);
@@ -39,7 +40,7 @@ class PdfText {
   }
 }
 
-const ref = (dict: string, key: string): number | undefined => {
+export const ref = (dict: string, key: string): number | undefined => {
   const m = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R`).exec(dict);
   return m ? Number(m[1]) : undefined;
 };
@@ -93,7 +94,7 @@ function titleOf(dict: string): string {
 }
 
 /** The page objects in order (page n is `pages[n - 1]`). */
-function pageObjects(pdf: PdfText, node: number, out: number[] = [], depth = 0): number[] {
+export function pageObjects(pdf: PdfText, node: number, out: number[] = [], depth = 0): number[] {
   const dict = pdf.obj(node);
   if (/\/Type\s*\/Page\b(?!s)/.test(dict) || depth > 64) {
     out.push(node);
@@ -128,4 +129,14 @@ export function readOutline(bytes: Uint8Array): OutlineEntry[] {
   };
   if (outlines !== undefined) walk(ref(pdf.obj(outlines), 'First'), 1);
   return out;
+}
+
+/** The number of pages of a PDF written by Chromium (its page tree's /Count). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const pdf = new PdfText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  const root = ref(pdf.trailer, 'Root');
+  const pages = root === undefined ? undefined : ref(pdf.obj(root), 'Pages');
+  const count = pages === undefined ? NaN : Number(/\/Count\s+(\d+)/.exec(pdf.obj(pages))?.[1]);
+  if (!Number.isFinite(count)) throw new Error('PDF: no page count');
+  return count;
 }

@@ -46,6 +46,15 @@ export interface PageMarks {
   header?: string;
 }
 
+/**
+ * The footer's "Halaman n dari N": N from `counter(pages)`, or the given total (a book printed in parts, where each
+ * part's own page count is not the book's).
+ */
+export function pageNumberContent(locale: Locale, total?: number): string {
+  const w = PDF_WORDS[locale];
+  return `${cssString(`${w.page} `)} counter(page) ${total === undefined ? `${cssString(` ${w.of} `)} counter(pages)` : cssString(` ${w.of} ${total}`)}`;
+}
+
 const BOX = 'font-family: Arial, Helvetica, sans-serif; font-size: 8pt; color: #333;';
 
 /** Margin boxes of one kind of page: footer left text, page x of y on the right, the draft watermark. */
@@ -53,7 +62,7 @@ export function marginBoxes(marks: PageMarks, locale: Locale, sheet: Sheet): str
   const w = PDF_WORDS[locale];
   const out = [
     `@bottom-left { content: ${cssString(marks.footerLeft)}; ${BOX} text-align: left; vertical-align: middle; }`,
-    `@bottom-right { content: ${cssString(`${w.page} `)} counter(page) ${cssString(` ${w.of} `)} counter(pages); ${BOX} text-align: right; vertical-align: middle; }`,
+    `@bottom-right { content: ${pageNumberContent(locale)}; ${BOX} text-align: right; vertical-align: middle; }`,
   ];
   const mark = marks.draft ? w.draft : marks.withdrawn ? w.withdrawn : undefined;
   if (mark) {

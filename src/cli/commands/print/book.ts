@@ -51,6 +51,9 @@ export function registerBook(program: Command, state: RunState): void {
       const { openPrintProject } = await import('../../../app/render/print.js');
       const { bookContent, bookAsHtml, bookAsPdf } = await import('../../../render/book/index.js');
       const now = new Date();
+      // SOPKIT_PROFILE=1: the wall time of each phase on stderr.
+      const started = performance.now();
+      const profile = io.env.SOPKIT_PROFILE && io.env.SOPKIT_PROFILE !== '0' ? (phase: string, ms: number) => io.stderr(`sop: profile: ${phase}: ${Math.round(ms)} ms\n`) : undefined;
       // Riwayat Revisi from git (one log pass and one cat-file for the whole book); --no-history or `history: false` leave it out.
       const reader = opts.history ? createHistoryReader() : undefined;
       const project = await openPrintProject(
@@ -60,6 +63,7 @@ export function registerBook(program: Command, state: RunState): void {
       printLintErrors(io, project.errors, opts.color, state.lang);
       for (const s of project.skipped) io.stderr(`sop: ${t('book.leftOut', { file: s.file, reason: s.reason })}\n`);
       const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
+      profile?.('read and check the SOPs', performance.now() - started);
       const left = content.left ?? [];
       if (left.length > 0) {
         const by = (st: string) => left.filter((l) => l.status === st).map((l) => l.item.sop.id ?? l.item.file);
@@ -79,8 +83,11 @@ export function registerBook(program: Command, state: RunState): void {
         const launch = launchOptions(state, project.config);
         const bar = progress(io, project.sops.length);
         try {
-          const book = await bookAsPdf(content, project, launch, bar.onProgress);
+          const book = await bookAsPdf(content, project, launch, { onStep: bar.onProgress, profile });
+          const written = performance.now();
           writeFileAtomic(file, book.pdf, t);
+          profile?.('write', performance.now() - written);
+          profile?.(`total (${book.parts} part${book.parts > 1 ? 's' : ''}, ${book.passes} print pass${book.passes > 1 ? 'es' : ''})`, performance.now() - started);
         } finally {
           bar.end();
         }
