@@ -57,7 +57,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
   const session = randomBytes(4).toString('hex');
   let n = 0;
   let snap = takeSnapshot(opts, keys, `${session}.${n}`, now());
-  if (snap.fatal) throw new UsageError(snap.fatal);
+  if (snap.fatal) throw new UsageError(snap.fatal, snap.fatalRef);
   const rendered = new Map<string, { version: string; html: string | undefined }>();
   let watcher: Watcher | undefined;
   let port = 0;
@@ -125,7 +125,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
   });
 
   port = await new Promise<number>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`--port ${opts.port}: the port is in use`) : e.code === 'EACCES' ? new UsageError(`--port ${opts.port}: not allowed to listen on it`) : e));
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`--port ${opts.port}: the port is in use`, { id: 'preview.portInUse', data: { port: String(opts.port) } }) : e.code === 'EACCES' ? new UsageError(`--port ${opts.port}: not allowed to listen on it`, { id: 'preview.portDenied', data: { port: String(opts.port) } }) : e));
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
   try {
