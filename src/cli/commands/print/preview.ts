@@ -44,7 +44,7 @@ export function registerPreview(program: Command, state: RunState): void {
         histories: opts.history ? revisionHistories : undefined,
         port: opts.port,
         onUpdate: (snap) => io.stderr(`sop preview: ${t('preview.updated', { counts: counts(state, snap) })}\n`),
-        onError: (message) => io.stderr(`sop preview: ${message}\n`),
+        onError: (message, cause) => io.stderr(`sop preview: ${cause ? `${cause.file}: ${worded(state.lang, cause.error.message, cause.error)}` : message}\n`),
       });
       let unregister: (() => void) | undefined;
       try {
