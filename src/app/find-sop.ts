@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { said, UsageError } from '../util/errors.js';
 import type { LoadedFile } from '../model/load.js';
 import type { Project } from './project.js';
 import { closest } from '../model/words.js';
@@ -20,7 +20,7 @@ function namedFor(file: string, id: string): boolean {
 /** Find one SOP by its `id`, by a file path, or (when its file does not parse) by a file named after the id. */
 export function findSop(project: Project, cwd: string, target: string): { file: LoadedFile; abs: string } {
   const byId = project.repo.byId.get(target);
-  if (byId && byId.length > 1) throw new UsageError(`Several files declare id ${target}: ${byId.map((f) => f.file).join(', ')}; name the file instead.`);
+  if (byId && byId.length > 1) throw new UsageError(`Several files declare id ${target}: ${byId.map((f) => f.file).join(', ')}; name the file instead.`, { id: 'sop.idTwice', data: { id: target, files: byId.map((f) => f.file).join(', ') } });
   if (byId?.[0]) return { file: byId[0], abs: project.absPaths.get(byId[0].file) ?? path.resolve(cwd, byId[0].file) };
   const abs = path.resolve(cwd, target);
   let isFile = false;
@@ -37,7 +37,7 @@ export function findSop(project: Project, cwd: string, target: string): { file: 
   const byName = project.repo.files.filter((f) => !hasId(f) && namedFor(f.file, target));
   if (byName.length === 1) return { file: byName[0]!, abs: project.absPaths.get(byName[0]!.file) ?? path.resolve(cwd, byName[0]!.file) };
   const hint = closest(target, [...project.repo.byId.keys()]);
-  throw new UsageError(`No SOP with id or path \`${target}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`);
+  throw new UsageError(`No SOP with id or path \`${target}\`${hint ? `; did you mean \`${hint}\`?` : '.'}`, hint ? { id: 'sop.unknownHint', data: { target, hint } } : { id: 'sop.unknown', data: { target } });
 }
 
 /** One SOP opened together with its repository's git side (for `sop history` and `sop diff`). */
@@ -60,7 +60,7 @@ export interface OpenedSop {
  * Open the project and git at once (git runs while the files are parsed), find the SOP, and close
  * git again when the SOP cannot be found. `notGit` words the error outside a git repository.
  */
-export async function openSopWithGit(opts: { cwd: string; target: string; configPath?: string }, notGit: string): Promise<OpenedSop> {
+export async function openSopWithGit(opts: { cwd: string; target: string; configPath?: string }, notGit: { text: string; id: string }): Promise<OpenedSop> {
   const gitP = openSopGit(resolveConfig(opts.cwd, undefined, opts.configPath));
   gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
   let project: Project;
@@ -75,15 +75,15 @@ export async function openSopWithGit(opts: { cwd: string; target: string; config
   const data = found.file.data && typeof found.file.data === 'object' ? (found.file.data as Record<string, any>) : undefined;
   const id = typeof data?.id === 'string' ? data.id : opts.target;
   let g = await gitP;
-  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: ${notGit}`);
+  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: ${notGit.text}`, { id: notGit.id, data: { root: project.config.root } });
   const sub = submoduleOf(g.info.root, found.abs);
   if (sub) {
     // Its history is the submodule's own: read it there (this repository only records the submodule's commit).
     const subRoot = path.join(realPath(g.info.root), sub);
     await closeSopGit(g);
     g = await openSopGit({ ...project.config, root: subRoot, file: undefined });
-    if (!g) throw new UsageError(`${found.file.file} is in the git submodule ${sub}, which is not checked out as a repository: ${notGit}`);
-    g.warnings.push(`${found.file.file} is in the git submodule ${sub}: its history is read from that repository`);
+    if (!g) throw new UsageError(`${found.file.file} is in the git submodule ${sub}, which is not checked out as a repository: ${notGit.text}`, { id: `${notGit.id}Submodule`, data: { file: found.file.file, submodule: sub } });
+    g.warnings.push(said(`${found.file.file} is in the git submodule ${sub}: its history is read from that repository`, 'git.submoduleHistory', { file: found.file.file, submodule: sub }));
   }
   return { project, ...found, data, id, g };
 }
@@ -108,7 +108,7 @@ export interface SopToEdit {
 export function openSopToEdit(opts: { cwd: string; target: string; configPath?: string; now: Now }): SopToEdit {
   const project = openProject({ cwd: opts.cwd, paths: [], configPath: opts.configPath });
   const { file, abs } = findSop(project, opts.cwd, opts.target);
-  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`);
+  if (file.problems.length || !file.data || typeof file.data !== 'object') throw new UsageError(`${file.file} does not parse; run \`sop lint ${file.file}\` first.`, { id: 'sop.unparsable', data: { file: file.file } });
   const data = file.data as Record<string, any>;
   return { project, file, abs, data, id: String(data.id ?? opts.target), today: dayOf(opts.now, project.config.timeZone) };
 }

@@ -22,17 +22,23 @@ export interface OutputCheck {
   config?: Config;
 }
 
+/** What an input file is: in English, and the last part of the refusal's message id. */
+interface InputKind {
+  text: string;
+  id: string;
+}
+
 /** The repository's input files (real paths) with what each one is. */
-function inputFiles(config: Config, targets: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  const add = (abs: string, what: string) => {
+function inputFiles(config: Config, targets: readonly string[]): Map<string, InputKind> {
+  const out = new Map<string, InputKind>();
+  const add = (abs: string, what: InputKind) => {
     const real = realPath(abs);
     if (!out.has(real)) out.set(real, what);
   };
-  if (config.file) add(config.file, 'the config file');
-  for (const f of [...targets, ...repositoryFiles(config)]) add(f, 'an SOP file');
-  for (const p of config.book.pages) add(path.resolve(config.root, p), 'a book page');
-  if (config.organization.logo) add(path.resolve(config.root, config.organization.logo), 'the logo');
+  if (config.file) add(config.file, { text: 'the config file', id: 'config' });
+  for (const f of [...targets, ...repositoryFiles(config)]) add(f, { text: 'an SOP file', id: 'sop' });
+  for (const p of config.book.pages) add(path.resolve(config.root, p), { text: 'a book page', id: 'bookPage' });
+  if (config.organization.logo) add(path.resolve(config.root, config.organization.logo), { text: 'the logo', id: 'logo' });
   return out;
 }
 
@@ -52,11 +58,11 @@ export function refuseInputOverwrite(outFiles: readonly string[], check: OutputC
   for (const file of outFiles) {
     const real = realPath(file);
     let what = inputs.get(real);
-    if (!what && templateDirs.some((d) => isInside(d, real))) what = 'a file of a template folder';
-    if (!what && /\.ya?ml$/i.test(real) && isInside(sopFolder, real)) what = 'a YAML file under the SOP folder, which the next run would read as an SOP';
+    if (!what && templateDirs.some((d) => isInside(d, real))) what = { text: 'a file of a template folder', id: 'template' };
+    if (!what && /\.ya?ml$/i.test(real) && isInside(sopFolder, real)) what = { text: 'a YAML file under the SOP folder, which the next run would read as an SOP', id: 'sopFolderYaml' };
     if (what) {
       const shown = shownPath(check.cwd, file);
-      throw new UsageError(`${check.flag} ${shown} is an input of the repository (${what}); nothing was written. Write the output elsewhere, e.g. under dist/.`);
+      throw new UsageError(`${check.flag} ${shown} is an input of the repository (${what.text}); nothing was written. Write the output elsewhere, e.g. under dist/.`, { id: `output.${what.id}`, data: { flag: check.flag, file: shown } });
     }
   }
 }

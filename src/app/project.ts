@@ -60,7 +60,13 @@ export function projectFiles(opts: { cwd: string; paths: readonly string[]; conf
   if (targetsAbs.length === 0 && !(map && mapNamed)) {
     // Passing on nothing would hide a wrong folder or glob in CI.
     const where = config.file ? `${path.relative(cwd, config.file) || config.file} (sops: ${config.sops})` : `${config.root} (no ${CONFIG_FILE}; default glob ${config.sops})`;
-    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`);
+    throw new UsageError(paths.length ? `No SOP files (*.yaml, *.yml) in: ${paths.join(', ')}` : `No SOP files found: the SOP glob of ${where} matches nothing. Run sop in the repository, set \`sops\` in ${CONFIG_FILE}, or name the files.`,
+      paths.length
+        ? { id: 'files.noSopsIn', data: { paths: paths.join(', ') } }
+        : config.file
+          ? { id: 'files.noSops', data: { config: path.relative(cwd, config.file) || config.file, glob: config.sops, file: CONFIG_FILE } }
+          : { id: 'files.noSopsNoConfig', data: { root: config.root, glob: config.sops, file: CONFIG_FILE } },
+    );
   }
   return { config, targets: targetsAbs, all, shown, map, mapNamed };
 }

@@ -4,7 +4,7 @@ import { version } from '../util/version.js';
 import type { CliIO } from './io.js';
 import type { RunState } from './state.js';
 import { commands } from './commands/index.js';
-import { chooseLang, commanderError, helpConfig, translator } from './i18n/index.js';
+import { chooseLang, commanderError, helpConfig, translator, worded } from './i18n/index.js';
 
 /** Exit codes: the README's contract. */
 export const EXIT = { ok: 0, problems: 1, error: 2 } as const;
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return EXIT.error;
     }
     if (isUserError(e)) {
-      io.stderr(`sop: ${e.message}\n`);
+      io.stderr(`sop: ${worded(lang, e.message, e)}\n`);
       return EXIT.error;
     }
     const err = e as Error;

@@ -58,7 +58,10 @@ export function repositoryFiles(config: Config): string[] {
   const { found, escape } = globWithin(config.sops, config.root, realRoot, IGNORE);
   if (escape) {
     const rel = path.relative(config.root, escape.link) || escape.link;
-    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${escape.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`);
+    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}sops: ${rel} is a symbolic link to ${escape.real}, outside the repository (${realRoot}); the SOP glob does not follow a link out of the repository.`, {
+      id: 'files.globLinkOut',
+      data: { at: origin.where ? `${origin.where} ` : '', link: rel, real: escape.real, root: realRoot },
+    });
   }
   const map = mapFileOf(config);
   return found.filter((f) => f !== config.file && f !== map && path.basename(f) !== CONFIG_FILE).sort();
@@ -75,7 +78,9 @@ function folderFiles(cwd: string, dir: string, config: Config): string[] {
   const { found, escape } = globWithin('**/*.{yaml,yml}', dir, within, [...IGNORE, `**/${CONFIG_FILE}`]);
   if (escape) {
     const shown = shownPath(cwd, escape.link);
-    throw new UsageError(`${shown} is a symbolic link to ${escape.real}, outside ${within === realRoot ? `the repository (${realRoot})` : realDir}; a folder is never walked through a link out of it. Name the file itself to check it.`);
+    throw new UsageError(`${shown} is a symbolic link to ${escape.real}, outside ${within === realRoot ? `the repository (${realRoot})` : realDir}; a folder is never walked through a link out of it. Name the file itself to check it.`,
+      within === realRoot ? { id: 'files.folderLinkOutOfRepo', data: { path: shown, real: escape.real, root: realRoot } } : { id: 'files.folderLinkOut', data: { path: shown, real: escape.real, folder: realDir } },
+    );
   }
   return found.sort();
 }
@@ -86,7 +91,7 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
   for (const p of paths) {
     if (isDynamicPattern(p)) {
       const found = globSync(p, { cwd, absolute: true, ignore: IGNORE }).map((f) => path.resolve(f));
-      if (found.length === 0) throw new UsageError(`No files match the pattern \`${p}\`.`);
+      if (found.length === 0) throw new UsageError(`No files match the pattern \`${p}\`.`, { id: 'files.noMatch', data: { pattern: p } });
       out.push(...found.sort());
       continue;
     }
@@ -95,7 +100,7 @@ export function expandPaths(cwd: string, paths: readonly string[], config: Confi
     try {
       st = statSync(abs);
     } catch {
-      throw new UsageError(`No such file or folder: ${p}`);
+      throw new UsageError(`No such file or folder: ${p}`, { id: 'files.notFound', data: { path: p } });
     }
     if (st.isDirectory()) out.push(...(abs === config.root && config.file ? repositoryFiles(config) : folderFiles(cwd, abs, config)));
     else out.push(abs);

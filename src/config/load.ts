@@ -55,7 +55,7 @@ function startFolder(cwd: string, target: string | undefined): string {
 export function resolveConfig(cwd: string, target?: string, explicit?: string): Config {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(startFolder(cwd, target)) ?? findConfig(cwd);
   if (!file) return defaultConfig(startFolder(cwd, target));
-  if (explicit && !existsSync(file)) throw new ConfigError(`Config file not found: ${explicit}`);
+  if (explicit && !existsSync(file)) throw new ConfigError(`Config file not found: ${explicit}`, { id: 'config.notFound', data: { file: explicit } });
   return loadConfig(file, path.relative(cwd, file) || file);
 }
 
@@ -77,7 +77,7 @@ function isBlankYaml(file: string): boolean {
 function checkSopsGlob(glob: string, where: string): void {
   // A `..` step, also inside braces (`{../x,sops}/*.yaml`); `{1..9}` ranges are not steps.
   if (path.isAbsolute(glob) || path.win32.isAbsolute(glob) || /(^|[\\/{,])\.\.($|[\\/},])/.test(glob)) {
-    throw new ConfigError(`${where} sops must be a glob relative to the repository root and inside it, such as \`sops/**/*.{yaml,yml}\`; got \`${glob}\`.`);
+    throw new ConfigError(`${where} sops must be a glob relative to the repository root and inside it, such as \`sops/**/*.{yaml,yml}\`; got \`${glob}\`.`, { id: 'config.sopsGlob', data: { at: where, glob } });
   }
 }
 
@@ -87,7 +87,10 @@ function refuseLoweredYamlSyntax(data: unknown, loaded: LoadedFile, shown: strin
   const severity = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { severity?: unknown }).severity : undefined;
   if (severity === undefined || severity === 'error') return;
   const r = loaded.locator.locate(['rules', 'yaml-syntax', ...(typeof v === 'string' ? [] : ['severity'])]);
-  throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} \`rules.yaml-syntax\` can only be \`error\` (got ${JSON.stringify(severity)}): a file that does not parse cannot be checked or rendered, so the rule cannot be lowered to a warning or turned off.`);
+  throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} \`rules.yaml-syntax\` can only be \`error\` (got ${JSON.stringify(severity)}): a file that does not parse cannot be checked or rendered, so the rule cannot be lowered to a warning or turned off.`, {
+    id: 'config.yamlSyntaxSeverity',
+    data: { at: `${shown}:${r.start.line}:${r.start.column}`, got: JSON.stringify(severity) },
+  });
 }
 
 /** Read, validate and normalise a config file; problems throw ConfigError with file:line:col. */
@@ -97,7 +100,7 @@ export function loadConfig(file: string, shown: string = file): Config {
   const loaded = loadFile(shown, file);
   const mapping = loaded.data !== null && typeof loaded.data === 'object' && !Array.isArray(loaded.data);
   // Data read as a mapping comes from a mapping node: the parse tree is only built to say what else it is.
-  if (!mapping && loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`);
+  if (!mapping && loaded.doc && !isMap(loaded.doc.contents)) throw new ConfigError(`${shown}:1:1 The config must be a mapping of keys (organization, locale, paper, sops, …), not a list or a single value.`, { id: 'config.notMapping', data: { at: `${shown}:1:1` } });
   const first = loaded.problems[0];
   if (first) throw new ConfigError(`${shown}:${first.range.start.line}:${first.range.start.column} ${first.message}`);
   refuseLoweredYamlSyntax(loaded.data, loaded, shown);
@@ -117,13 +120,16 @@ export function loadConfig(file: string, shown: string = file): Config {
   for (const [id, v] of Object.entries((raw.rules ?? {}) as Record<string, unknown>)) {
     rules[id] = typeof v === 'string' ? { severity: v as RuleSetting['severity'] } : (v as RuleSetting);
   }
-  if (typeof raw.timeZone === 'string' && !isTimeZone(raw.timeZone)) throw new ConfigError(`${where(['timeZone'])} timeZone "${raw.timeZone}" is not a time zone this system knows; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.`);
+  if (typeof raw.timeZone === 'string' && !isTimeZone(raw.timeZone)) throw new ConfigError(`${where(['timeZone'])} timeZone "${raw.timeZone}" is not a time zone this system knows; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.`, { id: 'config.timeZone', data: { at: where(['timeZone']), zone: raw.timeZone } });
   if (raw.numbering?.pattern !== undefined) {
     try {
       new RegExp(raw.numbering.pattern as string);
     } catch (e) {
       const r = loaded.locator.locate(['numbering', 'pattern']);
-      throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} numbering.pattern is not a valid regular expression: ${(e as Error).message}`);
+      throw new ConfigError(`${shown}:${r.start.line}:${r.start.column} numbering.pattern is not a valid regular expression: ${(e as Error).message}`, {
+        id: 'config.numberingPattern',
+        data: { at: `${shown}:${r.start.line}:${r.start.column}`, reason: (e as Error).message },
+      });
     }
   }
   return {

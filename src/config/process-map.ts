@@ -17,7 +17,7 @@ export function processMapPath(config: Config): string | undefined {
     return existsSync(abs) ? resolveInside(config.root, abs, { what: DEFAULT_PROCESS_MAP }) : undefined;
   }
   const abs = resolveInside(config.root, config.processes, { where: config.where?.(['processes']), what: 'processes' });
-  if (!existsSync(abs)) throw new ConfigError(`${config.where ? `${config.where(['processes'])} ` : ''}processes: the business process map ${config.processes} does not exist.`);
+  if (!existsSync(abs)) throw new ConfigError(`${config.where ? `${config.where(['processes'])} ` : ''}processes: the business process map ${config.processes} does not exist.`, { id: 'config.mapMissing', data: { at: config.where ? `${config.where(['processes'])} ` : '', file: config.processes } });
   return abs;
 }
 

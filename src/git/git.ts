@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../util/errors.js';
+import { said, UsageError, type Said } from '../util/errors.js';
 import { removeStale } from '../util/temp.js';
 
 /** Output of one finished git command. */
@@ -119,11 +119,14 @@ export async function openRepo(dir: string): Promise<RepoInfo | undefined> {
 /** The message shown when history is shallow. */
 export const SHALLOW_MESSAGE = 'history is shallow: run `git fetch --unshallow`, or check out with fetch-depth 0';
 
+/** The shallow-clone note as a message the CLI words. */
+export const SHALLOW: Said = said(SHALLOW_MESSAGE, 'git.shallow');
+
 /** Resolve a user-given ref to a commit id; refuses option-like refs. */
 export async function resolveCommit(root: string, ref: string): Promise<string> {
-  if (!ref || ref.startsWith('-') || /[\0\n\r]/.test(ref)) throw new UsageError(`Invalid git revision \`${ref}\`: expected a branch, tag or commit (it may not start with \`-\`).`);
+  if (!ref || ref.startsWith('-') || /[\0\n\r]/.test(ref)) throw new UsageError(`Invalid git revision \`${ref}\`: expected a branch, tag or commit (it may not start with \`-\`).`, { id: 'git.badRef', data: { ref } });
   const r = await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (r.code !== 0) throw new UsageError(`Unknown git revision \`${ref}\`: no commit by that name in ${root}.`);
+  if (r.code !== 0) throw new UsageError(`Unknown git revision \`${ref}\`: no commit by that name in ${root}.`, { id: 'git.unknownRef', data: { ref, root } });
   return r.stdout.toString('utf8').trim();
 }
 
@@ -273,9 +276,9 @@ export async function treeFiles(root: string, commit: string, pathspecs: readonl
 /** Stage `file` and commit it alone with `message` (author and committer from the git config). */
 export async function commitFile(root: string, relFile: string, message: string): Promise<string> {
   const add = await git(root, ['add', '--', relFile], { write: true });
-  if (add.code !== 0) throw new UsageError(`git add failed: ${add.stderr.trim()}`);
+  if (add.code !== 0) throw new UsageError(`git add failed: ${add.stderr.trim()}`, { id: 'git.addFailed', data: { output: add.stderr.trim() } });
   const c = await git(root, ['commit', '--quiet', '-F', '-', '--', relFile], { input: message, write: true });
-  if (c.code !== 0) throw new UsageError(`git commit failed: ${c.stderr.trim() || c.stdout.toString('utf8').trim()}`);
+  if (c.code !== 0) throw new UsageError(`git commit failed: ${c.stderr.trim() || c.stdout.toString('utf8').trim()}`, { id: 'git.commitFailed', data: { output: c.stderr.trim() || c.stdout.toString('utf8').trim() } });
   const h = await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   return h.stdout.toString('utf8').trim();
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Said } from '../util/errors.js';
 import { globFolder, realPath } from '../util/inside.js';
 import { CatFile } from './cat-file.js';
-import { git, logFolder, openRepo, SHALLOW_MESSAGE, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
+import { git, logFolder, openRepo, SHALLOW, worktreeChanges, type RepoInfo, type WorktreeState } from './git.js';
 import { buildLineages, type Lineage, type Lineages, type Version } from './lineage.js';
 import { parseSop, readStage, type StageInfo } from '../model/stage.js';
 import type { CachedHistory, HistoryAt, StatusCache } from './status-cache.js';
@@ -18,7 +19,7 @@ export interface GitSide {
   /** The shared `git cat-file --batch` reader. */
   cat: CatFile;
   /** Things the user should know (a shallow clone). */
-  warnings: string[];
+  warnings: Said[];
   /** What `sop status` knows already (by blob id, by file and text at HEAD). */
   cache?: StatusCache;
 }
@@ -117,7 +118,7 @@ export async function openLazySopGit(config: SopFolderConfig, cache?: StatusCach
   const info = await infoP;
   const [log, worktree] = await Promise.all([logP, worktreeP]);
   if (!info) return undefined;
-  const warnings = info.shallow ? [SHALLOW_MESSAGE] : [];
+  const warnings = info.shallow ? [SHALLOW] : [];
   const side = { info, pathspecs, worktree, cat: new CatFile(info.root), warnings, cache };
   // Before the first commit `git log HEAD` fails ("bad revision 'HEAD'" on older git): there is no history to read.
   const head = info.head;

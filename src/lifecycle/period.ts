@@ -19,7 +19,7 @@ export interface Period {
 /** `2026-S2` → 1 July – 31 December 2026; `2026-S1` → January – June. */
 export function semesterPeriod(text: string): Period {
   const m = /^(\d{4})-S([12])$/i.exec(text.trim());
-  if (!m) throw new UsageError(`--period must be a semester written YYYY-S1 or YYYY-S2 (e.g. 2026-S2), got \`${text}\`.`);
+  if (!m) throw new UsageError(`--period must be a semester written YYYY-S1 or YYYY-S2 (e.g. 2026-S2), got \`${text}\`.`, { id: 'period.badSemester', data: { text } });
   const year = Number(m[1]);
   const semester = Number(m[2]) as 1 | 2;
   return { id: `${year}-S${semester}`, kind: 'semester', year, semester, from: `${year}-${semester === 1 ? '01' : '07'}-01`, to: `${year}-${semester === 1 ? '06-30' : '12-31'}` };
@@ -27,7 +27,7 @@ export function semesterPeriod(text: string): Period {
 
 /** `2026` → the calendar year. */
 export function yearPeriod(text: string): Period {
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year must be a year written YYYY (e.g. 2026), got \`${text}\`.`);
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year must be a year written YYYY (e.g. 2026), got \`${text}\`.`, { id: 'period.badYear', data: { text } });
   const year = Number(text);
   return { id: String(year), kind: 'year', year, from: `${year}-01-01`, to: `${year}-12-31` };
 }

@@ -28,14 +28,17 @@ export function logoDataUri(config: Config): string | undefined {
   // The real file, inside the repository (a committed symlink cannot put an outside file in the document).
   const abs = resolveInside(config.root, logo, { where: config.where?.(['organization', 'logo']), what: 'organization.logo' });
   const mime = MIME[path.extname(abs).toLowerCase()];
-  if (!mime) throw new ConfigError(`${at(config)}organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`);
+  if (!mime) throw new ConfigError(`${at(config)}organization.logo must be an SVG, PNG, JPEG, GIF or WebP file; got ${logo}`, { id: 'config.logoType', data: { at: at(config), logo } });
   const hit = cache.get(abs);
   if (hit) return hit;
   let bytes: Buffer;
   try {
     bytes = readFileSync(abs);
   } catch (e) {
-    throw new ConfigError(`${at(config)}organization.logo cannot be read: ${logo} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(`${at(config)}organization.logo cannot be read: ${logo} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+      id: 'config.logoUnreadable',
+      data: { at: at(config), logo, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+    });
   }
   const uri = `data:${mime};base64,${bytes.toString('base64')}`;
   cache.set(abs, uri);

@@ -39,7 +39,10 @@ export function resolveInside(root: string, p: string, origin: PathOrigin): stri
   const real = realPath(abs);
   if (!isInside(realRoot, real)) {
     const through = real === p ? '' : ` (it resolves to ${real})`;
-    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}${origin.what} must stay inside the repository (${realRoot}): ${p}${through} is outside it.`);
+    throw new ConfigError(`${origin.where ? `${origin.where} ` : ''}${origin.what} must stay inside the repository (${realRoot}): ${p}${through} is outside it.`, {
+      id: 'path.outsideRepo',
+      data: { at: origin.where ? `${origin.where} ` : '', what: origin.what, root: realRoot, path: p, real },
+    });
   }
   return real;
 }

@@ -1,4 +1,4 @@
-import { UsageError } from '../../util/errors.js';
+import { UsageError, type Said } from '../../util/errors.js';
 import { openSopWithGit } from '../find-sop.js';
 import { resolveCommit } from '../../git/git.js';
 import { stageFacts, stageRuns, type StagedVersion } from '../../lifecycle/history.js';
@@ -28,7 +28,7 @@ export interface DiffReport {
   /** The semantic differences. */
   diff: SemanticDiff;
   /** Notes (shallow clone). */
-  warnings: string[];
+  warnings: Said[];
 }
 
 interface Side {
@@ -51,7 +51,10 @@ async function byRevision(g: SopGit, lin: Lineage, n: number): Promise<Side> {
   const approved = runs.filter((r) => r.revision === n && r.status === 'approved').at(-1)?.entered;
   const latest = staged.filter((v) => v.stage.revision === n).at(-1);
   const v = approved ?? latest;
-  if (!v) throw new UsageError(`Revision ${n} was never committed; committed revisions: ${[...new Set(staged.map((s) => s.stage.revision))].join(', ') || 'none'}.`);
+  if (!v) throw new UsageError(`Revision ${n} was never committed; committed revisions: ${[...new Set(staged.map((s) => s.stage.revision))].join(', ') || 'none'}.`, {
+      id: 'diff.revisionNeverCommitted',
+      data: { revision: n, revisions: [...new Set(staged.map((s) => s.stage.revision))].join(', ') || '-' },
+    });
   return fromVersion(g, v);
 }
 
@@ -66,12 +69,12 @@ async function byRef(g: SopGit, lin: Lineage | undefined, rel: string, ref: stri
     const stage = stageOfData(data);
     return { side: { label: `${describe(stage)} at ${ref} (${commit.slice(0, 7)})`, stage, commit }, data };
   }
-  throw new UsageError(`The SOP did not exist at \`${ref}\` (${commit.slice(0, 7)}).`);
+  throw new UsageError(`The SOP did not exist at \`${ref}\` (${commit.slice(0, 7)}).`, { id: 'diff.notAtRef', data: { ref, commit: commit.slice(0, 7) } });
 }
 
 async function pick(g: SopGit, lin: Lineage | undefined, rel: string, spec: string): Promise<Side> {
   if (/^\d{1,3}$/.test(spec)) {
-    if (!lin) throw new UsageError(`${rel} has never been committed, so it has no revision ${spec}.`);
+    if (!lin) throw new UsageError(`${rel} has never been committed, so it has no revision ${spec}.`, { id: 'diff.neverCommitted', data: { file: rel, revision: spec } });
     return byRevision(g, lin, Number(spec));
   }
   return byRef(g, lin, rel, spec);
@@ -82,7 +85,7 @@ async function pick(g: SopGit, lin: Lineage | undefined, rel: string, spec: stri
  * (0, 1, …: the version that approved it) or a git revision; default a = the last approved version, b = the working tree.
  */
 export async function sopDiff(opts: { cwd: string; target: string; from?: string; to?: string; configPath?: string }): Promise<DiffReport> {
-  const { file, abs, data: workData, id, g } = await openSopWithGit(opts, '`sop diff` compares versions from git history.');
+  const { file, abs, data: workData, id, g } = await openSopWithGit(opts, { text: '`sop diff` compares versions from git history.', id: 'diff.notGit' });
   try {
     const rel = repoRel(g.info.root, abs);
     const lin = g.lineages.live.get(rel);
@@ -93,7 +96,7 @@ export async function sopDiff(opts: { cwd: string; target: string; from?: string
       const runs = stageRuns(staged);
       const current = stageOfData(workData);
       const approval = stageFacts(runs, current).approval ?? runs.filter((r) => r.status === 'approved').at(-1)?.entered;
-      if (!approval) throw new UsageError(`${id} has no approved version in git history; name the versions to compare: \`sop diff ${id} <a> [<b>]\`.`);
+      if (!approval) throw new UsageError(`${id} has no approved version in git history; name the versions to compare: \`sop diff ${id} <a> [<b>]\`.`, { id: 'diff.noApproved', data: { id } });
       from = await fromVersion(g, approval);
     }
     const to: Side = opts.to !== undefined ? await pick(g, lin, rel, opts.to) : { side: { label: 'working tree', stage: stageOfData(workData) }, data: workData };

@@ -1,6 +1,6 @@
 import type { HistoryActor, HistoryEntry } from '../../lifecycle/history.js';
 export type { HistoryActor, HistoryEntry } from '../../lifecycle/history.js';
-import { UsageError } from '../../util/errors.js';
+import { said, UsageError, type Said } from '../../util/errors.js';
 import { resolveConfig } from '../../config/load.js';
 import { openProject } from '../project.js';
 import type { CommitMeta } from '../../git/lineage.js';
@@ -40,7 +40,7 @@ export interface HistoryReport {
   /** Whether git history was available. */
   git: boolean;
   /** Notes (shallow clone, not a repository, not committed yet). */
-  warnings: string[];
+  warnings: Said[];
 }
 
 function summaryOf(e: { change: HistoryEntry['change']; renamedFrom?: string }, first: boolean, diff: SemanticDiff): string {
@@ -84,14 +84,14 @@ export async function timeline(g: SopGit, lin: Lineage | undefined, work?: { dat
 
 /** `sop history <id|path>`: every commit that touched the SOP, stage transitions marked, each with a semantic summary. */
 export async function sopHistory(opts: { cwd: string; target: string; configPath?: string }): Promise<HistoryReport> {
-  const { file, abs, data, id, g } = await openSopWithGit(opts, '`sop history` reads git history (everything else works without git).');
+  const { file, abs, data, id, g } = await openSopWithGit(opts, { text: '`sop history` reads git history (everything else works without git).', id: 'history.notGit' });
   try {
     const rel = repoRel(g.info.root, abs);
-    if (rel.startsWith('..')) throw new UsageError(`${file.file} is outside the git repository at ${g.info.root}.`);
+    if (rel.startsWith('..')) throw new UsageError(`${file.file} is outside the git repository at ${g.info.root}.`, { id: 'history.outsideRepo', data: { file: file.file, root: g.info.root } });
     const lin = g.lineages.live.get(rel);
     const entries = await timeline(g, lin, { data, path: rel, state: g.worktree.get(rel) });
     const warnings = [...g.warnings];
-    if (!lin) warnings.push(`${file.file} has never been committed`);
+    if (!lin) warnings.push(said(`${file.file} has never been committed`, 'history.neverCommitted', { file: file.file }));
     return { id, file: file.file, entries, git: true, warnings };
   } finally {
     await closeSopGit(g);
@@ -104,7 +104,7 @@ export async function sopHistories(opts: { cwd: string; paths: readonly string[]
   gitP.catch(() => undefined); // observed below; never an unhandled rejection if parsing throws first
   const project = openProject(opts);
   const g = await gitP;
-  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: history needs git.`);
+  if (!g) throw new UsageError(`${project.config.root} is not in a git repository: history needs git.`, { id: 'history.noGit', data: { root: project.config.root } });
   try {
     return await Promise.all(
       project.targets.map(async (file) => {

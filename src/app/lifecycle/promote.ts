@@ -49,7 +49,7 @@ export async function sopPromote(opts: PromoteOptions): Promise<PromoteResult> {
   if (!plan.ok) {
     const target = opts.verb === 'revise' ? 'revised' : `moved to ${opts.verb}`;
     const parts = [...plan.errors, ...(plan.missing.length ? [`missing ${plan.missing.map((m) => `${m.flag} (${m.label})`).join(', ')}`] : [])];
-    throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`);
+    throw new UsageError(`${id} cannot be ${target}: ${parts.join('; ')}.`, { id: `promote.refused.${opts.verb}`, data: { id, reasons: parts.join('; ') } });
   }
   if (plan.noop) return { file: file.file, id, from: plan.from, to: plan.to, noop: true };
   const edits = plan.edits;

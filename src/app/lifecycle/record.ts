@@ -81,7 +81,7 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
   const what = opts.kind === 'evaluation' ? 'evaluation' : `${opts.kind} record`;
   if (!plan.ok) {
     const parts = [...plan.errors, ...(plan.missing.length ? [`missing ${plan.missing.map((m) => `${m.flag} (${m.label})`).join(', ')}`] : [])];
-    throw new UsageError(`${id}: the ${what} was not written: ${parts.join('; ')}.`);
+    throw new UsageError(`${id}: the ${what} was not written: ${parts.join('; ')}.`, { id: `record.refused.${opts.kind}`, data: { id, reasons: parts.join('; ') } });
   }
   const { list, entry, from, to } = plan;
   const index = Array.isArray(data[list]) ? (data[list] as unknown[]).length : 0;
@@ -98,7 +98,10 @@ export async function sopRecord(opts: RecordOptions): Promise<RecordResult> {
     const fresh = lintFile(after, repo).filter((d) => d.severity === 'error' && !before.has(key(d)));
     if (fresh.length) {
       const lines = fresh.map((d) => `  ${d.file}:${d.range.start.line}:${d.range.start.column} ${d.message} (${d.ruleId})`);
-      throw new UsageError(`${id}: the ${what} was not written, lint would reject it (positions in the file as it would be):\n${lines.join('\n')}`);
+      throw new UsageError(`${id}: the ${what} was not written, lint would reject it (positions in the file as it would be):\n${lines.join('\n')}`, {
+        id: `record.lintRejects.${opts.kind}`,
+        data: { id, problems: lines.join('\n') },
+      });
     }
   };
   const commit = await writeSopEdit({ project, file, abs, edit, check, message: recordMessage(id, opts.kind, to), commit: opts.commit, write: opts.write, lock: opts.lock });

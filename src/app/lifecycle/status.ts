@@ -1,3 +1,4 @@
+import { said, type Said } from '../../util/errors.js';
 import type { Config } from '../../config/types.js';
 import { loadText, readSopText, type LoadedFile } from '../../model/load.js';
 import { resolveConfig } from '../../config/load.js';
@@ -18,7 +19,7 @@ export interface StatusReport {
   /** Whether git history was available. */
   git: boolean;
   /** Notes for the user (shallow clone, not a repository). */
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** Options of a status run. */
@@ -180,7 +181,7 @@ export async function sopStatus(opts: StatusOptions): Promise<StatusReport> {
   try {
     const rows = await rowsOf(files, project.config, g, dayOf(opts.now, project.config.timeZone));
     cache.save();
-    const warnings = g ? g.warnings : ['not a git repository: stage dates and approval commits are not shown'];
+    const warnings = g ? g.warnings : [said('not a git repository: stage dates and approval commits are not shown', 'status.noGit')];
     return { rows, git: !!g, warnings };
   } finally {
     await closeSopGit(g);

@@ -36,18 +36,18 @@ export async function writeSopEdit(e: SopEdit): Promise<string | undefined> {
     const text = readFileSync(e.abs, 'utf8');
     const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
     // The change was planned on the text read at the start; a change since (another command, an editor) is never overwritten.
-    if ((bom ? text.slice(1) : text) !== e.file.text) throw new UsageError(`${e.file.file} changed while sop was working on it (another command or an editor wrote it); it was not changed by this command. Run the command again.`);
+    if ((bom ? text.slice(1) : text) !== e.file.text) throw new UsageError(`${e.file.file} changed while sop was working on it (another command or an editor wrote it); it was not changed by this command. Run the command again.`, { id: 'edit.changedMeanwhile', data: { file: e.file.file } });
     let edited: string;
     try {
       edited = e.edit(bom ? text.slice(1) : text);
     } catch (err) {
-      throw new UsageError(`${e.file.file} could not be edited in place (${(err as Error).message}); the file was not changed.`);
+      throw new UsageError(`${e.file.file} could not be edited in place (${(err as Error).message}); the file was not changed.`, { id: 'edit.notInPlace', data: { file: e.file.file, reason: (err as Error).message } });
     }
     e.check?.(edited);
     const repo = e.commit ? await openRepo(e.project.config.root) : undefined;
-    if (e.commit && !repo) throw new UsageError(`--commit needs a git repository; ${e.project.config.root} is not in one (the file was not changed).`);
+    if (e.commit && !repo) throw new UsageError(`--commit needs a git repository; ${e.project.config.root} is not in one (the file was not changed).`, { id: 'edit.commitNoRepo', data: { root: e.project.config.root } });
     const rel = repo ? repoRel(repo.root, e.abs) : '';
-    if (rel.startsWith('..')) throw new UsageError(`--commit: ${e.file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`);
+    if (rel.startsWith('..')) throw new UsageError(`--commit: ${e.file.file} is outside the git repository ${repo!.root} (through a symlink); the file was not changed.`, { id: 'edit.commitOutside', data: { file: e.file.file, root: repo!.root } });
     // The real file: a symlinked SOP file stays a symlink.
     e.write(real, bom + edited);
     return repo ? commitFile(repo.root, rel, e.message) : undefined;

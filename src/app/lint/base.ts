@@ -20,10 +20,10 @@ const isYaml = (p: string) => /\.ya?ml$/.test(p) && path.posix.basename(p) !== '
 export async function loadLintBase(project: Project<RepoFile>, ref: string): Promise<LintBase> {
   const config = project.config;
   const info = await openRepo(config.root);
-  if (!info?.head) throw new UsageError(`--since needs a git repository with commits; ${config.root} is not in one.`);
+  if (!info?.head) throw new UsageError(`--since needs a git repository with commits; ${config.root} is not in one.`, { id: 'since.noRepo', data: { root: config.root } });
   const target = await resolveCommit(info.root, ref);
   const base = await mergeBase(info.root, info.head, target);
-  if (!base) throw new UsageError(`HEAD and \`${ref}\` share no history (no merge base)${info.shallow ? `; ${SHALLOW_MESSAGE}` : ''}.`);
+  if (!base) throw new UsageError(`HEAD and \`${ref}\` share no history (no merge base)${info.shallow ? `; ${SHALLOW_MESSAGE}` : ''}.`, { id: info.shallow ? 'since.noMergeBaseShallow' : 'since.noMergeBase', data: { ref } });
   const pathspecs = sopPathspecs(info.root, config);
   const [tree, log] = await Promise.all([treeFiles(info.root, base, pathspecs.filter((p) => !p.includes('*'))), logFolder(info.root, pathspecs, `${base}..HEAD`)]);
   const cat = new CatFile(info.root);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { isUserError, UsageError } from '../../util/errors.js';
+import { isUserError, UsageError, type ConfigError, type IoError } from '../../util/errors.js';
 import { forgetTemplates } from '../../render/handlebars.js';
 import { PREVIEW_CSS, PREVIEW_JS } from './client.js';
 import { indexPage, notice, sopPage, sopState } from './pages.js';
@@ -16,8 +16,8 @@ export interface PreviewServerOptions extends PreviewOptions {
   now?: () => Date;
   /** Called after each re-lint caused by a change. */
   onUpdate?: (snap: PreviewSnapshot) => void;
-  /** Called with a problem the server survives (a watcher error, a render that failed). */
-  onError?: (message: string) => void;
+  /** Called with a problem the server survives (a watcher error, a render that failed); `cause`: a user error while rendering `file`. */
+  onError?: (message: string, cause?: { file: string; error: UsageError | ConfigError | IoError }) => void;
 }
 
 /** A running preview. */
@@ -57,11 +57,11 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
   const session = randomBytes(4).toString('hex');
   let n = 0;
   let snap = takeSnapshot(opts, keys, `${session}.${n}`, now());
-  if (snap.fatal) throw new UsageError(snap.fatal);
+  if (snap.fatal) throw new UsageError(snap.fatal, snap.fatalRef);
   const rendered = new Map<string, { version: string; html: string | undefined }>();
   let watcher: Watcher | undefined;
   let port = 0;
-  const report = (m: string) => opts.onError?.(m);
+  const report = (m: string, cause?: { file: string; error: UsageError | ConfigError | IoError }) => opts.onError?.(m, cause);
 
   const refresh = () => {
     try {
@@ -85,7 +85,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
         hit = { version: s.version, html: await renderEntry(s, entry, opts, now()) };
       } catch (e) {
         const message = isUserError(e) ? e.message : `internal error: ${(e as Error).message}`;
-        report(`${entry.file}: ${message}`);
+        report(`${entry.file}: ${message}`, isUserError(e) ? { file: entry.file, error: e } : undefined);
         return send(req, res, 500, 'text/html', notice('Not rendered', message));
       }
       if (s === snap) rendered.set(key, hit);
@@ -125,7 +125,7 @@ export async function startPreview(opts: PreviewServerOptions): Promise<PreviewS
   });
 
   port = await new Promise<number>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`--port ${opts.port}: the port is in use`) : e.code === 'EACCES' ? new UsageError(`--port ${opts.port}: not allowed to listen on it`) : e));
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new UsageError(`--port ${opts.port}: the port is in use`, { id: 'preview.portInUse', data: { port: String(opts.port) } }) : e.code === 'EACCES' ? new UsageError(`--port ${opts.port}: not allowed to listen on it`, { id: 'preview.portDenied', data: { port: String(opts.port) } }) : e));
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
   try {

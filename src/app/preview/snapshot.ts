@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Config, Locale } from '../../config/types.js';
-import { isUserError } from '../../util/errors.js';
+import { isUserError, type MessageRef } from '../../util/errors.js';
 import type { Diagnostic } from '../../lint/diagnostic.js';
 import { lintRepository, lintTargets } from '../../lint/engine.js';
 import type { LoadedFile } from '../../model/load.js';
@@ -56,6 +56,8 @@ export interface PreviewSnapshot {
   version: string;
   /** A problem that stops the whole project from opening (a broken config), else undefined. */
   fatal?: string;
+  /** The id and data of the fatal error, when it has them. */
+  fatalRef?: MessageRef;
   /** The configuration (absent when fatal). */
   config?: Config;
   /** The SOP files, in order. */
@@ -99,7 +101,7 @@ export function takeSnapshot(opts: PreviewOptions, keys: RouteKeys, version: str
     project = openProject({ cwd: opts.cwd, paths: opts.paths, configPath: opts.configPath });
   } catch (e) {
     if (!isUserError(e)) throw e;
-    return { version, fatal: e.message, entries: [], others: [], index: new Map() };
+    return { version, fatal: e.message, fatalRef: e.id ? { id: e.id, data: e.data ?? {} } : undefined, entries: [], others: [], index: new Map() };
   }
   project.repo.today = dayOf(now, project.config.timeZone);
   const report = lintRepository(lintTargets(project), project.repo);

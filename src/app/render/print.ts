@@ -13,7 +13,7 @@ export async function openPrintProject(opts: PrintProjectOptions, linkExt: 'pdf'
   const href = (id: string) => (linkExt === 'book' ? `#sop-${id}` : `${id}.${linkExt}`);
   const { config, index, errors, ready, skipped } = selectForRendering(opts, href, 'print');
   const margin = parseMargins(config.pdf.margin);
-  if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm" or "10mm 12mm"; got "${config.pdf.margin}"`);
+  if (!margin) throw new UsageError(`pdf.margin must be 1 to 4 lengths such as "10mm" or "10mm 12mm"; got "${config.pdf.margin}"`, { id: 'config.pdfMargin', data: { margin: config.pdf.margin } });
   const sops: PrintableSop[] = [];
   for (const { file: f, abs } of ready) {
     sops.push({ file: f.file, base: outputBase(f), sop: f.data, history: opts.historyFor && config.history ? await opts.historyFor(abs) : undefined });

@@ -1,3 +1,4 @@
+import type { MessageRef } from '../../util/errors.js';
 import path from 'node:path';
 import type { Config, Locale } from '../../config/types.js';
 import type { LintReport } from '../../lint/diagnostic.js';
@@ -55,7 +56,7 @@ export interface RenderProjectResult {
   /** Lint report of the files refused (or rendered with --force) because of errors. */
   errors: LintReport;
   /** Files not rendered, with the reason. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: Array<{ file: string; reason: string; ref?: MessageRef }>;
 }
 
 /** Output base name: the SOP id, or (forced, id unusable) a sanitised file name. */

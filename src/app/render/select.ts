@@ -1,3 +1,4 @@
+import { said, type MessageRef, type Said } from '../../util/errors.js';
 import path from 'node:path';
 import type { Config, Orientation, Paper } from '../../config/types.js';
 import type { LintReport } from '../../lint/diagnostic.js';
@@ -28,7 +29,7 @@ export interface RenderSelection {
   /** What to render, in target order. */
   ready: RenderTarget[];
   /** Files not rendered, with the reason. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: Array<{ file: string; reason: string; ref?: MessageRef }>;
 }
 
 /** What selects the targets. */
@@ -49,15 +50,21 @@ export interface SelectOptions {
 
 /** Why loaded data cannot be rendered (a field the document reads holds the wrong kind of value), or undefined when it can. */
 export function unrenderable(f: LoadedFile): string | undefined {
+  return whyUnrenderable(f)?.text;
+}
+
+/** {@link unrenderable} as a message with its id and data. */
+export function whyUnrenderable(f: LoadedFile): Said | undefined {
   const d = f.data as Record<string, unknown> | null | undefined;
-  if (!d || typeof d !== 'object' || Array.isArray(d) || !Array.isArray(d.actors) || !Array.isArray(d.steps)) return 'it is not an SOP document with `actors` and `steps` lists';
+  if (!d || typeof d !== 'object' || Array.isArray(d) || !Array.isArray(d.actors) || !Array.isArray(d.steps)) return said('it is not an SOP document with `actors` and `steps` lists', 'render.notSop');
   const issues = shapeIssues(d);
   const first = issues[0];
   if (!first) return undefined;
   // At the key when there is one: a block mapping's value starts on the next line.
   const { line, column } = f.locator.locate(first.path, { key: typeof first.path.at(-1) === 'string' }).start;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more such ${issues.length === 2 ? 'value' : 'values'})` : '';
-  return `line ${line}, column ${column}: ${first.message}${more}; fix it to render the SOP, even with --force`;
+  const text = `line ${line}, column ${column}: ${first.message}${more}; fix it to render the SOP, even with --force`;
+  return issues.length > 1 ? said(text, 'render.wrongValueMore', { line, column, problem: first.message, more: issues.length - 1 }) : said(text, 'render.wrongValue', { line, column, problem: first.message });
 }
 
 /** Keterkaitan links: every SOP of the repository by id, its link given by `href`. */
@@ -91,9 +98,9 @@ export function selectForRendering(opts: SelectOptions, href: (id: string) => st
   const ready: RenderTarget[] = [];
   const skipped: RenderSelection['skipped'] = [];
   for (const f of project.targets) {
-    const why = bad.has(f.file) && !opts.force ? undefined : unrenderable(f);
-    if (bad.has(f.file) && !opts.force) skipped.push({ file: f.file, reason: `it has lint errors (use --force to ${verb} it anyway)` });
-    else if (why) skipped.push({ file: f.file, reason: why });
+    const why = bad.has(f.file) && !opts.force ? undefined : whyUnrenderable(f);
+    if (bad.has(f.file) && !opts.force) skipped.push({ file: f.file, reason: `it has lint errors (use --force to ${verb} it anyway)`, ref: { id: 'render.lintErrors', data: {} } });
+    else if (why) skipped.push({ file: f.file, reason: why.text, ref: { id: why.id, data: why.data } });
     else ready.push({ file: f as LoadedFile & { data: Sop }, abs: project.absPaths.get(f.file) ?? path.resolve(opts.cwd, f.file) });
   }
   return { config, index, errors, ready, skipped };

@@ -90,11 +90,11 @@ function resolveUnit(config: Config, existing: Existing[], id: string, given: st
   if (configured) return { unit: configured, dir: path.join(base, configured.code.toLowerCase()) };
   if (given === undefined) {
     const codes = config.units.map((u) => u.code).join(', ');
-    throw new UsageError(`Name the unit with --unit <code or name>${codes ? ` (the config's units: ${codes})` : ''}; no configured unit has the code ${prefix}.`);
+    throw new UsageError(`Name the unit with --unit <code or name>${codes ? ` (the config's units: ${codes})` : ''}; no configured unit has the code ${prefix}.`, codes ? { id: 'new.unitMissingCodes', data: { codes, prefix } } : { id: 'new.unitMissing', data: { prefix } });
   }
   if (config.units.length > 0) {
     const list = config.units.map((u) => `${u.code} (${u.name})`).join(', ');
-    throw new UsageError(`Unknown unit "${given}". The units of ${config.file ? path.basename(config.file) : 'the config'} are: ${list}. Add the unit to \`units\` there, or use one of these.`);
+    throw new UsageError(`Unknown unit "${given}". The units of ${config.file ? path.basename(config.file) : 'the config'} are: ${list}. Add the unit to \`units\` there, or use one of these.`, config.file ? { id: 'new.unitUnknown', data: { unit: given, config: path.basename(config.file), units: list } } : { id: 'new.unitUnknownNoFile', data: { unit: given, units: list } });
   }
   // No units configured: learn from the SOPs already there (by unit name, or by folder name).
   const byName = existing.filter((e) => e.unit?.toLowerCase() === lower);
@@ -110,17 +110,17 @@ function resolveUnit(config: Config, existing: Existing[], id: string, given: st
 /** Plan a draft SOP: checks the id is new, finds the unit's folder and the next number. Writes nothing. */
 export function planNewSop(opts: NewSopOptions): NewSopPlan {
   const { id } = opts;
-  if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not an SOP id: upper-case letters and digits in parts joined by "-", e.g. KUL-016.`);
-  if (!opts.title.trim()) throw new UsageError('--title must not be empty.');
-  if (typeof opts.created === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(opts.created)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.created}".`);
+  if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not an SOP id: upper-case letters and digits in parts joined by "-", e.g. KUL-016.`, { id: 'new.badId', data: { id } });
+  if (!opts.title.trim()) throw new UsageError('--title must not be empty.', { id: 'new.titleEmpty', data: {} });
+  if (typeof opts.created === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(opts.created)) throw new UsageError(`--date must be YYYY-MM-DD, got "${opts.created}".`, { id: 'new.badDate', data: { date: opts.created } });
   const config = resolveConfig(opts.cwd, undefined, opts.configPath);
   const created = dayOf(opts.created, config.timeZone);
   const existing = existingSops(config);
   const taken = existing.find((e) => e.id === id);
-  if (taken) throw new UsageError(`${id} exists already: ${path.relative(opts.cwd, taken.file) || taken.file}. Choose another id (nothing was written).`);
+  if (taken) throw new UsageError(`${id} exists already: ${path.relative(opts.cwd, taken.file) || taken.file}. Choose another id (nothing was written).`, { id: 'new.idTaken', data: { id, file: path.relative(opts.cwd, taken.file) || taken.file } });
   const { unit, dir } = resolveUnit(config, existing, id, opts.unit);
   const file = path.join(dir, draftFileName(id, opts.title));
-  if (existsSync(file)) throw new UsageError(`${path.relative(opts.cwd, file)} exists already; nothing was written.`);
+  if (existsSync(file)) throw new UsageError(`${path.relative(opts.cwd, file)} exists already; nothing was written.`, { id: 'new.fileExists', data: { file: path.relative(opts.cwd, file) } });
   let number: string | undefined;
   let noNumber: string | undefined;
   if (config.numbering.pattern) {

@@ -32,7 +32,7 @@ export function parseUnit(value: string): Unit {
   if (eq) return { code: eq[1]!.toUpperCase(), name: eq[2]!.trim() };
   const known = KPU_UNITS.find((u) => u.code === text.toUpperCase() || u.name.toLowerCase() === text.toLowerCase());
   if (known) return { ...known };
-  if (!text) throw new UsageError('--unit needs a value: CODE=Name (e.g. KUL=Subbagian Keuangan, Umum dan Logistik) or a name.');
+  if (!text) throw new UsageError('--unit needs a value: CODE=Name (e.g. KUL=Subbagian Keuangan, Umum dan Logistik) or a name.', { id: 'init.unitEmpty', data: {} });
   return { code: codeFromName(text), name: text };
 }
 
@@ -42,7 +42,7 @@ export function parseUnits(values: readonly string[]): Unit[] {
   const seen = new Map<string, string>();
   for (const u of units) {
     const other = seen.get(u.code);
-    if (other !== undefined) throw new UsageError(`Two units have the code ${u.code} ("${other}" and "${u.name}"); give one a code of its own: --unit "CODE=${u.name}".`);
+    if (other !== undefined) throw new UsageError(`Two units have the code ${u.code} ("${other}" and "${u.name}"); give one a code of its own: --unit "CODE=${u.name}".`, { id: 'init.unitCodeTwice', data: { code: u.code, first: other, second: u.name } });
     seen.set(u.code, u.name);
   }
   return units;

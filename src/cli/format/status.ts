@@ -103,7 +103,7 @@ export function formatStatus(rep: StatusReport, format: StatusFormat, o: StatusF
   const t = o.t ?? translator('en');
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ git: rep.git, warnings: rep.warnings, sops: rep.rows }, null, 2)}\n`;
+      return `${JSON.stringify({ git: rep.git, warnings: rep.warnings.map((w) => w.text), sops: rep.rows }, null, 2)}\n`;
     case 'md':
       return md(rep, t);
     case 'csv':

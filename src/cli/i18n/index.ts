@@ -2,6 +2,8 @@ import { Help, type Argument, type Option } from 'commander';
 import { LANGS, type Lang } from '../../model/lang.js';
 import { en, type Catalogue, type MessageKey } from './en.js';
 import { id } from './id.js';
+import { ERRORS_ID } from './errors-id.js';
+import type { MessageData } from '../../util/errors.js';
 
 export type { MessageKey } from './en.js';
 
@@ -31,6 +33,15 @@ export function fill(text: string, vars: Vars = {}): string {
 export function translator(lang: Lang): Translate {
   const cat = CATALOGUES[lang];
   return (key, vars) => fill(cat[key], vars);
+}
+
+/**
+ * An error or warning made below the CLI, in the run's language: its Indonesian wording (errors-id.ts) when the
+ * language is `id` and its id is known, else `english` (the text made where it was raised) unchanged.
+ */
+export function worded(lang: Lang, english: string, ref?: { id?: string; data?: MessageData }): string {
+  const text = lang === 'id' && ref?.id ? ERRORS_ID[ref.id] : undefined;
+  return text === undefined ? english : fill(text, ref?.data);
 }
 
 /** The language asked for on the command line, found before parsing (commands are described in it): `--lang X` or `--lang=X`. */

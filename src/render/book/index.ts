@@ -22,13 +22,14 @@ export { selectBookSops, IN_FORCE, type BookSelection, type BookSelectionOptions
  * withdrawn ones too; the attachment list and the book are made from the same units.
  */
 export function bookContent(project: PrintProject, title: string | undefined, now: Now, selection: BookSelectionOptions = {}): BookContent {
-  if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.');
+  if (project.sops.length === 0) throw new UsageError('The book would have no SOPs: none of the given files could be printed.', { id: 'book.empty', data: {} });
   // The config's pages and map parts first: a config error is reported whatever the SOPs' stages.
   const front = [...readBookPages(project.config).map((p) => p.html), ...mapBookParts(project.config, project.locale)];
   const chosen = selectBookSops(project.sops, selection);
   if (chosen.sops.length === 0) {
     throw new UsageError(
       `The book would have no SOPs: none is in force (approved, implemented or evaluated); use --include-drafts for a review copy${chosen.left.some((l) => l.status === 'withdrawn') ? ' (or --include-withdrawn)' : ''}.`,
+      { id: chosen.left.some((l) => l.status === 'withdrawn') ? 'book.noneInForceWithdrawn' : 'book.noneInForce', data: {} },
     );
   }
   const { config, locale } = project;

@@ -28,7 +28,10 @@ export function readBookPages(config: Config): Array<{ file: string; html: strin
     try {
       text = readFileSync(abs, 'utf8');
     } catch (e) {
-      throw new ConfigError(`${at}book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      throw new ConfigError(`${at}book.pages: cannot read ${rel} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, {
+        id: 'config.bookPageUnreadable',
+        data: { at, file: rel, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      });
     }
     return { file: rel, html: markdownPage(text), text };
   });

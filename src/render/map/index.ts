@@ -44,9 +44,12 @@ export function bookMapDocument(config: Config, locale: Locale): MapDocument | u
   if (parts.length === 0) return undefined;
   const at = config.where ? `${config.where(['book', 'parts'])} ` : '';
   const map = loadProcessMap(config);
-  if (!map) throw new ConfigError(`${at}book.parts needs a business process map: create processes.yaml at the repository root, or set \`processes\` in the config.`);
+  if (!map) throw new ConfigError(`${at}book.parts needs a business process map: create processes.yaml at the repository root, or set \`processes\` in the config.`, { id: 'config.bookNeedsMap', data: { at } });
   const problem = map.file.problems[0];
-  if (problem) throw new ConfigError(`${at}book.parts: the business process map cannot be read (${map.file.file}:${problem.range.start.line}:${problem.range.start.column} ${problem.message}); run \`sop lint\`.`);
+  if (problem) throw new ConfigError(`${at}book.parts: the business process map cannot be read (${map.file.file}:${problem.range.start.line}:${problem.range.start.column} ${problem.message}); run \`sop lint\`.`, {
+      id: 'config.bookMapUnreadable',
+      data: { at, place: `${map.file.file}:${problem.range.start.line}:${problem.range.start.column}`, problem: problem.message },
+    });
   return mapDocument(map, repositorySops(config), config, locale);
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { IoError } from '../../util/errors.js';
+import { IoError, said, type MessageData, type Said } from '../../util/errors.js';
 import { removeStale } from '../../util/temp.js';
 import { launchOnPipe, LaunchFailure, PuppeteerMissingError, type Launched } from './launch.js';
 
@@ -111,21 +111,25 @@ export interface OpenBrowser extends PdfBrowser {
 }
 
 /** The message for a browser that did not start: why, and what to do about it. */
-function launchMessage(executablePath: string, f: LaunchFailure): string {
+function launchMessage(executablePath: string, f: LaunchFailure): Said {
   if (f.policyBlocked) {
-    return [
+    const text = [
       `The browser ${executablePath} refuses to be controlled: a policy set by your administrator forbids remote debugging`,
       '(RemoteDebuggingAllowed = false; the browser said "DevTools remote debugging is disallowed by the system admin").',
       'sop prints PDF by controlling a headless browser, so ask IT to allow it for this browser, or name another',
       'Chromium-family browser without that policy with PUPPETEER_EXECUTABLE_PATH or browser.executablePath in sop.config.yaml.',
       'HTML and Markdown output do not need a browser.',
     ].join('\n');
+    return said(text, 'browser.policyBlocked', { browser: executablePath });
   }
-  const said = f.stderr ? `\nThe browser said:\n${f.stderr.replace(/^/gm, '  ')}` : '';
+  const output = f.stderr ? `\nThe browser said:\n${f.stderr.replace(/^/gm, '  ')}` : '';
   const hint = /sandbox/i.test(`${f.message}\n${f.stderr}`)
     ? '\nChromium could not set up its sandbox (unprivileged user namespaces may be disabled); allow them, or run in a container as root.'
     : '';
-  return `Cannot start the browser ${executablePath}: ${f.message}${hint}${said}`;
+  const text = `Cannot start the browser ${executablePath}: ${f.message}${hint}${output}`;
+  const data: MessageData = { browser: executablePath, reason: f.message };
+  if (f.stderr) data.output = f.stderr.replace(/^/gm, '  ');
+  return said(text, `browser.cannotStart${hint ? 'Sandbox' : ''}${f.stderr ? 'Output' : ''}`, data);
 }
 
 /** Temporary browser profiles: `sopkit-chromium-<pid>-XXXXXX` (older ones without the pid too). */
@@ -144,9 +148,15 @@ export async function openBrowser(opts: LaunchOptions): Promise<OpenBrowser> {
     launched = await launchOnPipe(opts.executablePath, profile, args, 600_000);
   } catch (e) {
     removeProfile();
-    if (e instanceof LaunchFailure) throw new IoError(launchMessage(opts.executablePath, e));
+    if (e instanceof LaunchFailure) {
+      const m = launchMessage(opts.executablePath, e);
+      throw new IoError(m.text, m);
+    }
     if (e instanceof PuppeteerMissingError) throw e;
-    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`);
+    throw new IoError(`Cannot start the browser ${opts.executablePath}: ${(e as Error).message.split('\n')[0]}`, {
+      id: 'browser.cannotStart',
+      data: { browser: opts.executablePath, reason: (e as Error).message.split('\n')[0] ?? '' },
+    });
   }
   const { browser, proc, exited } = launched;
   // Never leave a browser behind when this process ends abruptly.

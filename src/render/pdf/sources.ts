@@ -1,3 +1,4 @@
+import type { MessageRef } from '../../util/errors.js';
 import type { Config, Locale, Orientation, Paper } from '../../config/types.js';
 import type { LintReport } from '../../lint/diagnostic.js';
 import type { RevisionRow } from '../../lifecycle/revision-row.js';
@@ -57,5 +58,5 @@ export interface PrintProject {
   /** Lint errors of refused (or forced) files. */
   errors: LintReport;
   /** Files not printed, with the reason. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: Array<{ file: string; reason: string; ref?: MessageRef }>;
 }

@@ -6,6 +6,7 @@ import { createHistoryReader } from '../../../app/lifecycle/revision-history.js'
 import { writeFileAtomic } from '../../output.js';
 import { launchOptions, progress } from '../../pdf-support.js';
 import type { RunState } from '../../state.js';
+import { worded } from '../../i18n/index.js';
 import { shownPath } from '../../../util/paths.js';
 import { printLintErrors } from '../../lint-errors.js';
 import { localeOption, paperOption, orientationOption, type PrintFlags } from '../../options.js';
@@ -61,7 +62,7 @@ export function registerBook(program: Command, state: RunState): void {
         'book',
       ).finally(() => reader?.close());
       printLintErrors(io, project.errors, opts.color, state.lang);
-      for (const s of project.skipped) io.stderr(`sop: ${t('book.leftOut', { file: s.file, reason: s.reason })}\n`);
+      for (const s of project.skipped) io.stderr(`sop: ${t('book.leftOut', { file: s.file, reason: worded(state.lang, s.reason, s.ref) })}\n`);
       const content = bookContent(project, opts.title, now, { includeDrafts: opts.includeDrafts, includeWithdrawn: opts.includeWithdrawn });
       profile?.('read and check the SOPs', performance.now() - started);
       const left = content.left ?? [];

@@ -4,15 +4,16 @@ import type { PreviewSnapshot } from '../../../app/preview/snapshot.js';
 import type { RunState } from '../../state.js';
 import { templatesDir } from './render.js';
 import { localeOption } from '../../options.js';
-import type { Translate } from '../../i18n/index.js';
+import { worded, type Translate } from '../../i18n/index.js';
 
 const portNumber = (t: Translate) => (v: string): number => {
   if (!/^\d+$/.test(v) || Number(v) > 65535) throw new InvalidArgumentError(t('arg.port'));
   return Number(v);
 };
 
-function counts(t: Translate, snap: PreviewSnapshot): string {
-  if (snap.fatal) return t('preview.cannotOpen', { reason: snap.fatal });
+function counts(state: RunState, snap: PreviewSnapshot): string {
+  const { t } = state;
+  if (snap.fatal) return t('preview.cannotOpen', { reason: worded(state.lang, snap.fatal, snap.fatalRef) });
   let errors = 0;
   let warnings = 0;
   for (const e of [...snap.entries, ...snap.others]) for (const d of e.diagnostics) d.severity === 'error' ? errors++ : warnings++;
@@ -42,12 +43,12 @@ export function registerPreview(program: Command, state: RunState): void {
         templates: templatesDir(t, io.cwd, opts.templates),
         histories: opts.history ? revisionHistories : undefined,
         port: opts.port,
-        onUpdate: (snap) => io.stderr(`sop preview: ${t('preview.updated', { counts: counts(t, snap) })}\n`),
-        onError: (message) => io.stderr(`sop preview: ${message}\n`),
+        onUpdate: (snap) => io.stderr(`sop preview: ${t('preview.updated', { counts: counts(state, snap) })}\n`),
+        onError: (message, cause) => io.stderr(`sop preview: ${cause ? `${cause.file}: ${worded(state.lang, cause.error.message, cause.error)}` : message}\n`),
       });
       let unregister: (() => void) | undefined;
       try {
-        io.stdout(`sop preview: ${t('preview.listening', { url: server.url, counts: counts(t, server.snapshot()) })}\n`);
+        io.stdout(`sop preview: ${t('preview.listening', { url: server.url, counts: counts(state, server.snapshot()) })}\n`);
         // Runs until Ctrl-C or SIGTERM (or, in-process, until the caller's interrupt handler is called).
         await new Promise<void>((resolve) => {
           unregister = io.onInterrupt?.(() => resolve());

@@ -7,6 +7,7 @@ import { createHistoryReader } from '../../../app/lifecycle/revision-history.js'
 import { writeFileAtomic } from '../../output.js';
 import { launchOptions, progress } from '../../pdf-support.js';
 import type { RunState } from '../../state.js';
+import { worded } from '../../i18n/index.js';
 import type { PrintProject } from '../../../render/pdf/sources.js';
 import { printLintErrors } from '../../lint-errors.js';
 
@@ -43,7 +44,7 @@ export async function openForPrinting(paths: readonly string[], opts: PdfCliOpti
     ext,
   ).finally(() => reader?.close());
   printLintErrors(io, project.errors, opts.color, state.lang);
-  for (const s of project.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
+  for (const s of project.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: worded(state.lang, s.reason, s.ref) })}\n`);
   return project;
 }
 

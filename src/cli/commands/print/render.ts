@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../output.js';
 import type { RunState } from '../../state.js';
 import { printLintErrors } from '../../lint-errors.js';
 import { localeOption, paperOption, orientationOption, type PrintFlags } from '../../options.js';
-import type { Translate } from '../../i18n/index.js';
+import { worded, type Translate } from '../../i18n/index.js';
 
 /** Options of `sop render`. */
 interface RenderCliOptions extends PrintFlags {
@@ -78,7 +78,7 @@ export function registerRender(program: Command, state: RunState): void {
         histories: opts.history ? revisionHistories : undefined, // Riwayat Revisi from git; --no-history or `history: false` leave it out
       });
       printLintErrors(io, result.errors, opts.color, state.lang);
-      for (const s of result.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: s.reason })}\n`);
+      for (const s of result.skipped) io.stderr(`sop: ${t('render.notRendered', { file: s.file, reason: worded(state.lang, s.reason, s.ref) })}\n`);
       if (toStdout) {
         const total = result.rendered.length + result.skipped.length;
         if (total !== 1) throw new UsageError(t('render.oneToStdout', { n: total }));

@@ -5,6 +5,7 @@ import { formatDiff, type DiffFormat } from '../../format/diff.js';
 import { sopDiff } from '../../../app/lifecycle/diff.js';
 import { writeFileAtomic } from '../../output.js';
 import type { RunState } from '../../state.js';
+import { worded } from '../../i18n/index.js';
 
 /** `sop diff <id> [a [b]]`. */
 export function registerDiff(program: Command, state: RunState): void {
@@ -23,7 +24,7 @@ export function registerDiff(program: Command, state: RunState): void {
       const output = opts.output ? path.resolve(io.cwd, opts.output) : undefined;
       if (output) refuseInputOverwrite([output], { cwd: io.cwd, configPath: opts.config, flag: '--output' });
       const rep = await sopDiff({ cwd: io.cwd, target, from: a, to: b, configPath: opts.config });
-      for (const w of rep.warnings) io.stderr(`sop: ${w}\n`);
+      for (const w of rep.warnings) io.stderr(`sop: ${worded(state.lang, w.text, w)}\n`);
       const out = formatDiff(rep, opts.format, t);
       if (output) writeFileAtomic(output, out, t);
       else io.stdout(out);

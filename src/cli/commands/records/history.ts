@@ -4,6 +4,7 @@ import { formatHistory, type HistoryFormat } from '../../format/history.js';
 import { sopHistory } from '../../../app/lifecycle/history.js';
 import { useColor } from '../../io.js';
 import type { RunState } from '../../state.js';
+import { worded } from '../../i18n/index.js';
 
 /** `sop history <id|path>`. */
 export function registerHistory(program: Command, state: RunState): void {
@@ -18,7 +19,7 @@ export function registerHistory(program: Command, state: RunState): void {
     .action(async (target: string, opts: { format: HistoryFormat; config?: string; color?: boolean }) => {
       const { io } = state;
       const rep = await sopHistory({ cwd: io.cwd, target, configPath: opts.config });
-      for (const w of rep.warnings) io.stderr(`sop: ${w}\n`);
+      for (const w of rep.warnings) io.stderr(`sop: ${worded(state.lang, w.text, w)}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
       io.stdout(formatHistory(rep, opts.format, { transition: (s) => c.bold.cyan(s), bad: (s) => c.bold.red(s), dim: (s) => c.dim(s) }, t));
       state.exitCode = 0;

@@ -8,6 +8,7 @@ import type { CsvDelimiter } from '../../../util/csv.js';
 import { checkDelimiter, delimiterOption } from '../../csv-option.js';
 import { useColor } from '../../io.js';
 import type { RunState } from '../../state.js';
+import { worded } from '../../i18n/index.js';
 import { dayOption } from '../../options.js';
 
 const STAGE_COLOR: Record<string, (c: typeof chalk) => (t: string) => string> = {
@@ -35,7 +36,7 @@ export function registerStatus(program: Command, state: RunState): void {
       const { io } = state;
       checkDelimiter(t, opts.format, opts.delimiter);
       const report = await sopStatus({ cwd: io.cwd, paths, configPath: opts.config, now: opts.today ?? new Date(), cache: opts.cache === false ? undefined : writeFileAtomic });
-      for (const w of report.warnings) io.stderr(`sop: ${w}\n`);
+      for (const w of report.warnings) io.stderr(`sop: ${worded(state.lang, w.text, w)}\n`);
       const c = new Chalk({ level: useColor(io, opts.color, io.stdoutIsTTY) ? 1 : 0 });
       io.stdout(
         formatStatus(report, opts.format, {
