@@ -1,9 +1,20 @@
 // English wordings of the problems the loader and the schema check find, by message id: each problem carries its
 // id and data, so that `--lang id` can word it again (src/lint/messages/id.ts holds the Indonesian).
-import { interpolate } from '../lint/messages/template.js';
 
 /** Values filled into a message's `{{name}}` placeholders. */
 export type MessageValues = Record<string, string | number>;
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** Fill `{{name}}` placeholders from `data`; a placeholder without a value stays as written (tests catch it). */
+export function interpolate(template: string, data: MessageValues = {}): string {
+  return template.replace(PLACEHOLDER, (_, k: string) => (Object.hasOwn(data, k) ? String(data[k]) : `{{${k}}}`));
+}
+
+/** The placeholder names of a template, sorted, each once. */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
 
 /** A problem worded in English, with the id and data that word it in another language. */
 export interface Worded {
