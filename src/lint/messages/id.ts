@@ -1,4 +1,5 @@
-// Indonesian wordings of every lint message, keyed `ruleId/messageId` (English stays in each rule's `meta.messages`).
+// Indonesian wordings of every lint message, keyed `ruleId/messageId` (English stays in each rule's `meta.messages`, and in
+// src/model/messages.ts for the loader's and the schema check's, whose schema templates expand per shape here too).
 // Worded as the secretariat writes: formal Bahasa Indonesia, keys of the SOP file kept as written (`dates.effective`),
 // the same `{{name}}` placeholders as the English message (test/lint/messages-id.test.ts checks both ways).
 
