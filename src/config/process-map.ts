@@ -21,21 +21,10 @@ export function processMapPath(config: Config): string | undefined {
   return abs;
 }
 
-// The loader words a few problems for SOP files; say them for a map.
-const MAP_WORDING: Array<[RegExp, string]> = [
-  [/^The file is empty/, 'The process map is empty: it needs `processes:`, a list of Level 0 processes, each with `code`, `name` and `category`.'],
-  [/^The file holds no data/, 'The process map holds no data: it needs `processes:`, a list of Level 0 processes.'],
-  [/^The root of an SOP file must be a mapping/, 'The root of the process map must be a mapping with the key `processes`.'],
-];
-
 /** Load a process map file (shown as `shown` in diagnostics). */
 export function loadProcessMapFile(abs: string, shown: string = abs): ProcessMap {
-  const file: LoadedFile = loadFile(shown, abs);
-  for (const p of file.problems) {
-    const better = MAP_WORDING.find(([re]) => re.test(p.message));
-    if (better) p.message = better[1];
-  }
-  return readProcessMap(file);
+  // The loader's wording of an empty file or a root that is not a mapping is said for a map by readProcessMap (by message id).
+  return readProcessMap(loadFile(shown, abs));
 }
 
 /**

@@ -61,8 +61,8 @@ export function lintFile(file: LoadedFile, repo: Repository<RepoFile>, rules: re
   const push = (ruleId: string, severity: Severity, template: string, d: Worded) =>
     out.push({ ruleId, severity, file: file.file, docsUrl: docsUrl(ruleId, config.docsBase), path: d.path, range: d.range, message: interpolate(template, d.data), messageId: d.messageId, data: d.data ?? {} });
 
-  // The loader words YAML problems itself; they keep the sentence as their data.
-  for (const p of file.problems) push(p.ruleId, 'error', YAML_SYNTAX_MESSAGES.syntax, { path: p.path, range: p.range, messageId: 'syntax', data: { message: p.message } });
+  // The loader's problems, with their message ids and data.
+  for (const p of file.problems) push(p.ruleId, 'error', YAML_SYNTAX_MESSAGES[p.messageId as keyof typeof YAML_SYNTAX_MESSAGES] ?? p.message, { path: p.path, range: p.range, messageId: p.messageId, data: p.data });
 
   // `disable-comment` takes its configured severity (`yaml-syntax` is always an error: the config refuses anything else).
   const commentSeverity = severityOf({ id: 'disable-comment', defaultSeverity: 'error' }, config);

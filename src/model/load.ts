@@ -4,6 +4,7 @@ import type { DocPath, Range } from './types.js';
 import { createLocator, type Locator } from './locate.js';
 import { MAX_DEPTH, prescan } from './prescan.js';
 import { wordSyntaxErrors } from './syntax-words.js';
+import { syntaxWords, type Worded, type YamlSyntaxId } from './messages.js';
 
 export { MAX_DEPTH, MAX_ITEMS, MAX_KEYS, MAX_NODES } from './prescan.js';
 
@@ -13,15 +14,27 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 
 /** A problem found while reading or parsing, before any rule runs. */
-export interface LoadProblem {
+export interface LoadProblem extends Worded {
   /** Rule id under which it is reported. */
-  ruleId: 'yaml-syntax' | 'disable-comment';
+  ruleId: 'yaml-syntax';
   /** Where. */
   range: Range;
   /** Document path when known. */
   path: DocPath;
-  /** Sentence. */
-  message: string;
+}
+
+/** A `yaml-syntax` problem at `range`, worded by its message id. */
+const problem = (range: Range, messageId: YamlSyntaxId, data?: Record<string, string | number>): LoadProblem => ({ ruleId: 'yaml-syntax', range, path: [], ...syntaxWords(messageId, data) });
+
+// The wordings that name an SOP, and what they say of the business process map instead.
+const MAP_IDS: Partial<Record<YamlSyntaxId, YamlSyntaxId>> = { empty: 'mapEmpty', onlyComments: 'mapNoData', noData: 'mapNoData', rootList: 'mapRoot', rootScalar: 'mapRoot' };
+
+/** Reword the problems of a file loaded as the business process map, where they speak of an SOP. */
+export function asProcessMapProblems(problems: LoadProblem[]): void {
+  for (const [i, p] of problems.entries()) {
+    const id = MAP_IDS[p.messageId as YamlSyntaxId];
+    if (id) problems[i] = { ...p, ...syntaxWords(id) };
+  }
 }
 
 /** An inline `# sop-disable-next-line` directive. */
@@ -150,8 +163,8 @@ const keyText = (k: unknown) => (isScalar(k) ? String(k.value) : undefined);
  * Duplicate keys, found in one linear pass (the `yaml` library's own check compares every key with every
  * other: minutes on 200,000 keys): each repeat, worded with the line where the key was first set.
  */
-function duplicateKeys(doc: Document, locator: Locator): Array<{ range: Range; message: string }> {
-  const out: Array<{ range: Range; message: string }> = [];
+function duplicateKeys(doc: Document, locator: Locator): LoadProblem[] {
+  const out: LoadProblem[] = [];
   walk(doc.contents, (node) => {
     if (!isMap(node)) return;
     const first = new Map<string, Pair>();
@@ -167,10 +180,7 @@ function duplicateKeys(doc: Document, locator: Locator): Array<{ range: Range; m
       const b = (before.key as Node).range;
       if (!r) continue;
       const firstLine = b ? locator.rangeOf(b[0], b[0]).start.line : undefined;
-      out.push({
-        range: locator.rangeOf(r[0], r[1]),
-        message: `Duplicate key \`${name}\`${firstLine ? `: it is already set on line ${firstLine}` : ' in the same mapping'}. Keep one of them.`,
-      });
+      out.push(problem(locator.rangeOf(r[0], r[1]), firstLine ? 'duplicateKey' : 'duplicateKeyHere', firstLine ? { key: name, line: firstLine } : { key: name }));
     }
   });
   return out;
@@ -182,9 +192,9 @@ const NEEDS_FULL_PARSE = /(^|[\s[\]{},:-])[&*!][^\s]/;
 const needsFullParse = (t: string) => (t.includes('&') || t.includes('*') || t.includes('!')) && NEEDS_FULL_PARSE.test(t);
 
 /** A file refused before parsing (a limit, or a syntax error in a file too large to word in detail). */
-function refused(file: string, text: string, offset: number, message: string): LoadedFile {
+function refused(file: string, text: string, offset: number, words: Worded): LoadedFile {
   const locator = createLocator(null, text);
-  return { file, text, doc: null, data: undefined, locator, problems: [{ ruleId: 'yaml-syntax', range: locator.rangeOf(offset, offset + 1), path: [], message }], disables: [] };
+  return { file, text, doc: null, data: undefined, locator, problems: [{ ruleId: 'yaml-syntax', range: locator.rangeOf(offset, offset + 1), path: [], messageId: words.messageId, data: words.data, message: words.message }], disables: [] };
 }
 
 /**
@@ -220,7 +230,7 @@ export function loadText(file: string, rawText: string): LoadedFile {
   const yamlText = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   if (text.trim() === '') return fullParse(file, text, yamlText);
   const pre = prescan(yamlText);
-  if (pre.limit) return refused(file, text, pre.limit.offset, pre.limit.message);
+  if (pre.limit) return refused(file, text, pre.limit.offset, pre.limit);
   const plainMapping = pre.data !== null && typeof pre.data === 'object' && !Array.isArray(pre.data);
   if (plainMapping && !needsFullParse(yamlText)) return lazyLoad(file, text, yamlText, pre.data);
   return fullParse(file, text, yamlText, pre.error?.offset);
@@ -251,7 +261,7 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
   let data: unknown = undefined;
   if (text.trim() === '') {
     const locator = createLocator(null, text);
-    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file is empty: an SOP needs at least `sop`, `id`, `title`, `unit`, `status`, `revision`, `dates`, `actors` and `steps`.' });
+    problems.push(problem(point(1, 1), 'empty'));
     return { file, text, doc, data, locator, problems, disables: [] };
   }
   let docs: Document[] = [];
@@ -263,38 +273,38 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
     const locator = createLocator(null, text);
     const deep = /call stack/i.test((e as Error).message);
     const at = (deep ? deepPlace(yamlText, errorOffset) : undefined) ?? errorOffset ?? 0;
-    problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(at, at + 1), path: [], message: deep ? `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` : `The YAML parser failed: ${(e as Error).message}` });
+    problems.push(problem(locator.rangeOf(at, at + 1), deep ? 'tooDeepToRead' : 'parserFailed', deep ? { max: MAX_DEPTH } : { error: (e as Error).message }));
     return { file, text, doc, data, locator, problems, disables: [] };
   }
   const all = Array.isArray(docs) ? docs : [docs];
   doc = all[0] ?? null;
   const locator = createLocator(doc, yamlText);
   if (all.length === 0) {
-    problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file holds no data (only comments): an SOP must be a mapping of keys such as `id`, `title` and `steps`.' });
+    problems.push(problem(point(1, 1), 'onlyComments'));
   }
   let tooDeep = false;
   for (const d of all) {
     const errs = [...d.errors, ...d.warnings];
     for (const err of errs.filter((x) => /call stack/i.test(x.message))) {
       // The parser recursed out of stack: say it once, where it happened.
-      if (!tooDeep) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(err.pos[0], err.pos[1]), path: [], message: `The YAML is nested too deeply to read (an SOP needs about five levels; at most ${MAX_DEPTH} are accepted).` });
+      if (!tooDeep) problems.push(problem(locator.rangeOf(err.pos[0], err.pos[1]), 'tooDeepToRead', { max: MAX_DEPTH }));
       tooDeep = true;
     }
     const worded = wordSyntaxErrors(yamlText, errs.filter((x) => !/call stack/i.test(x.message)));
-    for (const w of worded) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(w.start, w.end), path: [], message: w.message });
-    if (worded.length === 0 && !tooDeep) for (const dup of duplicateKeys(d, locator)) problems.push({ ruleId: 'yaml-syntax', path: [], ...dup });
+    for (const w of worded) problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(w.start, w.end), path: [], messageId: w.messageId, data: w.data, message: w.message });
+    if (worded.length === 0 && !tooDeep) problems.push(...duplicateKeys(d, locator));
   }
   if (all.length > 1) {
     const second = all[1]!;
     const start = second.range?.[0] ?? 0;
-    problems.push({ ruleId: 'yaml-syntax', range: locator.rangeOf(start, start + 3), path: [], message: `The file holds ${all.length} YAML documents; an SOP file must hold exactly one (remove the \`---\` separators).` });
+    problems.push(problem(locator.rangeOf(start, start + 3), 'documents', { count: all.length }));
   }
   const hasErrors = problems.length > 0;
   if (doc && !hasErrors) {
     if (doc.contents === null) {
-      problems.push({ ruleId: 'yaml-syntax', range: point(1, 1), path: [], message: 'The file holds no data: an SOP must be a mapping of keys such as `id`, `title` and `steps`.' });
+      problems.push(problem(point(1, 1), 'noData'));
     } else if (!isMap(doc.contents)) {
-      problems.push({ ruleId: 'yaml-syntax', range: locator.locate([]), path: [], message: `The root of an SOP file must be a mapping (key: value pairs), not a ${Array.isArray(doc.contents.toJSON?.()) ? 'list' : 'scalar'}.` });
+      problems.push(problem(locator.locate([]), Array.isArray(doc.contents.toJSON?.()) ? 'rootList' : 'rootScalar'));
     } else {
       let deep: Node | undefined;
       let firstAlias: Node | undefined;
@@ -306,7 +316,7 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
       });
       const at = (n: Node | undefined) => (n?.range ? locator.rangeOf(n.range[0], n.range[1]) : point(1, 1));
       if (deep) {
-        problems.push({ ruleId: 'yaml-syntax', range: at(deep), path: [], message: `The YAML is nested more than ${MAX_DEPTH} levels deep; an SOP needs about five.` });
+        problems.push(problem(at(deep), 'tooDeep', { max: MAX_DEPTH }));
       } else {
         try {
           data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -315,16 +325,13 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
           const unresolved = /^Unresolved alias/.test(msg);
           let alias: Node | undefined = firstAlias;
           if (unresolved) walk(doc.contents, (n) => (isAlias(n) && !n.resolve(doc!) ? ((alias = n), false) : undefined));
-          problems.push({
-            ruleId: 'yaml-syntax',
-            range: at(alias),
-            path: [],
-            message: unresolved
-              ? `Unknown alias \`*${isAlias(alias) ? alias.source : '?'}\`: no anchor \`&${isAlias(alias) ? alias.source : '?'}\` is set before it.`
+          problems.push(
+            unresolved
+              ? problem(at(alias), 'unknownAlias', { alias: isAlias(alias) ? alias.source : '?' })
               : /alias/i.test(msg)
-                ? `Too many alias expansions (more than ${MAX_ALIAS_COUNT}): the file looks like an alias bomb ("billion laughs") and was not expanded.`
-                : `The YAML could not be converted to data: ${msg}`,
-          });
+                ? problem(at(alias), 'aliasBomb', { max: MAX_ALIAS_COUNT })
+                : problem(at(alias), 'notData', { error: msg }),
+          );
         }
       }
     }
@@ -333,8 +340,8 @@ function fullParse(file: string, text: string, yamlText: string, errorOffset?: n
 }
 
 /** A file that could not be used as text: unreadable, too large, or not UTF-8; data is undefined. */
-function failedFile(file: string, message: string, range: Range = point(1, 1)): LoadedFile {
-  return { file, text: '', doc: null, data: undefined, locator: createLocator(null, ''), problems: [{ ruleId: 'yaml-syntax', range, path: [], message }], disables: [] };
+function failedFile(file: string, messageId: YamlSyntaxId, data: Record<string, string | number>, range: Range = point(1, 1)): LoadedFile {
+  return { file, text: '', doc: null, data: undefined, locator: createLocator(null, ''), problems: [problem(range, messageId, data)], disables: [] };
 }
 
 /** Read a file's bytes, or the LoadedFile of a file that cannot be read or is over the size limit. */
@@ -342,11 +349,11 @@ export function readSopBytes(file: string, absPath: string = file): Buffer | Loa
   try {
     const st = statSync(absPath);
     if (st.size > MAX_FILE_BYTES) {
-      return failedFile(file, `The file is ${(st.size / 1024 / 1024).toFixed(1)} MB; SOP files over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
+      return failedFile(file, 'tooLarge', { size: (st.size / 1024 / 1024).toFixed(1), max: MAX_FILE_BYTES / 1024 / 1024 });
     }
     return readFileSync(absPath);
   } catch (e) {
-    return failedFile(file, `The file could not be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return failedFile(file, 'unreadable', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
 }
 
@@ -361,7 +368,7 @@ export function decodeSopBytes(file: string, bytes: Uint8Array): string | Loaded
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const p = lineColAt(bytes, nul);
-    return failedFile(file, 'The file is not UTF-8 text (it contains a NUL byte).', point(p.line, p.column));
+    return failedFile(file, 'nulByte', {}, point(p.line, p.column));
   }
   let text: string;
   try {
@@ -369,7 +376,7 @@ export function decodeSopBytes(file: string, bytes: Uint8Array): string | Loaded
   } catch {
     const off = Math.max(0, firstInvalidUtf8(bytes));
     const p = lineColAt(bytes, off);
-    return failedFile(file, `The file is not valid UTF-8: byte 0x${bytes[off]?.toString(16).padStart(2, '0')} at line ${p.line}, column ${p.column}. Save it as UTF-8.`, point(p.line, p.column));
+    return failedFile(file, 'invalidUtf8', { byte: bytes[off]?.toString(16).padStart(2, '0') ?? 'undefined', line: p.line, column: p.column }, point(p.line, p.column));
   }
   return text;
 }

@@ -1,4 +1,5 @@
 import jsyaml from 'js-yaml';
+import { syntaxWords, type Worded } from './messages.js';
 
 /** Deepest nesting of mappings and lists accepted (an SOP needs about five levels). */
 export const MAX_DEPTH = 100;
@@ -10,11 +11,9 @@ export const MAX_KEYS = 1000;
 export const MAX_NODES = 20_000;
 
 /** A limit the file goes over, with the offset it is reported at. */
-export interface LimitProblem {
+export interface LimitProblem extends Worded {
   /** Character offset. */
   offset: number;
-  /** Sentence. */
-  message: string;
 }
 
 /** What the quick pass of js-yaml found. */
@@ -75,7 +74,7 @@ export function prescan(text: string): Prescan {
   const listener = (event: 'open' | 'close', state: { position: number; result: unknown; kind: string | null }) => {
     if (event === 'open') {
       if (++nodes > MAX_NODES) {
-        stop({ offset: skipBlank(text, state.position), message: `The file holds more than ${num(MAX_NODES)} values (keys, texts, lists); an SOP needs a few hundred. The limit is reached here: split the procedure into several SOPs.` });
+        stop({ offset: skipBlank(text, state.position), ...syntaxWords('tooManyValues', { max: num(MAX_NODES) }) });
       }
       const top = stack[stack.length - 1];
       if (top) {
@@ -107,7 +106,7 @@ export function prescan(text: string): Prescan {
     const err = e as { mark?: { position?: number }; reason?: string; message: string };
     const offset = Math.min(err.mark?.position ?? 0, text.length);
     if (/maxDepth/.test(err.reason ?? err.message)) {
-      return { nodes, limit: { offset: skipBlank(text, offset), message: `The YAML is nested more than ${MAX_DEPTH} levels deep here; an SOP needs about five. Flatten this value.` } };
+      return { nodes, limit: { offset: skipBlank(text, offset), ...syntaxWords('tooDeepHere', { max: MAX_DEPTH }) } };
     }
     return { nodes, error: { offset, message: err.reason ?? err.message.split('\n')[0]! } };
   }
@@ -125,11 +124,9 @@ function tooBig(text: string, f: Frame): LimitProblem {
   const list = f.list ?? isList(text, f);
   // The steps: the list right under the root key `steps`.
   const steps = list && f.depth === 2 && /(?:^|[\n{,])[ \t]*["']?steps["']?[ \t]*:[ \t]*(?:#[^\n]*)?\n?[ \t]*$/.test(text.slice(Math.max(0, start - 200), start));
-  const how = (word: string) => `more than ${num(list ? MAX_ITEMS : MAX_KEYS)} ${word}`;
   const at = f.past === undefined ? start : skipBlank(text, f.past);
-  if (steps) {
-    return { offset: at, message: `The SOP has ${how('steps')}; at most ${num(MAX_ITEMS)} are accepted (step ${num(MAX_ITEMS + 1)} starts here). The SOP AP format advises at most 25: split the procedure into several SOPs.` };
-  }
-  if (list) return { offset: at, message: `This list has ${how('items')}; at most ${num(MAX_ITEMS)} are accepted (item ${num(MAX_ITEMS + 1)} starts here).` };
-  return { offset: at, message: `${f.depth === 1 ? 'The top level of the file' : 'This mapping'} has ${how('keys')}; at most ${num(MAX_KEYS)} are accepted, local \`x-\` extensions included (key ${num(MAX_KEYS + 1)} is here).` };
+  const data = { max: num(list ? MAX_ITEMS : MAX_KEYS), next: num((list ? MAX_ITEMS : MAX_KEYS) + 1) };
+  if (steps) return { offset: at, ...syntaxWords('tooManySteps', data) };
+  if (list) return { offset: at, ...syntaxWords('tooManyItems', data) };
+  return { offset: at, ...syntaxWords(f.depth === 1 ? 'tooManyTopKeys' : 'tooManyKeys', data) };
 }

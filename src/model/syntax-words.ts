@@ -1,13 +1,12 @@
 import type { YAMLError } from 'yaml';
 import { positionAt } from './locate.js';
+import { syntaxWords, type Worded } from './messages.js';
 
 /** A YAML syntax error worded for the person who wrote the file: one per cause, with the fix. */
-export interface WordedSyntaxError {
+export interface WordedSyntaxError extends Worded {
   /** Character offsets of the place. */
   start: number;
   end: number;
-  /** Sentence. */
-  message: string;
 }
 
 // Indentation (spaces and list dashes) that holds a tab.
@@ -20,12 +19,12 @@ export function yamlQuote(s: string): string {
   return `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
-function listLines(lines: number[]): string {
-  const shown = lines.slice(0, 5).map(String);
-  const more = lines.length > 5 ? ` and ${lines.length - 5} more` : '';
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')}${more ? ', ' : ' and '}${shown.at(-1)}${more}`;
+/** The wording of a tab at `line` when `others` (line numbers) have tabs too: up to five are named. */
+function tabWords(line: number, others: number[]): Worded {
+  if (others.length === 0) return syntaxWords('tab', { line });
+  if (others.length === 1) return syntaxWords('tabOther', { line, other: others[0]! });
+  if (others.length <= 5) return syntaxWords('tabOthers', { line, others: others.slice(0, -1).join(', '), last: others.at(-1)! });
+  return syntaxWords('tabMany', { line, others: others.slice(0, 5).join(', '), more: others.length - 5 });
 }
 
 /** Line starts of `text` (LF, CRLF or a lone CR end a line). */
@@ -68,7 +67,7 @@ function unclosedAt(text: string, pos: number, msg: string): WordedSyntaxError |
     const open = flow[2] === ']' ? '[' : '{';
     const at = text.lastIndexOf(open, pos);
     if (at < 0) return undefined;
-    return { start: at, end: at + 1, message: `This \`${open}\` is not closed: end the ${flow[1] === 'sequence' ? 'list' : 'mapping'} with \`${flow[2]}\` on the same line, or put the whole value in quotes if the \`${open}\` is part of the text.` };
+    return { start: at, end: at + 1, ...syntaxWords(flow[1] === 'sequence' ? 'unclosedList' : 'unclosedMapping') };
   }
   const quote = /^Missing closing (["'])quote/.exec(msg);
   if (quote) {
@@ -76,7 +75,7 @@ function unclosedAt(text: string, pos: number, msg: string): WordedSyntaxError |
     let at = text.lastIndexOf(q, Math.min(pos, text.length - 1));
     while (at > 0 && q === '"' && text[at - 1] === '\\') at = text.lastIndexOf(q, at - 1);
     if (at < 0) return undefined;
-    return { start: at, end: at + 1, message: `The quote ${q} opened here is never closed: add the closing ${q} at the end of the value.` };
+    return { start: at, end: at + 1, ...syntaxWords('unclosedQuote', { quote: q }) };
   }
   return undefined;
 }
@@ -103,10 +102,7 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
     out.push({
       start: starts[firstTab]! + col,
       end: starts[firstTab]! + col + 1,
-      message:
-        `Line ${firstTab + 1} is indented with a tab; YAML indentation must be spaces. Replace the tab with spaces, lined up with the lines around it` +
-        `${others.length ? ` (${plural(others.length, 'line', 'lines')} ${listLines(others)} ${plural(others.length, 'has', 'have')} tabs too)` : ''}. ` +
-        'Most editors can be set to insert spaces when Tab is pressed.',
+      ...tabWords(firstTab + 1, others),
     });
   }
 
@@ -128,7 +124,7 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
         out.push({
           start: e.pos[0],
           end: e.pos[1],
-          message: `Inside \`${opener}…${opener === '{' ? '}' : ']'}\`, \`${item}\` has ${kv ? 'a second' : 'a'} colon followed by a space, which YAML reads as "key: value". Put the text in quotes: ${fix}`,
+          ...syntaxWords(opener === '[' ? 'colonInList' : kv ? 'secondColonInMapping' : 'colonInMapping', { item, fix }),
         });
         continue;
       }
@@ -139,7 +135,7 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
         out.push({
           start: starts[li]! + c.at,
           end: starts[li]! + c.at + c.value.length,
-          message: `The value of \`${c.key}\` has a colon followed by a space, which YAML reads as the start of another key. Put the whole value in quotes: ${c.key}: ${yamlQuote(c.value)}`,
+          ...syntaxWords('colonInValue', { key: c.key, quoted: yamlQuote(c.value) }),
         });
         continue;
       }
@@ -150,7 +146,7 @@ export function wordSyntaxErrors(text: string, errors: readonly YAMLError[]): Wo
       out.push(unclosed);
       continue;
     }
-    out.push({ start: e.pos[0], end: e.pos[1], message: `YAML syntax error: ${msg}` });
+    out.push({ start: e.pos[0], end: e.pos[1], ...syntaxWords('syntax', { error: msg }) });
   }
   return out;
 }

@@ -1,9 +1,9 @@
 // English messages of the ids the loader and the engine report themselves (rules declare theirs in `meta.messages`).
 
-/** `yaml-syntax`: the loader words each YAML problem itself; the message id names the kind. */
-export const YAML_SYNTAX_MESSAGES = {
-  syntax: '{{message}}',
-} as const;
+import { YAML_SYNTAX_MESSAGES } from '../../model/messages.js';
+
+/** `yaml-syntax`: the loader's wordings (src/model/messages.ts), one id per kind of problem. */
+export { YAML_SYNTAX_MESSAGES };
 
 /** `disable-comment`: malformed `# sop-disable-next-line` comments. */
 export const DISABLE_COMMENT_MESSAGES = {

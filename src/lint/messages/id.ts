@@ -1,11 +1,110 @@
-// Indonesian wordings of every lint message, keyed `ruleId/messageId` (English stays in each rule's `meta.messages`).
+// Indonesian wordings of every lint message, keyed `ruleId/messageId` (English stays in each rule's `meta.messages`, and in
+// src/model/messages.ts for the loader's and the schema check's, whose schema templates expand per shape here too).
 // Worded as the secretariat writes: formal Bahasa Indonesia, keys of the SOP file kept as written (`dates.effective`),
 // the same `{{name}}` placeholders as the English message (test/lint/messages-id.test.ts checks both ways).
 
+import { expandShapes, type Axis } from '../../model/messages.js';
+
+/** `yaml-syntax`: the loader's wordings (English in src/model/messages.ts). */
+const YAML_SYNTAX: Readonly<Record<string, string>> = {
+  tooLarge: 'Berkas berukuran {{size}} MB; berkas SOP yang melebihi {{max}} MB ditolak.',
+  unreadable: 'Berkas tidak dapat dibaca: {{error}}',
+  nulByte: 'Berkas bukan teks UTF-8 (memuat bita NUL).',
+  invalidUtf8: 'Berkas bukan teks UTF-8 yang sah: bita 0x{{byte}} pada baris {{line}}, kolom {{column}}. Simpan berkas dengan pengodean UTF-8.',
+  tooManyValues: 'Berkas memuat lebih dari {{max}} nilai (kunci, teks, daftar), padahal SOP cukup memerlukan beberapa ratus. Batas tersebut tercapai di sini: pecah prosedur menjadi beberapa SOP.',
+  tooDeepHere: 'YAML di sini bersarang lebih dari {{max}} tingkat, padahal SOP cukup memerlukan sekitar lima tingkat. Sederhanakan nilai ini.',
+  tooManySteps: 'SOP memiliki lebih dari {{max}} langkah; paling banyak {{max}} langkah diterima (langkah ke-{{next}} dimulai di sini). Format SOP AP menganjurkan paling banyak 25 langkah: pecah prosedur menjadi beberapa SOP.',
+  tooManyItems: 'Daftar ini memiliki lebih dari {{max}} butir; paling banyak {{max}} butir diterima (butir ke-{{next}} dimulai di sini).',
+  tooManyTopKeys: 'Tingkat teratas berkas memiliki lebih dari {{max}} kunci; paling banyak {{max}} kunci diterima, termasuk perluasan lokal `x-` (kunci ke-{{next}} berada di sini).',
+  tooManyKeys: 'Pemetaan ini memiliki lebih dari {{max}} kunci; paling banyak {{max}} kunci diterima, termasuk perluasan lokal `x-` (kunci ke-{{next}} berada di sini).',
+  tab: 'Baris {{line}} diindentasi dengan tab, padahal indentasi YAML wajib menggunakan spasi. Ganti tab tersebut dengan spasi, sejajar dengan baris-baris di sekitarnya. Sebagian besar editor dapat diatur agar menyisipkan spasi ketika tombol Tab ditekan.',
+  tabOther: 'Baris {{line}} diindentasi dengan tab, padahal indentasi YAML wajib menggunakan spasi. Ganti tab tersebut dengan spasi, sejajar dengan baris-baris di sekitarnya (baris {{other}} juga memuat tab). Sebagian besar editor dapat diatur agar menyisipkan spasi ketika tombol Tab ditekan.',
+  tabOthers: 'Baris {{line}} diindentasi dengan tab, padahal indentasi YAML wajib menggunakan spasi. Ganti tab tersebut dengan spasi, sejajar dengan baris-baris di sekitarnya (baris {{others}} dan {{last}} juga memuat tab). Sebagian besar editor dapat diatur agar menyisipkan spasi ketika tombol Tab ditekan.',
+  tabMany: 'Baris {{line}} diindentasi dengan tab, padahal indentasi YAML wajib menggunakan spasi. Ganti tab tersebut dengan spasi, sejajar dengan baris-baris di sekitarnya (baris {{others}} dan {{more}} baris lainnya juga memuat tab). Sebagian besar editor dapat diatur agar menyisipkan spasi ketika tombol Tab ditekan.',
+  colonInList: 'Di dalam `[…]`, `{{item}}` memuat titik dua yang diikuti spasi, yang dibaca YAML sebagai "kunci: nilai". Apit teks tersebut dengan tanda petik: {{fix}}',
+  colonInMapping: 'Di dalam `{…}`, `{{item}}` memuat titik dua yang diikuti spasi, yang dibaca YAML sebagai "kunci: nilai". Apit teks tersebut dengan tanda petik: {{fix}}',
+  secondColonInMapping: 'Di dalam `{…}`, `{{item}}` memuat titik dua kedua yang diikuti spasi, yang dibaca YAML sebagai "kunci: nilai". Apit teks tersebut dengan tanda petik: {{fix}}',
+  colonInValue: 'Nilai `{{key}}` memuat titik dua yang diikuti spasi, yang dibaca YAML sebagai awal kunci lain. Apit seluruh nilai dengan tanda petik: {{key}}: {{quoted}}',
+  unclosedList: 'Tanda `[` ini tidak ditutup: akhiri daftar dengan `]` pada baris yang sama, atau apit seluruh nilai dengan tanda petik apabila `[` merupakan bagian dari teks.',
+  unclosedMapping: 'Tanda `{` ini tidak ditutup: akhiri pemetaan dengan `}` pada baris yang sama, atau apit seluruh nilai dengan tanda petik apabila `{` merupakan bagian dari teks.',
+  unclosedQuote: 'Tanda petik {{quote}} yang dibuka di sini tidak pernah ditutup: tambahkan {{quote}} penutup pada akhir nilai.',
+  syntax: 'Kesalahan sintaks YAML: {{error}}',
+  duplicateKey: 'Kunci `{{key}}` berulang: kunci tersebut sudah ditetapkan pada baris {{line}}. Pertahankan salah satunya.',
+  duplicateKeyHere: 'Kunci `{{key}}` berulang dalam pemetaan yang sama. Pertahankan salah satunya.',
+  parserFailed: 'Pengurai YAML gagal: {{error}}',
+  tooDeepToRead: 'YAML bersarang terlalu dalam untuk dibaca (SOP cukup memerlukan sekitar lima tingkat; paling banyak {{max}} tingkat diterima).',
+  tooDeep: 'YAML bersarang lebih dari {{max}} tingkat, padahal SOP cukup memerlukan sekitar lima tingkat.',
+  empty: 'Berkas kosong: SOP sekurang-kurangnya memerlukan `sop`, `id`, `title`, `unit`, `status`, `revision`, `dates`, `actors`, dan `steps`.',
+  onlyComments: 'Berkas tidak memuat data (hanya komentar): SOP wajib berupa pemetaan kunci seperti `id`, `title`, dan `steps`.',
+  noData: 'Berkas tidak memuat data: SOP wajib berupa pemetaan kunci seperti `id`, `title`, dan `steps`.',
+  documents: 'Berkas memuat {{count}} dokumen YAML, padahal berkas SOP wajib memuat tepat satu dokumen (hapus pemisah `---`).',
+  rootList: 'Akar berkas SOP wajib berupa pemetaan (pasangan kunci: nilai), bukan daftar.',
+  rootScalar: 'Akar berkas SOP wajib berupa pemetaan (pasangan kunci: nilai), bukan nilai tunggal.',
+  unknownAlias: 'Alias `*{{alias}}` tidak dikenal: tidak ada jangkar `&{{alias}}` yang ditetapkan sebelumnya.',
+  aliasBomb: 'Ekspansi alias terlalu banyak (lebih dari {{max}}): berkas ini tampak sebagai bom alias ("billion laughs") sehingga tidak diekspansi.',
+  notData: 'YAML tidak dapat diubah menjadi data: {{error}}',
+  mapEmpty: 'Peta proses kosong: peta memerlukan `processes:`, yaitu daftar proses Level 0, masing-masing dengan `code`, `name`, dan `category`.',
+  mapNoData: 'Peta proses tidak memuat data: peta memerlukan `processes:`, yaitu daftar proses Level 0.',
+  mapRoot: 'Akar peta proses wajib berupa pemetaan dengan kunci `processes`.',
+};
+
+/** The axes of the schema messages in Indonesian (the same markers and suffixes as SCHEMA_AXES_EN). */
+const SCHEMA_AXES: readonly Axis[] = [
+  { marker: '<want>', variants: { String: 'teks', Integer: 'bilangan bulat', Number: 'angka', Boolean: 'true atau false', Array: 'daftar', Object: 'pemetaan (pasangan kunci: nilai)' } },
+  { marker: '<not>', variants: { Null: 'null', List: 'daftar', Mapping: 'pemetaan', Number: 'angka {{value}}', Boolean: 'nilai boolean {{value}}', Text: 'teks {{value}}' } },
+  { marker: '<got>', variants: { '': 'tertulis {{value}}', List: 'tertulis berupa daftar', Mapping: 'tertulis berupa pemetaan' } },
+  { marker: '<where>', variants: { '': '`{{field}}`', Step: '`{{field}}` (langkah {{step}})' } },
+];
+
+/** `schema` and `process-schema`: the schema check's wordings (English in src/model/messages.ts), before expansion. */
+const SCHEMA_TEMPLATES: Readonly<Record<string, string>> = {
+  required: '<where> belum memuat kunci wajib `{{key}}`.',
+  requiredSop: 'SOP belum memuat kunci wajib `{{key}}`.',
+  requiredMap: 'Peta proses belum memuat kunci wajib `{{key}}`.',
+  unknownKey: 'Kunci `{{key}}` tidak dikenal. Kunci yang dikenal: {{known}}. Perluasan lokal wajib diawali `x-`.',
+  unknownKeyHint: 'Kunci `{{key}}` tidak dikenal; apakah yang dimaksud `{{hint}}`?',
+  unknownKeyCut: 'Kunci `{{key}}` tidak dikenal. Tampaknya ini sisa nilai teks yang terpotong oleh koma: apit seluruh nilai dengan tanda petik.',
+  unknownKeyCutFix: 'Kunci `{{key}}` tidak dikenal. Tampaknya ini sisa nilai teks yang terpotong oleh koma: apit seluruh nilai dengan tanda petik: {{fix}}.',
+  unknownKeyIn: 'Kunci `{{key}}` pada <where> tidak dikenal. Kunci yang dikenal: {{known}}. Perluasan lokal wajib diawali `x-`.',
+  unknownKeyInHint: 'Kunci `{{key}}` pada <where> tidak dikenal; apakah yang dimaksud `{{hint}}`?',
+  unknownKeyInCut: 'Kunci `{{key}}` pada <where> tidak dikenal. Tampaknya ini sisa nilai teks yang terpotong oleh koma: apit seluruh nilai dengan tanda petik.',
+  unknownKeyInCutFix: 'Kunci `{{key}}` pada <where> tidak dikenal. Tampaknya ini sisa nilai teks yang terpotong oleh koma: apit seluruh nilai dengan tanda petik: {{fix}}.',
+  enum: '<where> wajib berisi salah satu dari: {{allowed}} (<got>).',
+  const: '<where> wajib berisi {{allowed}} (<got>).',
+  type: '<where> wajib berupa <want>, bukan <not>.',
+  typeQuote: '<where> wajib berupa teks, bukan angka {{value}}; apit dengan tanda petik.',
+  typeNumberText: '<where> wajib berupa teks, bukan angka {{value}}; apit dengan tanda petik: {{fix}}.',
+  typeColon: '<where> wajib berupa teks, bukan pemetaan: YAML membaca titik dua pada `{{source}}` sebagai "kunci: nilai". Apit teks tersebut dengan tanda petik: {{fix}}.',
+  typeOther: '<where> wajib berupa {{want}}, bukan <not>.',
+  typeOtherQuote: '<where> wajib berupa {{want}}, bukan angka {{value}}; apit dengan tanda petik.',
+  patternId: '<where> wajib berupa id dari huruf kapital dan angka dalam bagian-bagian yang dipisahkan tanda hubung, misalnya KUL-004 (tertulis {{value}}).',
+  patternSlug: '<where> wajib berupa slug huruf kecil: diawali huruf, lalu huruf, angka, atau tanda hubung, misalnya kasubbag (tertulis {{value}}).',
+  patternDate: '<where> wajib berupa tanggal dengan format YYYY-MM-DD, misalnya 2024-04-01 (tertulis {{value}}).',
+  patternProcess: '<where> wajib berupa kode proses: huruf dan angka dalam bagian-bagian yang dipisahkan titik atau tanda hubung, misalnya PB.2.1 (tertulis {{value}}).',
+  patternNip: '<where> wajib berupa 18 angka (apit dengan tanda petik dalam YAML: nip: "197901012005011001") (tertulis {{value}}).',
+  patternUrl: '<where> wajib berupa alamat web (http:// atau https://) sebuah folder, diakhiri "/" (tertulis {{value}}).',
+  pattern: '<where> wajib berupa teks yang sesuai dengan pola {{pattern}} (tertulis {{value}}).',
+  empty: '<where> tidak boleh kosong.',
+  minOne: '<where> wajib memiliki sekurang-kurangnya satu entri.',
+  minItems: '<where> wajib memiliki sekurang-kurangnya {{limit}} entri.',
+  maxItems: '<where> paling banyak memiliki {{limit}} entri.',
+  minimum: '<where> wajib bernilai {{limit}} atau lebih (tertulis {{value}}).',
+  stepRef: '<where> wajib berupa id langkah, nomor langkah (1, 2, …), atau `end` (<got>).',
+  union: '<where> wajib berupa {{title}} yang sah (<got>).',
+  unionValue: '<where> wajib berupa nilai yang sah (<got>).',
+  other: '<where> tidak sah: {{error}}.',
+  truncated: 'Masih ada masalah skema lainnya; hanya {{max}} masalah pertama yang ditampilkan. Perbaiki masalah-masalah tersebut, lalu jalankan kembali.',
+};
+
+/** `messages` keyed `ruleId/messageId`. */
+const under = (ruleId: string, messages: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(messages).map(([id, text]) => [`${ruleId}/${id}`, text]));
+
+const SCHEMA = expandShapes(SCHEMA_TEMPLATES, SCHEMA_AXES);
+
 /** Indonesian message templates by `ruleId/messageId` (`engine/crashed` for a rule that failed). */
 export const ID_MESSAGES: Readonly<Record<string, string>> = {
-  // Loader and engine. The loader and the schema word their sentences in English for now (kept as `{{message}}`).
-  'yaml-syntax/syntax': '{{message}}',
+  // Loader and engine.
+  ...under('yaml-syntax', YAML_SYNTAX),
   'disable-comment/noRule': 'Komentar `sop-disable-next-line` wajib menyebutkan aturan yang dinonaktifkan: `# sop-disable-next-line <id-aturan> -- <alasan>`.',
   'disable-comment/unknownRule': 'Aturan `{{rule}}` pada komentar penonaktifan tidak dikenal.',
   'disable-comment/unknownRuleHint': 'Aturan `{{rule}}` pada komentar penonaktifan tidak dikenal; apakah yang dimaksud `{{hint}}`?',
@@ -13,7 +112,7 @@ export const ID_MESSAGES: Readonly<Record<string, string>> = {
   'engine/crashed': 'Aturan `{{rule}}` gagal memeriksa berkas ini ({{error}}); mohon laporkan sebagai kesalahan sopkit.',
 
   // Identity and cross-references.
-  'schema/invalid': '{{message}}',
+  ...under('schema', SCHEMA),
   'unique-id/duplicate': '`id` "{{value}}" sudah dipakai oleh {{others}}. Setiap SOP wajib memiliki id sendiri (rujukan antar-SOP menggunakan id tersebut).',
   'unique-number/duplicate': 'Nomor SOP (`number`) "{{value}}" sudah dipakai oleh {{others}}. Setiap SOP wajib memiliki Nomor SOP sendiri.',
   'related-exists/missing': '`{{field}}` merujuk "{{ref}}", tetapi tidak ada SOP dengan id tersebut di repositori ini. Entri berbentuk id wajib merujuk SOP di repositori ini; SOP dari kantor lain cukup dituliskan dengan kata-kata.',
@@ -94,7 +193,7 @@ export const ID_MESSAGES: Readonly<Record<string, string>> = {
   'lifecycle-transition/deleted': '{{id}} ({{stage}} pada {{ref}}, berkas {{path}}) dihapus alih-alih dicabut. Pulihkan berkasnya dan tetapkan `status: withdrawn` (`sop withdraw {{id}}`) agar rekam jejak SOP tetap terjaga.',
 
   // The business process map.
-  'process-schema/invalid': '{{message}}',
+  ...under('process-schema', SCHEMA),
   'process-schema/noCategory': 'Proses Level 0 `{{code}}` wajib memiliki `category`: `manajemen`, `inti`, atau `pendukung`.',
   'process-schema/otherCategory': 'Proses `{{code}}` berkategori `{{category}}`, padahal berada di bawah proses Level 0 `{{root}}` ({{rootCategory}}); proses di bawahnya mengikuti kategori Level 0. Hapus `category` pada proses ini.',
   'process-unique/duplicate': 'Kode `{{code}}` sudah dipakai oleh proses pada baris {{line}} ({{name}}); setiap proses wajib memiliki kode sendiri.',

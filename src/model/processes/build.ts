@@ -1,4 +1,4 @@
-import type { LoadedFile } from '../load.js';
+import { asProcessMapProblems, type LoadedFile } from '../load.js';
 import type { DocPath } from '../types.js';
 import { CATEGORIES, type Category, type Process, type ProcessMap } from './types.js';
 
@@ -43,6 +43,8 @@ export function inCycle(p: Process): boolean {
 
 /** Build the process tree from a loaded map file; never throws (malformed parts are left out, the rules report them). */
 export function readProcessMap(file: LoadedFile): ProcessMap {
+  // The loader's wordings speak of an SOP file; say them of the map.
+  asProcessMapProblems(file.problems);
   const data = (file.data && typeof file.data === 'object' && !Array.isArray(file.data) ? file.data : {}) as Record<string, unknown>;
   const entries: Process[] = [];
   collect(data.processes, ['processes'], undefined, entries);

@@ -8,6 +8,7 @@ import { hasPackageFile, loadPackageModule, readPackageFile } from '../../util/p
 import { schemaFile, type SchemaKind } from '../../util/paths.js';
 import { AJV_OPTIONS, precompiledFile, schemaHash } from './build.js';
 import { closest, formatPath, show } from '../words.js';
+import { schemaWords, type MessageValues, type Worded } from '../messages.js';
 
 /** A schema violation worded for people. */
 export interface SchemaIssue {
@@ -15,8 +16,14 @@ export interface SchemaIssue {
   path: DocPath;
   /** Where it is. */
   range: Range;
-  /** Sentence. */
+  /** Whether it is about a key (an unknown key), not a value. */
+  key: boolean;
+  /** Sentence (English). */
   message: string;
+  /** Id of the wording (a key of SCHEMA_MESSAGES). */
+  messageId: string;
+  /** Its placeholder values. */
+  data: MessageValues;
 }
 
 const validators = new Map<string, ValidateFunction>();
@@ -41,13 +48,14 @@ function validator(kind: SchemaKind): ValidateFunction {
   return v;
 }
 
+// The hints of the schema's patterns: the message id that says what the pattern asks for.
 const PATTERN_HINTS: Array<[RegExp, string]> = [
-  [/^\^\[A-Z\]\[A-Z0-9\]\*/, 'an id of uppercase letters and digits in dash-separated parts, e.g. KUL-004'],
-  [/^\^\[a-z\]\[a-z0-9-\]\*\$$/, 'a lowercase slug: a letter, then letters, digits or dashes, e.g. kasubbag'],
-  [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'a date written YYYY-MM-DD, e.g. 2024-04-01'],
-  [/\[\.-\]/, 'a process code: letters and digits in parts separated by dots or dashes, e.g. PB.2.1'],
-  [/\\d\{18\}/, 'a string of 18 digits (quote it in YAML: nip: "197901012005011001")'],
-  [/^\^https\?:\/\//, 'a web address (http:// or https://) of a folder, ending with "/"'],
+  [/^\^\[A-Z\]\[A-Z0-9\]\*/, 'patternId'],
+  [/^\^\[a-z\]\[a-z0-9-\]\*\$$/, 'patternSlug'],
+  [/\\d\{4\}-\\d\{2\}-\\d\{2\}/, 'patternDate'],
+  [/\[\.-\]/, 'patternProcess'],
+  [/\\d\{18\}/, 'patternNip'],
+  [/^\^https\?:\/\//, 'patternUrl'],
 ];
 
 function toPath(instancePath: string): DocPath {
@@ -59,9 +67,10 @@ function toPath(instancePath: string): DocPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function where(p: DocPath): string {
-  const base = `\`${formatPath(p)}\``;
-  return p[0] === 'steps' && typeof p[1] === 'number' ? `${base} (step ${p[1] + 1})` : base;
+/** The `<where>` of a message: the field, and the step number when it lies in a step (suffix `Step`). */
+function where(p: DocPath): { suffix: string; data: MessageValues } {
+  const field = formatPath(p);
+  return p[0] === 'steps' && typeof p[1] === 'number' ? { suffix: 'Step', data: { field, step: p[1] + 1 } } : { suffix: '', data: { field } };
 }
 
 function valueAt(data: unknown, p: DocPath): unknown {
@@ -70,14 +79,25 @@ function valueAt(data: unknown, p: DocPath): unknown {
   return v;
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number') return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
-  if (typeof v === 'boolean') return `the boolean ${v}`;
-  return `the text ${show(v)}`;
+/** The `<not>` of a type message: what the value is (suffix), with the value when it has one. */
+function typeName(v: unknown): { suffix: string; data: MessageValues } {
+  if (v === null) return { suffix: 'Null', data: {} };
+  if (Array.isArray(v)) return { suffix: 'List', data: {} };
+  if (typeof v === 'object') return { suffix: 'Mapping', data: {} };
+  if (typeof v === 'number') return { suffix: 'Number', data: { value: v } };
+  if (typeof v === 'boolean') return { suffix: 'Boolean', data: { value: String(v) } };
+  return { suffix: 'Text', data: { value: show(v) } };
 }
+
+/** The `<got>` of a message: the value shown, or a list or mapping (suffix). */
+function got(v: unknown): { suffix: string; data: MessageValues } {
+  if (Array.isArray(v)) return { suffix: 'List', data: {} };
+  if (v !== null && typeof v === 'object') return { suffix: 'Mapping', data: {} };
+  return { suffix: '', data: { value: show(v) } };
+}
+
+/** The `<want>` of a type message by JSON Schema type (a type missing here is worded by `typeOther`). */
+const TYPE_SUFFIX: Record<string, string> = { string: 'String', integer: 'Integer', number: 'Number', boolean: 'Boolean', array: 'Array', object: 'Object' };
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
@@ -111,77 +131,81 @@ function cutAtComma(parent: Record<string, unknown>, extra: string): string | un
   return `${keys[j]}: "${whole.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-function word(e: ErrorObject, data: unknown, file: LoadedFile, kind: SchemaKind): { path: DocPath; key?: boolean; message: string } {
+/** A message id made of a base and the suffixes of its axes, with their data merged (see SCHEMA_AXES_EN). */
+function shaped(base: string, parts: Array<{ suffix: string; data: MessageValues }>, data: MessageValues = {}): Worded {
+  return schemaWords(`${base}${parts.map((x) => x.suffix).join('')}`, Object.assign({}, ...parts.map((x) => x.data), data) as MessageValues);
+}
+
+function word(e: ErrorObject, data: unknown, file: LoadedFile, kind: SchemaKind): { path: DocPath; key?: boolean } & Worded {
   const p = toPath(e.instancePath);
   const value = valueAt(data, p);
   const params = e.params as Record<string, any>;
+  const at = where(p);
   switch (e.keyword) {
     case 'required': {
-      const missing = String(params.missingProperty);
-      return { path: p, key: false, message: `${p.length ? where(p) : kind === 'processes' ? 'The process map' : 'The SOP'} is missing the required key \`${missing}\`.` };
+      const key = String(params.missingProperty);
+      const words = p.length ? shaped('required', [at], { key }) : schemaWords(kind === 'processes' ? 'requiredMap' : 'requiredSop', { key });
+      return { path: p, key: false, ...words };
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const known = Object.keys((e.parentSchema as any)?.properties ?? {});
       const hint = closest(extra, known);
-      const at = [...p, extra];
       const parent = valueAt(data, p) as Record<string, unknown> | undefined;
       // `{name: Kasubbag Keuangan, Umum dan Logistik}`: a comma in an unquoted flow mapping ends the value.
       const inFlow = parent?.[extra] === null && (isMap(nodeAt(file.doc, p)) ? (nodeAt(file.doc, p) as { flow?: boolean }).flow === true : /\s/.test(extra));
       const rejoined = inFlow && parent ? cutAtComma(parent, extra) : undefined;
-      const split = inFlow
-        ? ` It looks like the rest of a text value cut at a comma: put the whole value in quotes${rejoined ? `: ${rejoined}` : ''}.`
-        : '';
-      return {
-        path: at,
-        key: true,
-        message: `Unknown key \`${extra}\`${p.length ? ` in ${where(p)}` : ''}${split ? '.' : hint ? `; did you mean \`${hint}\`?` : `. Known keys: ${known.join(', ')}. Local extensions must start with \`x-\`.`}${split}`,
-      };
+      const [shape, more]: [string, MessageValues] = inFlow ? (rejoined ? ['CutFix', { fix: rejoined }] : ['Cut', {}]) : hint ? ['Hint', { hint }] : ['', { known: known.join(', ') }];
+      const words = p.length ? shaped('unknownKeyIn', [{ suffix: shape, data: {} }, at], { key: extra, ...more }) : schemaWords(`unknownKey${shape}`, { key: extra, ...more });
+      return { path: [...p, extra], key: true, ...words };
     }
     case 'enum':
-      return { path: p, message: `${where(p)} must be one of: ${(params.allowedValues as unknown[]).join(', ')} (got ${show(value)}).` };
+      return { path: p, ...shaped('enum', [got(value), at], { allowed: (params.allowedValues as unknown[]).join(', ') }) };
     case 'const':
-      return { path: p, message: `${where(p)} must be ${JSON.stringify(params.allowedValue)} (got ${show(value)}).` };
+      return { path: p, ...shaped('const', [got(value), at], { allowed: JSON.stringify(params.allowedValue) }) };
     case 'type': {
-      const want = String(params.type)
-        .split(',')
-        .map((t) => TYPE_WORDS[t] ?? t)
-        .join(' or ');
-      const wantsText = String(params.type).includes('string');
+      const type = String(params.type);
+      const wantsText = type.includes('string');
       const src = wantsText && (typeof value === 'number' || (typeof value === 'object' && value !== null && !Array.isArray(value))) ? sourceAt(file, p) : undefined;
+      const quote = typeof value === 'number' && wantsText;
+      if (!TYPE_SUFFIX[type]) {
+        // A union of types (none in the bundled schemas): its words are English.
+        const want = type.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+        return { path: p, ...(quote ? shaped('typeOtherQuote', [at], { want, value: value as number }) : shaped('typeOther', [typeName(value), at], { want })) };
+      }
       if (src && typeof value === 'number') {
         // Quote what the file says: 18 digits lose their last ones once read as a number.
         const key = typeof p.at(-1) === 'string' ? `${String(p.at(-1))}: ` : '';
-        return { path: p, message: `${where(p)} must be ${want}, not the number ${src.text}; put it in quotes: ${key}"${src.text}".` };
+        return { path: p, ...shaped('typeNumberText', [at], { value: src.text, fix: `${key}"${src.text}"` }) };
       }
       if (src && isMap(src.node) && !src.text.startsWith('{') && /:\s/.test(src.text)) {
         // `[Ya: rahasia, Biasa]` or `- Lihat: KUL-006`: a colon and a space make a key and a value.
-        return { path: p, message: `${where(p)} must be ${want}, not a mapping: YAML reads the colon in \`${src.text}\` as "key: value". Put the text in quotes: "${src.text.replace(/(["\\])/g, '\\$1')}".` };
+        return { path: p, ...shaped('typeColon', [at], { source: src.text, fix: `"${src.text.replace(/(["\\])/g, '\\$1')}"` }) };
       }
-      const quote = typeof value === 'number' && wantsText ? '; put it in quotes' : '';
-      return { path: p, message: `${where(p)} must be ${want}, not ${typeName(value)}${quote}.` };
+      if (quote) return { path: p, ...shaped('typeQuote', [at], { value: value as number }) };
+      return { path: p, ...shaped('type', [{ suffix: TYPE_SUFFIX[type]!, data: {} }, typeName(value), at]) };
     }
     case 'pattern': {
-      const hint = PATTERN_HINTS.find(([re]) => re.test(String(params.pattern)))?.[1];
-      return { path: p, message: `${where(p)} must be ${hint ?? `text matching ${params.pattern}`} (got ${show(value)}).` };
+      const id = PATTERN_HINTS.find(([re]) => re.test(String(params.pattern)))?.[1];
+      return { path: p, ...shaped(id ?? 'pattern', [at], { value: show(value), ...(id ? {} : { pattern: String(params.pattern) }) }) };
     }
     case 'minLength':
-      return { path: p, message: `${where(p)} must not be empty.` };
+      return { path: p, ...shaped('empty', [at]) };
     case 'minItems':
-      return { path: p, message: params.limit === 1 ? `${where(p)} must have at least one entry.` : `${where(p)} must have at least ${params.limit} entries.` };
+      return { path: p, ...(params.limit === 1 ? shaped('minOne', [at]) : shaped('minItems', [at], { limit: params.limit as number })) };
     case 'maxItems':
-      return { path: p, message: `${where(p)} must have at most ${params.limit} entries.` };
+      return { path: p, ...shaped('maxItems', [at], { limit: params.limit as number }) };
     case 'minimum':
-      return { path: p, message: `${where(p)} must be ${params.limit} or more (got ${show(value)}).` };
+      return { path: p, ...shaped('minimum', [at], { limit: params.limit as number, value: show(value) }) };
     case 'anyOf':
     case 'oneOf': {
       // Worded from the union that failed: the step reference (`#/definitions/stepRef/anyOf`) says what a step reference is.
-      const desc = (e.parentSchema as any)?.title as string | undefined;
+      const title = (e.parentSchema as any)?.title as string | undefined;
       const stepRef = /\/definitions\/stepRef\/anyOf$/.test(e.schemaPath);
-      return { path: p, message: `${where(p)} must be ${stepRef ? 'a step id, a step number (1, 2, …) or `end`' : `a valid ${desc ?? 'value'}`} (got ${show(value)}).` };
+      return { path: p, ...(stepRef ? shaped('stepRef', [got(value), at]) : title ? shaped('union', [got(value), at], { title }) : shaped('unionValue', [got(value), at])) };
     }
     default:
-      return { path: p, message: `${where(p)} ${e.message ?? 'is invalid'}.` };
+      return { path: p, ...shaped('other', [at], { error: e.message ?? 'is invalid' }) };
   }
 }
 
@@ -208,10 +232,10 @@ export function validateAgainst(kind: SchemaKind, data: unknown, file: LoadedFil
     seen.add(k);
     if (out.length === MAX_SCHEMA_ISSUES) {
       // A flood (a 50,000-item list of the wrong kind) says nothing more after the first ones.
-      out.push({ path: [], range: file.locator.locate([]), message: `More schema problems follow; only the first ${MAX_SCHEMA_ISSUES} are shown. Fix these and run again.` });
+      out.push({ path: [], range: file.locator.locate([]), key: false, ...schemaWords('truncated', { max: MAX_SCHEMA_ISSUES }) });
       break;
     }
-    out.push({ path: w.path, range: file.locator.locate(w.path, { key: w.key }), message: w.message });
+    out.push({ path: w.path, range: file.locator.locate(w.path, { key: w.key }), key: w.key === true, message: w.message, messageId: w.messageId, data: w.data });
   }
   return out;
 }

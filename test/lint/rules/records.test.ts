@@ -1,4 +1,5 @@
 import { APPROVED_TOP, at, sopYaml, testRule } from '../../helpers/test-rule.js';
+import { SCHEMA_SHAPES } from '../../helpers/schema-shapes.js';
 
 const F = 'sops/KUL-001.yaml';
 const files = (text: string, extra: Record<string, string> = {}) => ({ [F]: text, ...extra });
@@ -102,5 +103,5 @@ testRule('schema', {
     { name: 'a method the guideline does not name', files: files(badMethod), file: F, expected: [{ ...at(badMethod, 'survei') }] },
     { name: 'a negative attendance', files: files(badAttendees), file: F, expected: [{ ...at(badAttendees, '-3') }] },
     { name: 'a socialisation without audience', files: files(noAudience), file: F, expected: [{ ...at(noAudience, '{date: 2024-04-10, place') }] },
-  ],
+  ],  unreached: SCHEMA_SHAPES,
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule.js';
 import { validateAgainst } from '../../../model/schema/check.js';
+import { SCHEMA_MESSAGES } from '../../../model/messages.js';
 
 /** The SOP file format (schemas/sop.schema.json), worded for people. */
 export const schema = defineRule({
@@ -7,11 +8,11 @@ export const schema = defineRule({
     id: 'schema',
     description: 'The file follows the SOP format: required keys, types, allowed values, no unknown keys.',
     defaultSeverity: 'error',
-    messages: { invalid: '{{message}}' },
+    messages: SCHEMA_MESSAGES,
   },
   check(ctx) {
     for (const issue of validateAgainst('sop', ctx.sop, ctx.file)) {
-      ctx.report({ path: issue.path, key: issue.path.length > 0 && /^Unknown key/.test(issue.message), messageId: 'invalid', data: { message: issue.message } });
+      ctx.report({ path: issue.path, key: issue.key, messageId: issue.messageId, data: issue.data });
     }
   },
 });
