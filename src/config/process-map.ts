@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Config } from './types.js';
 import { resolveInside } from '../util/inside.js';
 import { ConfigError } from '../util/errors.js';
-import { loadFile, type LoadedFile } from '../model/load.js';
+import { loadFile } from '../model/load.js';
 import { readProcessMap } from '../model/processes/build.js';
 import type { ProcessMap } from '../model/processes/types.js';
 
