@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommitMeta, Lineage, Lineages, Version } from './lineage.js';
 import type { StageInfo } from '../model/stage.js';
 import { version } from '../util/version.js';
+import { CACHE_FOLDER, cacheFolderUsable, prepareCacheFolder } from '../util/cache-folder.js';
 
-/** The folder of sop's caches, in the config's folder (ignored by git through its own `.gitignore`). */
-export const CACHE_FOLDER = '.sop-cache';
 /** The file of `sop status`'s cache, relative to the config's folder: what a run reads when HEAD has not moved. */
 export const STATUS_CACHE_FILE = `${CACHE_FOLDER}/status/cache.json`;
 /** Its second file, read only when needed: the history (lineages) at that commit and the facts of file versions by blob id. */
@@ -235,7 +234,8 @@ export class StatusCache {
 
   /** The cache of a config: its files when there is a config file and a writer, memory only otherwise. */
   static open(config: { root: string; file?: string }, write?: CacheWriter): StatusCache {
-    if (!config.file || !write) return new StatusCache();
+    // A .sop-cache that is a symbolic link is never read or written through (the lint cache keeps the same rule).
+    if (!config.file || !write || !cacheFolderUsable(config.root)) return new StatusCache();
     const cache = new StatusCache(config.root, write);
     const c = readCacheFile(cache.path(STATUS_CACHE_FILE)!);
     if (c) {
@@ -353,8 +353,7 @@ export class StatusCache {
     if (!this.persistent || !this.write || !this.dirty) return;
     const history = this.history;
     try {
-      const ignore = this.path(`${CACHE_FOLDER}/.gitignore`)!;
-      if (!existsSync(ignore)) this.write(ignore, '# sop caches: never committed\n*\n');
+      if (!prepareCacheFolder(this.root!)) return;
       if (this.historyDirty && history) {
         this.loadHistory(); // blobs of earlier runs still referred to are kept
         const referenced = new Set<string>();

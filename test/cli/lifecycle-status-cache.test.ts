@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitProcessCount } from '../../src/git/git.js';
@@ -184,6 +185,19 @@ describe('sop status cache', () => {
     writeFileSync(path.join(r.dir, '.sop-cache'), 'not a folder\n');
     expect((await status(r)).rows).toEqual(good);
     expect(readFileSync(path.join(r.dir, '.sop-cache'), 'utf8')).toBe('not a folder\n');
+  });
+
+  it('is never read or written through a .sop-cache that is a symbolic link', async () => {
+    const { r } = lived();
+    const outside = mkdtempSync(path.join(tmpdir(), 'sopkit-outside-'));
+    try {
+      symlinkSync(outside, path.join(r.dir, '.sop-cache'));
+      await status(r);
+      await status(r);
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('--no-cache neither reads nor writes it; no config file, no cache', async () => {

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeStale } from '../../util/temp.js';
+import { CACHE_FOLDER, cacheFolderUsable, prepareCacheFolder } from '../../util/cache-folder.js';
 import { FACTS_FORMAT, isFacts, type SopFacts } from './facts.js';
 
-/** The cache folder at the repository root (ignored by git: `sop init` writes it into `.gitignore`, and the folder ignores itself). */
-export const CACHE_DIR = '.sop-cache';
 /** The file of cached facts inside it. */
 export const FACTS_FILE = 'facts.json';
 /** Temporary files of a write: `.facts.json.<pid>.<ms>.tmp`. */
@@ -14,24 +13,6 @@ const TEMP = /^\.facts\.json\.(\d+)\.\d+\.tmp$/;
 /** The content hash a file's facts are cached under. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('base64url');
-}
-
-/** A `.gitignore` that ignores the cache folder itself, in a repository whose own `.gitignore` does not. */
-function ignoreItself(dir: string): void {
-  try {
-    writeFileSync(path.join(dir, '.gitignore'), '# sopkit cache (safe to delete)\n*\n', { flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-}
-
-/** Whether the cache folder is a real folder, or none yet: a symbolic link (out of the repository, maybe) is never used. */
-function usable(dir: string): boolean {
-  try {
-    return lstatSync(dir).isDirectory();
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT';
-  }
 }
 
 /**
@@ -44,15 +25,17 @@ export class FactsCache {
   private readonly old = new Map<string, SopFacts | null>();
   private readonly now = new Map<string, SopFacts | null>();
   private changed = false;
+  private readonly root: string;
 
   constructor(
     root: string,
     private readonly version: string,
   ) {
-    this.file = path.join(root, CACHE_DIR, FACTS_FILE);
+    this.root = root;
+    this.file = path.join(root, CACHE_FOLDER, FACTS_FILE);
     let parsed: unknown;
     try {
-      if (!usable(path.dirname(this.file)) || lstatSync(this.file).isSymbolicLink()) return;
+      if (!cacheFolderUsable(root) || lstatSync(this.file).isSymbolicLink()) return;
       parsed = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch {
       return; // none yet, unreadable or corrupt
@@ -86,9 +69,7 @@ export class FactsCache {
     const dir = path.dirname(this.file);
     const tmp = path.join(dir, `.${FACTS_FILE}.${process.pid}.${Date.now()}.tmp`);
     try {
-      if (!usable(dir)) return;
-      mkdirSync(dir, { recursive: true });
-      ignoreItself(dir);
+      if (!prepareCacheFolder(this.root)) return;
       removeStale(dir, TEMP);
       writeFileSync(tmp, JSON.stringify({ sopkit: this.version, format: FACTS_FORMAT, facts: Object.fromEntries(this.now) }));
       renameSync(tmp, this.file);
