@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { IoError } from '../util/errors.js';
-import { removeStale } from '../util/temp.js';
+import { replaceFile } from '../util/temp.js';
 import { translator, type MessageKey, type Translate } from './i18n/index.js';
 
 /** The errors a user can fix, said in plain words (`io.<code>` in the catalogue). */
@@ -30,24 +30,12 @@ export function makeFolder(dir: string): void {
   }
 }
 
-/** Temporary files of {@link writeFileAtomic}: `.<name>.<pid>.<ms>.tmp`. */
-export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
-
 /** Write a file atomically (temp file in the same folder, then rename); stale temp files of killed runs in that folder are removed. `t` words a failure. */
 export function writeFileAtomic(file: string, data: string | Uint8Array, t?: Translate): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    makeFolder(dir);
-    removeStale(dir, TEMP_FILE);
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
+    makeFolder(path.dirname(file));
+    replaceFile(file, data);
   } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The folder itself is unusable (e.g. a file stands where it should be): nothing was written.
-    }
     throw new IoError(writeErrorMessage(file, e, t));
   }
 }

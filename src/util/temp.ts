@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A temporary file or folder of ours older than this was left by a run that was killed (-9). */
@@ -53,4 +53,29 @@ export function removeStale(dir: string, pattern: RegExp, now = Date.now()): str
 /** Forget which folders were swept (tests run several commands in one process). */
 export function resetSweeps(): void {
   swept.clear();
+}
+
+/** Temporary files of {@link replaceFile}: `.<name>.<pid>.<ms>.tmp`. */
+export const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+/**
+ * Replace `file` atomically: a temp file in the same folder, renamed over it (two writers at once leave one whole
+ * file, a killed one leaves the old file). Stale temp files of killed runs in that folder are removed first. The
+ * folder must exist; on failure the temp file is removed and the error thrown.
+ */
+export function replaceFile(file: string, data: string | Uint8Array): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    removeStale(dir, TEMP_FILE);
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (e.g. a file stands where it should be): nothing was written.
+    }
+    throw e;
+  }
 }

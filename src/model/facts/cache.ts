@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { removeStale } from '../../util/temp.js';
+import { replaceFile } from '../../util/temp.js';
 import { CACHE_FOLDER, cacheFolderUsable, prepareCacheFolder } from '../../util/cache-folder.js';
 import { FACTS_FORMAT, isFacts, type SopFacts } from './facts.js';
 
 /** The file of cached facts inside it. */
 export const FACTS_FILE = 'facts.json';
-/** Temporary files of a write: `.facts.json.<pid>.<ms>.tmp`. */
-const TEMP = /^\.facts\.json\.(\d+)\.\d+\.tmp$/;
 
 /** The content hash a file's facts are cached under. */
 export function contentHash(bytes: Uint8Array): string {
@@ -66,19 +64,10 @@ export class FactsCache {
    */
   save(): void {
     if (!this.changed && this.now.size === this.old.size) return;
-    const dir = path.dirname(this.file);
-    const tmp = path.join(dir, `.${FACTS_FILE}.${process.pid}.${Date.now()}.tmp`);
     try {
-      if (!prepareCacheFolder(this.root)) return;
-      removeStale(dir, TEMP);
-      writeFileSync(tmp, JSON.stringify({ sopkit: this.version, format: FACTS_FORMAT, facts: Object.fromEntries(this.now) }));
-      renameSync(tmp, this.file);
+      if (prepareCacheFolder(this.root)) replaceFile(this.file, JSON.stringify({ sopkit: this.version, format: FACTS_FORMAT, facts: Object.fromEntries(this.now) }));
     } catch {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // nothing was written
-      }
+      // read-only checkout, no permission: the next run computes the facts again
     }
   }
 }
